@@ -1,0 +1,171 @@
+package dev.tastebot.taste;
+
+import dev.tastebot.evaluation.Metrics;
+import dev.tastebot.evaluation.StratifiedFolds;
+import dev.tastebot.features.RatedTrack;
+import smile.classification.PlattScaling;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+
+/**
+ * Trains one user's taste model. Model family, calibration and threshold are chosen by
+ * cross-validation on the user's own ratings (every fold builds its features from its own training
+ * part only); the chosen family is then fitted to all ratings.
+ */
+public final class TasteTrainer {
+
+    /**
+     * @param minLikes    fewer likes than this and tastebot answers with the starter rule
+     * @param minDislikes likewise for dislikes
+     * @param innerFolds  folds of the cross-validation that chooses the model
+     * @param seed        makes training repeatable
+     * @param candidates  the model families to choose from
+     */
+    public record Options(int minLikes, int minDislikes, int innerFolds, long seed, List<ModelKind> candidates) {
+        public Options {
+            candidates = List.copyOf(candidates);
+            if (minLikes < 2 || minDislikes < 2 || innerFolds < 2 || candidates.isEmpty()) {
+                throw new IllegalArgumentException("training needs at least 2 likes, 2 dislikes, 2 folds and one model family");
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(5, 5, 5, 7, List.of(ModelKind.values()));
+        }
+
+        public Options withSeed(long newSeed) {
+            return new Options(minLikes, minDislikes, innerFolds, newSeed, candidates);
+        }
+    }
+
+    private final Options options;
+
+    public TasteTrainer(Options options) {
+        this.options = options;
+    }
+
+    /** Chooses and fits a model, or returns the starter rule when there is too little to learn from. */
+    public TastePredictor train(List<RatedTrack> rated) {
+        if (isColdStart(rated)) {
+            return starterRule(rated);
+        }
+        return fit(rated, choose(rated));
+    }
+
+    public boolean isColdStart(List<RatedTrack> rated) {
+        int likes = likes(rated);
+        return likes < options.minLikes() || rated.size() - likes < options.minDislikes();
+    }
+
+    public StarterRule starterRule(List<RatedTrack> rated) {
+        int likes = likes(rated);
+        int dislikes = rated.size() - likes;
+        return new StarterRule(TasteProfile.of(rated), new Prediction.StillLearning(
+                Math.max(0, options.minLikes() - likes), Math.max(0, options.minDislikes() - dislikes)));
+    }
+
+    /** The cross-validated part of training: which family, which calibration, which threshold. */
+    public ModelChoice choose(List<RatedTrack> rated) {
+        requireLearnable(rated);
+        long started = System.nanoTime();
+        boolean[] liked = labels(rated);
+        int folds = Math.min(options.innerFolds(), Math.min(likes(rated), rated.size() - likes(rated)));
+        int[] foldOf = StratifiedFolds.stratifiedFoldAssignment(liked, folds, new SplittableRandom(options.seed()));
+        List<ModelKind> kinds = options.candidates();
+        double[][] outOfFold = new double[kinds.size()][rated.size()];
+        for (int fold = 0; fold < folds; fold++) {
+            List<RatedTrack> train = new ArrayList<>();
+            List<Integer> heldOut = new ArrayList<>();
+            for (int i = 0; i < rated.size(); i++) {
+                if (foldOf[i] == fold) {
+                    heldOut.add(i);
+                } else {
+                    train.add(rated.get(i));
+                }
+            }
+            FeatureEncoder encoder = FeatureEncoder.fit(train);
+            TasteProfile profile = TasteProfile.of(train);
+            double[][] x = encoder.encodeTraining(train, profile);
+            int[] y = intLabels(train);
+            for (int k = 0; k < kinds.size(); k++) {
+                Scorer scorer = kinds.get(k).learner().fit(x, y, encoder.names(), options.seed() + fold);
+                for (int i : heldOut) {
+                    outOfFold[k][i] = scorer.score(encoder.encode(rated.get(i).track(), profile));
+                }
+            }
+        }
+        Map<String, Double> candidateAuc = new LinkedHashMap<>();
+        int best = 0;
+        for (int k = 0; k < kinds.size(); k++) {
+            double auc = Metrics.rocAuc(outOfFold[k], liked);
+            candidateAuc.put(kinds.get(k).label(), auc);
+            if (auc > Metrics.rocAuc(outOfFold[best], liked)) {
+                best = k;
+            }
+        }
+        PlattScaling calibration = PlattScaling.fit(outOfFold[best], intLabels(rated));
+        double[] probabilities = new double[rated.size()];
+        for (int i = 0; i < probabilities.length; i++) {
+            probabilities[i] = calibration.scale(outOfFold[best][i]);
+        }
+        double threshold = Metrics.bestBalancedAccuracyThreshold(probabilities, liked);
+        double balancedAccuracy = Metrics.balancedAccuracy(Metrics.predictLike(probabilities, threshold), liked);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new ModelChoice(kinds.get(best), calibration, threshold, candidateAuc.get(kinds.get(best).label()),
+                balancedAccuracy, candidateAuc, rated.size(), millis);
+    }
+
+    /** Fits the chosen family to all ratings: the cheap half of training, enough for a nightly refresh. */
+    public TrainedModel fit(List<RatedTrack> rated, ModelChoice choice) {
+        requireLearnable(rated);
+        long started = System.nanoTime();
+        FeatureEncoder encoder = FeatureEncoder.fit(rated);
+        TasteProfile profile = TasteProfile.of(rated);
+        double[][] x = encoder.encodeTraining(rated, profile);
+        Scorer scorer = choice.kind().learner().fit(x, intLabels(rated), encoder.names(), options.seed());
+        long fitMillis = (System.nanoTime() - started) / 1_000_000;
+        int likes = likes(rated);
+        TrainingReport report = new TrainingReport(choice.kind().label(), likes, rated.size() - likes,
+                OptionalDouble.of(choice.cvAuc()), OptionalDouble.of(choice.cvBalancedAccuracy()), choice.threshold(),
+                choice.candidateAuc(), choice.selectionMillis(), fitMillis);
+        return new TrainedModel(encoder, scorer, choice.calibration(), choice.threshold(),
+                FeatureReference.of(rated), profile, report);
+    }
+
+    private void requireLearnable(List<RatedTrack> rated) {
+        int likes = likes(rated);
+        if (likes < 2 || rated.size() - likes < 2) {
+            throw new IllegalArgumentException("need at least 2 likes and 2 dislikes to train, got "
+                    + likes + " likes and " + (rated.size() - likes) + " dislikes");
+        }
+    }
+
+    private static int likes(List<RatedTrack> rated) {
+        int likes = 0;
+        for (RatedTrack r : rated) {
+            likes += r.liked() ? 1 : 0;
+        }
+        return likes;
+    }
+
+    private static boolean[] labels(List<RatedTrack> rated) {
+        boolean[] liked = new boolean[rated.size()];
+        for (int i = 0; i < liked.length; i++) {
+            liked[i] = rated.get(i).liked();
+        }
+        return liked;
+    }
+
+    private static int[] intLabels(List<RatedTrack> rated) {
+        int[] y = new int[rated.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = rated.get(i).liked() ? 1 : 0;
+        }
+        return y;
+    }
+}
