@@ -28,7 +28,7 @@ public record Prediction(double probability, Verdict verdict, Certainty certaint
     }
 
     /** Why the answer is only a starter rule, and what would change that. */
-    public record StillLearning(int likesNeeded, int dislikesNeeded) {
+    public record StillLearning(int likesNeeded, int dislikesNeeded) implements java.io.Serializable {
         public String advice() {
             if (likesNeeded > 0 && dislikesNeeded > 0) {
                 return "rate at least " + likesNeeded + " more songs you like and " + dislikesNeeded + " you don't";

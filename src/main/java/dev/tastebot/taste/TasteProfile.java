@@ -108,6 +108,17 @@ public final class TasteProfile implements Serializable {
         return !genres.isEmpty();
     }
 
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TasteProfile that && artists.equals(that.artists) && genres.equals(that.genres)
+                && overall.equals(that.overall);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(artists, genres, overall);
+    }
+
     /** Each artist once: a duet by A and A again must not count A twice. */
     private static Set<String> artistKeys(TrackData track) {
         Set<String> keys = new LinkedHashSet<>();

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
 /**
@@ -129,12 +128,7 @@ public final class TasteTrainer {
         double[][] x = encoder.encodeTraining(rated, profile);
         Scorer scorer = choice.kind().learner().fit(x, intLabels(rated), encoder.names(), options.seed());
         long fitMillis = (System.nanoTime() - started) / 1_000_000;
-        int likes = likes(rated);
-        TrainingReport report = new TrainingReport(choice.kind().label(), likes, rated.size() - likes,
-                OptionalDouble.of(choice.cvAuc()), OptionalDouble.of(choice.cvBalancedAccuracy()), choice.threshold(),
-                choice.candidateAuc(), choice.selectionMillis(), fitMillis);
-        return new TrainedModel(encoder, scorer, choice.calibration(), choice.threshold(),
-                FeatureReference.of(rated), profile, report);
+        return new TrainedModel(encoder, scorer, choice, FeatureReference.of(rated), profile, fitMillis);
     }
 
     private void requireLearnable(List<RatedTrack> rated) {

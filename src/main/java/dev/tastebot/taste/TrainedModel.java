@@ -1,7 +1,6 @@
 package dev.tastebot.taste;
 
 import dev.tastebot.features.TrackData;
-import smile.classification.PlattScaling;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * A model fitted to one user's ratings, with the calibration and decision threshold chosen by
@@ -23,21 +23,19 @@ public final class TrainedModel implements TastePredictor {
 
     private final FeatureEncoder encoder;
     private final Scorer scorer;
-    private final PlattScaling calibration;
-    private final double threshold;
+    private final ModelChoice choice;
     private final FeatureReference reference;
     private final TasteProfile trainingProfile;
-    private final TrainingReport report;
+    private final long fitMillis;
 
-    TrainedModel(FeatureEncoder encoder, Scorer scorer, PlattScaling calibration, double threshold,
-                 FeatureReference reference, TasteProfile trainingProfile, TrainingReport report) {
+    TrainedModel(FeatureEncoder encoder, Scorer scorer, ModelChoice choice, FeatureReference reference,
+                 TasteProfile trainingProfile, long fitMillis) {
         this.encoder = encoder;
         this.scorer = scorer;
-        this.calibration = calibration;
-        this.threshold = threshold;
+        this.choice = choice;
         this.reference = reference;
         this.trainingProfile = trainingProfile;
-        this.report = report;
+        this.fitMillis = fitMillis;
     }
 
     @Override
@@ -45,9 +43,10 @@ public final class TrainedModel implements TastePredictor {
         FeatureColumn.Inputs inputs = encoder.inputs(track, profile);
         double[] row = encoder.encode(inputs);
         double probability = probability(row);
+        double threshold = choice.threshold();
         Prediction.Verdict verdict = probability >= threshold ? Prediction.Verdict.LIKE : Prediction.Verdict.DISLIKE;
         return new Prediction(probability, verdict, Prediction.certaintyOf(probability, threshold),
-                reasons(track, profile, row, probability), Optional.empty(), report.method());
+                reasons(track, profile, row, probability), Optional.empty(), choice.kind().label());
     }
 
     /** The calibrated probability alone, for ranking many tracks where no one reads the reasons. */
@@ -56,7 +55,12 @@ public final class TrainedModel implements TastePredictor {
     }
 
     public double threshold() {
-        return threshold;
+        return choice.threshold();
+    }
+
+    /** The choice this model was fitted with, to refit later without choosing again. */
+    public ModelChoice choice() {
+        return choice;
     }
 
     @Override
@@ -66,11 +70,14 @@ public final class TrainedModel implements TastePredictor {
 
     @Override
     public TrainingReport report() {
-        return report;
+        Tally overall = trainingProfile.overall();
+        return new TrainingReport(choice.kind().label(), overall.likes(), overall.dislikes(),
+                OptionalDouble.of(choice.cvAuc()), OptionalDouble.of(choice.cvBalancedAccuracy()), choice.threshold(),
+                choice.candidateAuc(), choice.selectionMillis(), fitMillis);
     }
 
     private double probability(double[] row) {
-        return calibration.scale(scorer.score(row));
+        return choice.calibration().scale(scorer.score(row));
     }
 
     private List<Prediction.Reason> reasons(TrackData track, TasteProfile profile, double[] row, double probability) {

@@ -1,0 +1,70 @@
+package dev.tastebot.taste;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.Optional;
+
+/**
+ * Turns a trained predictor into bytes for the store and back, and its report into the JSON kept
+ * beside it. Reading accepts only tastebot's, Smile's and the JDK's classes, and a stored model of
+ * an older format is reported as unreadable (the caller retrains) rather than half-loaded.
+ */
+public final class ModelCodec {
+    /** Raise whenever a serialised class changes shape. */
+    public static final int FORMAT_VERSION = 1;
+
+    private static final ObjectInputFilter ALLOWED = ObjectInputFilter.Config.createFilter(
+            "maxdepth=200;dev.tastebot.**;smile.**;java.**;[*;!*");
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    public byte[] toBytes(TastePredictor predictor) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeInt(FORMAT_VERSION);
+            out.writeObject(predictor);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not serialise the model: " + e.getMessage(), e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The predictor stored in {@code bytes}, or empty when they come from another format version or are damaged. */
+    public Optional<TastePredictor> fromBytes(byte[] bytes, int formatVersion) {
+        if (formatVersion != FORMAT_VERSION) {
+            return Optional.empty();
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            in.setObjectInputFilter(ALLOWED);
+            if (in.readInt() != FORMAT_VERSION) {
+                return Optional.empty();
+            }
+            return in.readObject() instanceof TastePredictor predictor ? Optional.of(predictor) : Optional.empty();
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            // Damaged bytes, a class that changed, or one the filter refused: all mean "train again".
+            return Optional.empty();
+        }
+    }
+
+    public String metricsJson(TrainingReport report) {
+        ObjectNode node = json.createObjectNode();
+        node.put("method", report.method());
+        node.put("likes", report.likes());
+        node.put("dislikes", report.dislikes());
+        report.cvAuc().ifPresent(v -> node.put("cv_auc", v));
+        report.cvBalancedAccuracy().ifPresent(v -> node.put("cv_balanced_accuracy", v));
+        node.put("threshold", report.threshold());
+        ObjectNode candidates = node.putObject("candidate_auc");
+        report.candidateAuc().forEach(candidates::put);
+        node.put("selection_ms", report.selectionMillis());
+        node.put("fit_ms", report.fitMillis());
+        return node.toString();
+    }
+}

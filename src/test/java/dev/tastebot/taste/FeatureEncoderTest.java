@@ -1,0 +1,80 @@
+package dev.tastebot.taste;
+
+import dev.tastebot.features.FeatureValues;
+import dev.tastebot.features.NumericFeature;
+import dev.tastebot.features.RatedTrack;
+import dev.tastebot.features.TrackData;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.tastebot.taste.TasteFixtures.disliked;
+import static dev.tastebot.taste.TasteFixtures.liked;
+import static dev.tastebot.taste.TasteFixtures.track;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FeatureEncoderTest {
+
+    private static RatedTrack unknownEnergy(String id, String artist, boolean liked) {
+        return new RatedTrack(new TrackData(id, List.of(artist), FeatureValues.none(), Optional.empty()), liked);
+    }
+
+    @Test
+    void missingValuesAreImputedWithTheTrainingMedianAndFlagged() {
+        // GIVEN energies 0.2, 0.4, 0.9 and one unknown
+        List<RatedTrack> training = List.of(liked("a", "A", 0.2), liked("b", "B", 0.4), disliked("c", "C", 0.9),
+                unknownEnergy("d", "D", false));
+        FeatureEncoder encoder = FeatureEncoder.fit(training);
+
+        // WHEN a track of unknown energy is encoded
+        double[] row = encoder.encode(new TrackData("x", List.of(), FeatureValues.none(), Optional.empty()),
+                TasteProfile.of(training));
+
+        // THEN it gets the median 0.4 and a missing flag, and is not dropped
+        List<String> names = Arrays.asList(encoder.names());
+        assertThat(names).containsExactly("energy", "energy_missing", "artist_affinity", "artist_ratings");
+        assertThat(row[names.indexOf("energy")]).isEqualTo(0.4);
+        assertThat(row[names.indexOf("energy_missing")]).isEqualTo(1.0);
+    }
+
+    @Test
+    void featuresNoTrainingTrackKnowsAreLeftOut() {
+        FeatureEncoder encoder = FeatureEncoder.fit(List.of(liked("a", "A", 0.2), disliked("b", "B", 0.3)));
+
+        assertThat(encoder.names()).doesNotContain("danceability", "tempo", "energy_missing", "genre_affinity");
+    }
+
+    @Test
+    void trainingRowsUseLeaveOneOutAffinityAndNewTracksUseAllEvidence() {
+        // GIVEN an artist with 3 likes and 1 dislike, overall 3 of 5 liked
+        List<RatedTrack> training = List.of(liked("1", "A", 0.5), liked("2", "A", 0.5), liked("3", "A", 0.5),
+                disliked("4", "A", 0.5), disliked("5", "B", 0.5));
+        TasteProfile profile = TasteProfile.of(training);
+        FeatureEncoder encoder = FeatureEncoder.fit(training);
+        int affinity = Arrays.asList(encoder.names()).indexOf("artist_affinity");
+        double prior = profile.likeRate();
+
+        double[][] rows = encoder.encodeTraining(training, profile);
+
+        // THEN a liked track sees 2 of 3 others liked, the disliked one 3 of 3
+        assertThat(rows[0][affinity]).isEqualTo(new Tally(2, 3).smoothedRate(prior, 2));
+        assertThat(rows[3][affinity]).isEqualTo(new Tally(3, 3).smoothedRate(prior, 2));
+        // AND a new song by A sees all 4 ratings
+        assertThat(encoder.encode(track("new", "A", 0.5), profile)[affinity])
+                .isEqualTo(new Tally(3, 4).smoothedRate(prior, 2));
+        // AND an unknown artist gets the prior
+        assertThat(encoder.encode(track("new", "Nobody", 0.5), profile)[affinity]).isEqualTo(prior);
+    }
+
+    @Test
+    void genreAffinityAppearsOnlyWhenGenresAreKnown() {
+        RatedTrack rock = new RatedTrack(new TrackData("r", List.of("A"),
+                FeatureValues.of(Map.of(NumericFeature.TEMPO, 120.0)), Optional.of("rock")), true);
+        FeatureEncoder encoder = FeatureEncoder.fit(List.of(rock, disliked("b", "B", 0.1)));
+
+        assertThat(encoder.names()).contains("genre_affinity", "tempo", "tempo_missing");
+    }
+}
