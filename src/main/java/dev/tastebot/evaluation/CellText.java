@@ -1,0 +1,70 @@
+package dev.tastebot.evaluation;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one value out of the text of one CSV cell. Every method expects text that is not blank (a
+ * blank cell is a missing value, decided by the caller) and answers empty when the text is not a
+ * value of its kind.
+ */
+final class CellText {
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    // "2019", "2019-06", "2019-06-14", "2019-06-14T10:00:00Z", and "2019.0" as pandas writes float years.
+    private static final Pattern YEAR = Pattern.compile("(\\d{4})(-\\d{1,2}(-\\d{1,2}([T ].*)?)?|\\.0+)?");
+    // How pandas, R and databases commonly spell a missing value in a CSV export.
+    private static final Set<String> MISSING = Set.of("nan", "na", "n/a", "null", "none");
+    private static final int LONGEST_QUOTE = 40;
+
+    private CellText() {
+    }
+
+    /** Whether the text stands for a missing value: blank, or a spelling such as {@code NaN} or {@code NA}. */
+    static boolean isMissing(String text) {
+        String stripped = text.strip();
+        return stripped.isEmpty() || MISSING.contains(stripped.toLowerCase(Locale.ROOT));
+    }
+
+    /** A plain decimal number; {@code Infinity} and hexadecimal, which Java would accept, are refused. */
+    static OptionalDouble number(String text) {
+        String stripped = text.strip();
+        return DECIMAL.matcher(stripped).matches()
+                ? OptionalDouble.of(Double.parseDouble(stripped))
+                : OptionalDouble.empty();
+    }
+
+    /** {@code true}/{@code false} (any case) or {@code 1}/{@code 0}, as 1.0 or 0.0. */
+    static OptionalDouble flag(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1" -> OptionalDouble.of(1);
+            case "false", "0" -> OptionalDouble.of(0);
+            default -> OptionalDouble.empty();
+        };
+    }
+
+    /** The year of a year or an ISO date, e.g. 2019 from "2019-06-14", "2019-06" or "2019". */
+    static OptionalInt year(String text) {
+        Matcher matcher = YEAR.matcher(text.strip());
+        return matcher.matches() ? OptionalInt.of(Integer.parseInt(matcher.group(1))) : OptionalInt.empty();
+    }
+
+    /** A like/dislike verdict: 1/0, true/false, yes/no, like/dislike or liked/disliked, any case. */
+    static Optional<Boolean> label(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "1", "true", "yes", "like", "liked" -> Optional.of(true);
+            case "0", "false", "no", "dislike", "disliked" -> Optional.of(false);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The text in single quotes for a message: on one line and cut short if long. */
+    static String quoted(String text) {
+        String oneLine = text.strip().replaceAll("\\s+", " ");
+        return "'" + (oneLine.length() > LONGEST_QUOTE ? oneLine.substring(0, LONGEST_QUOTE) + "…" : oneLine) + "'";
+    }
+}
