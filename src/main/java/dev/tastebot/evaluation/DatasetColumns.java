@@ -49,7 +49,7 @@ record DatasetColumns(
         for (int i = 0; i < header.size(); i++) {
             if (i != label) {
                 int column = i;
-                NumericFeature.byApiName(header.get(i))
+                NumericFeature.byApiName(withoutTrackPrefix(header.get(i)))
                         .filter(feature -> feature != NumericFeature.RELEASE_YEAR)
                         .ifPresent(feature -> features.putIfAbsent(feature, column));
             }
@@ -61,6 +61,12 @@ record DatasetColumns(
             throw LabelledCsvReader.nothingToLearnFrom();
         }
         return columns;
+    }
+
+    /** Catalogues such as TidyTuesday's write {@code track_popularity} where the API says {@code popularity}. */
+    private static String withoutTrackPrefix(String name) {
+        String stripped = name.strip();
+        return stripped.regionMatches(true, 0, "track_", 0, 6) ? stripped.substring(6) : stripped;
     }
 
     String name(int column) {

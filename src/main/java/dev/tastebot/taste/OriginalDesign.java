@@ -24,7 +24,7 @@ public final class OriginalDesign {
         FeatureEncoder encoder = FeatureEncoder.fit(soundOnly);
         TasteProfile profile = TasteProfile.of(soundOnly);
         int[] y = soundOnly.stream().mapToInt(r -> r.liked() ? 1 : 0).toArray();
-        Scorer scorer = OriginalMlpLearner.standard().fit(encoder.encodeTraining(soundOnly, profile), y, encoder.names(), seed);
+        Scorer scorer = OriginalMlpLearner.standard().fit(encoder.encodeTraining(soundOnly, profile, seed), y, encoder.names(), seed);
         return new OriginalDesign(encoder, scorer);
     }
 

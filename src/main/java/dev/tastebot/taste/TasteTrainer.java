@@ -89,7 +89,7 @@ public final class TasteTrainer {
             }
             FeatureEncoder encoder = FeatureEncoder.fit(train);
             TasteProfile profile = TasteProfile.of(train);
-            double[][] x = encoder.encodeTraining(train, profile);
+            double[][] x = encoder.encodeTraining(train, profile, options.seed() + fold);
             int[] y = intLabels(train);
             for (int k = 0; k < kinds.size(); k++) {
                 Scorer scorer = kinds.get(k).learner().fit(x, y, encoder.names(), options.seed() + fold);
@@ -125,7 +125,7 @@ public final class TasteTrainer {
         long started = System.nanoTime();
         FeatureEncoder encoder = FeatureEncoder.fit(rated);
         TasteProfile profile = TasteProfile.of(rated);
-        double[][] x = encoder.encodeTraining(rated, profile);
+        double[][] x = encoder.encodeTraining(rated, profile, options.seed());
         Scorer scorer = choice.kind().learner().fit(x, intLabels(rated), encoder.names(), options.seed());
         long fitMillis = (System.nanoTime() - started) / 1_000_000;
         return new TrainedModel(encoder, scorer, choice, FeatureReference.of(rated), profile, fitMillis);

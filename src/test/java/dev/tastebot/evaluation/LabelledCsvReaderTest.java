@@ -220,6 +220,20 @@ class LabelledCsvReaderTest {
         }
 
         @Test
+        void readsCatalogueStyleTrackPrefixedFeatureNames() throws IOException {
+            Path file = csv("""
+                    track_popularity,energy,liked
+                    66,0.9,1
+                    12,0.1,0
+                    """);
+
+            LabelledDataset dataset = reader.read(file, "liked");
+
+            assertThat(dataset.featuresPresent()).containsExactly(ENERGY, POPULARITY);
+            assertThat(dataset.tracks().getFirst().features().get(POPULARITY)).isEqualTo(66.0);
+        }
+
+        @Test
         void readsTrackIdsAndGenres() throws IOException {
             Path file = csv("""
                     track_id,playlist_genre,energy,liked

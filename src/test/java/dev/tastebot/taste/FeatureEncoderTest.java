@@ -48,7 +48,47 @@ class FeatureEncoderTest {
     }
 
     @Test
-    void trainingRowsUseLeaveOneOutAffinityAndNewTracksUseAllEvidence() {
+    void aTrainingRowsAffinityNeverContainsItsOwnRating() {
+        // GIVEN artists with exactly one rated track each: any affinity other than the prior would be the track's own label
+        List<RatedTrack> training = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            training.add(i % 3 == 0 ? disliked("s" + i, "Single " + i, 0.5) : liked("s" + i, "Single " + i, 0.5));
+        }
+        TasteProfile profile = TasteProfile.of(training);
+        FeatureEncoder encoder = FeatureEncoder.fit(training);
+        int affinity = Arrays.asList(encoder.names()).indexOf("artist_affinity");
+        int support = Arrays.asList(encoder.names()).indexOf("artist_ratings");
+
+        double[][] rows = encoder.encodeTraining(training, profile, 1);
+
+        for (double[] row : rows) {
+            assertThat(row[affinity]).isEqualTo(profile.likeRate());
+            assertThat(row[support]).isZero();
+        }
+    }
+
+    @Test
+    void trainingRowsSeeTheirArtistsOtherRatings() {
+        // GIVEN one artist with 30 liked songs
+        List<RatedTrack> training = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            training.add(liked("a" + i, "A", 0.5));
+            training.add(disliked("b" + i, "B " + i, 0.5));
+        }
+        TasteProfile profile = TasteProfile.of(training);
+        FeatureEncoder encoder = FeatureEncoder.fit(training);
+        int affinity = Arrays.asList(encoder.names()).indexOf("artist_affinity");
+
+        double[][] rows = encoder.encodeTraining(training, profile, 1);
+
+        // THEN each of A's songs sees most of A's other liked songs, and never itself
+        for (int i = 0; i < training.size(); i += 2) {
+            assertThat(rows[i][affinity]).isGreaterThan(0.85).isLessThan(new Tally(30, 30).smoothedRate(profile.likeRate(), 2));
+        }
+    }
+
+    @Test
+    void newTracksUseAllEvidence() {
         // GIVEN an artist with 3 likes and 1 dislike, overall 3 of 5 liked
         List<RatedTrack> training = List.of(liked("1", "A", 0.5), liked("2", "A", 0.5), liked("3", "A", 0.5),
                 disliked("4", "A", 0.5), disliked("5", "B", 0.5));
@@ -57,15 +97,8 @@ class FeatureEncoderTest {
         int affinity = Arrays.asList(encoder.names()).indexOf("artist_affinity");
         double prior = profile.likeRate();
 
-        double[][] rows = encoder.encodeTraining(training, profile);
-
-        // THEN a liked track sees 2 of 3 others liked, the disliked one 3 of 3
-        assertThat(rows[0][affinity]).isEqualTo(new Tally(2, 3).smoothedRate(prior, 2));
-        assertThat(rows[3][affinity]).isEqualTo(new Tally(3, 3).smoothedRate(prior, 2));
-        // AND a new song by A sees all 4 ratings
         assertThat(encoder.encode(track("new", "A", 0.5), profile)[affinity])
                 .isEqualTo(new Tally(3, 4).smoothedRate(prior, 2));
-        // AND an unknown artist gets the prior
         assertThat(encoder.encode(track("new", "Nobody", 0.5), profile)[affinity]).isEqualTo(prior);
     }
 
