@@ -56,7 +56,8 @@ public final class Database implements AutoCloseable {
     /**
      * Runs {@code work} in a transaction: committed when it returns, rolled back when it throws.
      * Called from inside another transaction on the same thread, it joins that one, so stores can
-     * build on each other and still commit all or nothing.
+     * build on each other and still commit all or nothing. (A joined failure that the outer work
+     * catches and survives rolls nothing back: there are no savepoints.)
      *
      * @throws StoreException when SQLite fails; exceptions thrown by the work itself pass unchanged
      */

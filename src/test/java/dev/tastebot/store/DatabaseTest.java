@@ -3,6 +3,8 @@ package dev.tastebot.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -81,6 +83,22 @@ class DatabaseTest {
             assertThat(database.schemaVersion()).isEqualTo(1);
             assertThat(file).exists();
         }
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseIsRefusedClearlyAndLeftAsItWas() throws Exception {
+        // GIVEN a file with other content where the database should be
+        Path file = folder.resolve("tastebot.db");
+        byte[] content = "these are my notes, not a database".repeat(200).getBytes(StandardCharsets.UTF_8);
+        Files.write(file, content);
+
+        // WHEN it is opened
+        // THEN opening fails with SQLite's reason, and the file is unchanged
+        assertThatThrownBy(() -> Database.open(file))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("Could not prepare the database tastebot.db")
+                .hasMessageContaining("not a database");
+        assertThat(Files.readAllBytes(file)).isEqualTo(content);
     }
 
     @Test
