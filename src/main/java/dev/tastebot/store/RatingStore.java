@@ -1,0 +1,225 @@
+package dev.tastebot.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Users' likes and dislikes: the current rating per user and track, and the history of every change.
+ *
+ * <p>Times passed in ({@code at}) should be when tastebot received the rating, not when the user
+ * once saved the song on Spotify: {@link #latestRatingChange} is compared with model creation times
+ * to decide whether to retrain, and an import dated years back would otherwise go unnoticed.
+ */
+public final class RatingStore {
+    private static final String RATING_COLUMNS = "user_id, track_id, liked, source, rated_at";
+
+    private final Database database;
+    private final UserStore users;
+
+    public RatingStore(Database database) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.users = new UserStore(database);
+    }
+
+    /**
+     * Makes this the user's current rating of the track and records the change, in one transaction.
+     * The user is created if new: rating is the first thing a new user does. The track must already
+     * be stored.
+     *
+     * @throws StoreException if the track is unknown; nothing is written then
+     */
+    public RatingOutcome rate(String userId, String trackId, boolean liked, String source, Instant at) {
+        Rating rating = new Rating(userId, trackId, liked, source, at);
+        return database.inTransaction(c -> {
+            Optional<Rating> previous = current(c, userId, trackId);
+            if (previous.isPresent() && previous.get().liked() == liked) {
+                return new RatingOutcome.Unchanged(previous.get());
+            }
+            users.ensure(userId, at);
+            saveCurrent(c, rating);
+            appendHistory(c, userId, trackId, Optional.of(liked), source, at);
+            return previous
+                    .<RatingOutcome>map(earlier -> new RatingOutcome.Changed(rating, earlier.liked()))
+                    .orElseGet(() -> new RatingOutcome.Created(rating));
+        });
+    }
+
+    /**
+     * Removes the user's current rating of the track, recording the withdrawal in the history under
+     * the source of the rating it removes.
+     */
+    public WithdrawalOutcome withdraw(String userId, String trackId, Instant at) {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(trackId, "trackId");
+        Objects.requireNonNull(at, "at");
+        return database.inTransaction(c -> {
+            Optional<Rating> previous = current(c, userId, trackId);
+            if (previous.isEmpty()) {
+                return new WithdrawalOutcome.NothingToWithdraw();
+            }
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM ratings WHERE user_id = ? AND track_id = ?")) {
+                delete.setString(1, userId);
+                delete.setString(2, trackId);
+                delete.executeUpdate();
+            }
+            appendHistory(c, userId, trackId, Optional.empty(), previous.get().source(), at);
+            return new WithdrawalOutcome.Withdrawn(previous.get());
+        });
+    }
+
+    public Optional<Rating> current(String userId, String trackId) {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(trackId, "trackId");
+        return database.withConnection(c -> current(c, userId, trackId));
+    }
+
+    /** The user's current ratings, oldest first. */
+    public List<Rating> all(String userId) {
+        Objects.requireNonNull(userId, "userId");
+        return database.withConnection(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT " + RATING_COLUMNS
+                    + " FROM ratings WHERE user_id = ? ORDER BY rated_at, track_id")) {
+                select.setString(1, userId);
+                return readRatings(select);
+            }
+        });
+    }
+
+    /** Every change of the user's rating of the track, in the order they were recorded. */
+    public List<RatingChange> history(String userId, String trackId) {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(trackId, "trackId");
+        return database.withConnection(c -> {
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT liked, source, rated_at FROM rating_history
+                    WHERE user_id = ? AND track_id = ? ORDER BY id""")) {
+                select.setString(1, userId);
+                select.setString(2, trackId);
+                try (ResultSet rows = select.executeQuery()) {
+                    List<RatingChange> changes = new ArrayList<>();
+                    while (rows.next()) {
+                        changes.add(new RatingChange(userId, trackId, NullableColumns.bool(rows, "liked"),
+                                rows.getString("source"), Instant.ofEpochMilli(rows.getLong("rated_at"))));
+                    }
+                    return changes;
+                }
+            }
+        });
+    }
+
+    /** Likes and dislikes among the user's current ratings, per source, by source name. */
+    public List<SourceCounts> countsBySource(String userId) {
+        Objects.requireNonNull(userId, "userId");
+        return database.withConnection(c -> {
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT source, SUM(liked) AS likes, SUM(1 - liked) AS dislikes
+                    FROM ratings WHERE user_id = ? GROUP BY source ORDER BY source""")) {
+                select.setString(1, userId);
+                try (ResultSet rows = select.executeQuery()) {
+                    List<SourceCounts> counts = new ArrayList<>();
+                    while (rows.next()) {
+                        counts.add(new SourceCounts(rows.getString("source"), rows.getInt("likes"), rows.getInt("dislikes")));
+                    }
+                    return counts;
+                }
+            }
+        });
+    }
+
+    /** When the user's ratings last changed (a rating, a change of mind or a withdrawal); empty if never. */
+    public Optional<Instant> latestRatingChange(String userId) {
+        Objects.requireNonNull(userId, "userId");
+        return database.withConnection(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT MAX(rated_at) FROM rating_history WHERE user_id = ?")) {
+                select.setString(1, userId);
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    long latest = row.getLong(1);
+                    return row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(latest));
+                }
+            }
+        });
+    }
+
+    /** Whether the user's ratings changed after {@code since}, e.g. after their model was trained. */
+    public boolean changedSince(String userId, Instant since) {
+        Objects.requireNonNull(since, "since");
+        return latestRatingChange(userId).filter(latest -> latest.isAfter(since)).isPresent();
+    }
+
+    /** The users with at least one current rating, by id. */
+    public List<String> usersWithRatings() {
+        return database.withConnection(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT DISTINCT user_id FROM ratings ORDER BY user_id");
+                 ResultSet rows = select.executeQuery()) {
+                List<String> userIds = new ArrayList<>();
+                while (rows.next()) {
+                    userIds.add(rows.getString(1));
+                }
+                return userIds;
+            }
+        });
+    }
+
+    private static Optional<Rating> current(Connection c, String userId, String trackId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT " + RATING_COLUMNS + " FROM ratings WHERE user_id = ? AND track_id = ?")) {
+            select.setString(1, userId);
+            select.setString(2, trackId);
+            return readRatings(select).stream().findFirst();
+        }
+    }
+
+    private static void saveCurrent(Connection c, Rating rating) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("""
+                INSERT INTO ratings (user_id, track_id, liked, source, rated_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (user_id, track_id) DO UPDATE SET
+                    liked = excluded.liked, source = excluded.source, rated_at = excluded.rated_at""")) {
+            upsert.setString(1, rating.userId());
+            upsert.setString(2, rating.trackId());
+            upsert.setInt(3, rating.liked() ? 1 : 0);
+            upsert.setString(4, rating.source());
+            upsert.setLong(5, rating.ratedAt().toEpochMilli());
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            if (SqliteErrors.isForeignKeyViolation(e)) {
+                throw new StoreException("Cannot rate unknown track '" + rating.trackId()
+                        + "': store the track before rating it", e);
+            }
+            throw e;
+        }
+    }
+
+    private static void appendHistory(Connection c, String userId, String trackId, Optional<Boolean> liked,
+            String source, Instant at) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO rating_history (user_id, track_id, liked, source, rated_at) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, userId);
+            insert.setString(2, trackId);
+            NullableColumns.setBoolean(insert, 3, liked);
+            insert.setString(4, source);
+            insert.setLong(5, at.toEpochMilli());
+            insert.executeUpdate();
+        }
+    }
+
+    private static List<Rating> readRatings(PreparedStatement select) throws SQLException {
+        try (ResultSet rows = select.executeQuery()) {
+            List<Rating> ratings = new ArrayList<>();
+            while (rows.next()) {
+                ratings.add(new Rating(rows.getString("user_id"), rows.getString("track_id"), rows.getInt("liked") == 1,
+                        rows.getString("source"), Instant.ofEpochMilli(rows.getLong("rated_at"))));
+            }
+            return ratings;
+        }
+    }
+}

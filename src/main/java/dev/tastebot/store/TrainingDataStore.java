@@ -1,0 +1,112 @@
+package dev.tastebot.store;
+
+import dev.tastebot.features.FeatureValues;
+import dev.tastebot.features.NumericFeature;
+import dev.tastebot.features.TrackData;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads a user's training set: every currently rated track with its artists, features and label.
+ * Three queries for the whole set (tracks, artists, features), joined in memory, rather than three
+ * per track: a user with a saved library has thousands of ratings.
+ */
+public final class TrainingDataStore {
+    private static final String RATED_TRACKS = """
+            SELECT r.track_id, r.liked, t.release_year, t.explicit, t.popularity, t.duration_ms, t.genre
+            FROM ratings r JOIN tracks t ON t.id = r.track_id
+            WHERE r.user_id = ?
+            ORDER BY r.rated_at, r.track_id""";
+
+    private static final String ARTISTS_OF_RATED_TRACKS = """
+            SELECT a.track_id, a.name
+            FROM ratings r JOIN track_artists a ON a.track_id = r.track_id
+            WHERE r.user_id = ?
+            ORDER BY a.track_id, a.position""";
+
+    private static final String FEATURES_OF_RATED_TRACKS = """
+            SELECT f.track_id, f.source, %s
+            FROM ratings r JOIN track_features f ON f.track_id = r.track_id
+            WHERE r.user_id = ?""".formatted(AudioColumns.NAMES);
+
+    private final Database database;
+
+    public TrainingDataStore(Database database) {
+        this.database = Objects.requireNonNull(database, "database");
+    }
+
+    /**
+     * The user's currently rated tracks, oldest rating first. Audio features are merged from the
+     * sources in {@code featureSourcePriority} (first that knows a value wins); duration falls back
+     * to the track's own metadata; release year, explicit (1 or 0) and popularity come from the
+     * track. Whatever nobody knows is NaN: such tracks are kept, never dropped.
+     */
+    public List<LabelledTrack> labelledTracks(String userId, List<String> featureSourcePriority) {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(featureSourcePriority, "featureSourcePriority");
+        return database.withConnection(c -> {
+            Map<String, List<String>> artists = artistsOfRatedTracks(c, userId);
+            Map<String, Map<String, FeatureValues>> features = featuresOfRatedTracks(c, userId);
+            try (PreparedStatement select = c.prepareStatement(RATED_TRACKS)) {
+                select.setString(1, userId);
+                try (ResultSet rows = select.executeQuery()) {
+                    List<LabelledTrack> labelled = new ArrayList<>();
+                    while (rows.next()) {
+                        String trackId = rows.getString("track_id");
+                        FeatureValues audio = FeatureStore.mergeByPriority(
+                                features.getOrDefault(trackId, Map.of()), featureSourcePriority);
+                        TrackData track = new TrackData(trackId, artists.getOrDefault(trackId, List.of()),
+                                audio.orElse(metadataFeatures(rows)), NullableColumns.text(rows, "genre"));
+                        labelled.add(new LabelledTrack(track, rows.getInt("liked") == 1));
+                    }
+                    return labelled;
+                }
+            }
+        });
+    }
+
+    private static FeatureValues metadataFeatures(ResultSet row) throws SQLException {
+        Map<NumericFeature, Double> known = new EnumMap<>(NumericFeature.class);
+        known.put(NumericFeature.DURATION_MS, NullableColumns.real(row, "duration_ms"));
+        known.put(NumericFeature.RELEASE_YEAR, NullableColumns.real(row, "release_year"));
+        known.put(NumericFeature.EXPLICIT, NullableColumns.real(row, "explicit"));
+        known.put(NumericFeature.POPULARITY, NullableColumns.real(row, "popularity"));
+        return FeatureValues.of(known);
+    }
+
+    private static Map<String, List<String>> artistsOfRatedTracks(Connection c, String userId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(ARTISTS_OF_RATED_TRACKS)) {
+            select.setString(1, userId);
+            try (ResultSet rows = select.executeQuery()) {
+                Map<String, List<String>> artists = new HashMap<>();
+                while (rows.next()) {
+                    artists.computeIfAbsent(rows.getString("track_id"), id -> new ArrayList<>()).add(rows.getString("name"));
+                }
+                return artists;
+            }
+        }
+    }
+
+    private static Map<String, Map<String, FeatureValues>> featuresOfRatedTracks(Connection c, String userId)
+            throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(FEATURES_OF_RATED_TRACKS)) {
+            select.setString(1, userId);
+            try (ResultSet rows = select.executeQuery()) {
+                Map<String, Map<String, FeatureValues>> features = new HashMap<>();
+                while (rows.next()) {
+                    features.computeIfAbsent(rows.getString("track_id"), id -> new HashMap<>())
+                            .put(rows.getString("source"), AudioColumns.read(rows));
+                }
+                return features;
+            }
+        }
+    }
+}

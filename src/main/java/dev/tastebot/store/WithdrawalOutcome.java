@@ -1,0 +1,12 @@
+package dev.tastebot.store;
+
+/** What {@link RatingStore#withdraw} did. */
+public sealed interface WithdrawalOutcome {
+    /** The rating was removed; {@code previous} is what it was. */
+    record Withdrawn(Rating previous) implements WithdrawalOutcome {
+    }
+
+    /** The user had no rating for the track. */
+    record NothingToWithdraw() implements WithdrawalOutcome {
+    }
+}

@@ -1,0 +1,213 @@
+package dev.tastebot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+    private static final Instant FIRST_OPEN = Instant.parse("2026-01-10T08:00:00Z");
+    private static final Instant SECOND_OPEN = Instant.parse("2026-02-20T09:30:00Z");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void openingANewFileCreatesItsFoldersAndAppliesAndRecordsTheInitialSchema() {
+        // GIVEN a path in folders that do not exist yet
+        Path file = folder.resolve("nested/deeper/tastebot.db");
+
+        // WHEN the database is opened
+        try (Database database = Database.open(file, Migrations.standard(), clockAt(FIRST_OPEN))) {
+            // THEN the file exists and V1 is recorded with the time it was applied
+            assertThat(file).exists();
+            assertThat(database.appliedMigrations())
+                    .containsExactly(new AppliedMigration(1, "initial schema", FIRST_OPEN));
+            assertThat(database.schemaVersion()).isEqualTo(1);
+            assertThat(tableNames(database)).contains(
+                    "users", "tracks", "track_artists", "track_features", "ratings", "rating_history", "models",
+                    "schema_migrations");
+        }
+    }
+
+    @Test
+    void reopeningADatabaseDoesNotApplyItsMigrationsAgain() {
+        // GIVEN a database opened once, holding a row
+        Path file = folder.resolve("tastebot.db");
+        try (Database database = Database.open(file, Migrations.standard(), clockAt(FIRST_OPEN))) {
+            new UserStore(database).ensure("console:local", FIRST_OPEN);
+        }
+
+        // WHEN it is opened again later
+        try (Database reopened = Database.open(file, Migrations.standard(), clockAt(SECOND_OPEN))) {
+            // THEN V1 is still recorded once, with its first time, and the data is still there
+            assertThat(reopened.appliedMigrations())
+                    .containsExactly(new AppliedMigration(1, "initial schema", FIRST_OPEN));
+            assertThat(new UserStore(reopened).exists("console:local")).isTrue();
+        }
+    }
+
+    @Test
+    void connectionRunsWithWalForeignKeysBusyTimeoutAndNormalSync() {
+        // GIVEN an opened database
+        try (Database database = Database.open(folder.resolve("tastebot.db"))) {
+            // WHEN its pragmas are queried
+            // THEN they are what the store relies on
+            assertThat(pragma(database, "journal_mode")).isEqualTo("wal");
+            assertThat(pragma(database, "foreign_keys")).isEqualTo("1");
+            assertThat(pragma(database, "busy_timeout")).isEqualTo("5000");
+            assertThat(pragma(database, "synchronous")).isEqualTo("1"); // 1 = NORMAL
+        }
+    }
+
+    @Test
+    void aFileNameThatLooksLikeUrlOptionsIsOpenedAsIs() {
+        // GIVEN a file name that a JDBC URL could mistake for connection options
+        Path file = folder.resolve("my music?journal_mode=off.db");
+
+        // WHEN it is opened
+        try (Database database = Database.open(file)) {
+            // THEN exactly that file is created
+            assertThat(database.schemaVersion()).isEqualTo(1);
+            assertThat(file).exists();
+        }
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseIsRefusedClearlyAndLeftAsItWas() throws Exception {
+        // GIVEN a file with other content where the database should be
+        Path file = folder.resolve("tastebot.db");
+        byte[] content = "these are my notes, not a database".repeat(200).getBytes(StandardCharsets.UTF_8);
+        Files.write(file, content);
+
+        // WHEN it is opened
+        // THEN opening fails with SQLite's reason, and the file is unchanged
+        assertThatThrownBy(() -> Database.open(file))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("Could not prepare the database tastebot.db")
+                .hasMessageContaining("not a database");
+        assertThat(Files.readAllBytes(file)).isEqualTo(content);
+    }
+
+    @Test
+    void transactionCommitsWhenTheWorkReturns() {
+        // GIVEN a database
+        try (Database database = Database.open(folder.resolve("tastebot.db"))) {
+            // WHEN work inserts a row and returns
+            database.inTransaction(c -> insertUser(c, "discord:1"));
+
+            // THEN the row is there
+            assertThat(userCount(database)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void transactionRollsBackEverythingWhenTheWorkThrows() {
+        // GIVEN a database
+        try (Database database = Database.open(folder.resolve("tastebot.db"))) {
+            IllegalStateException failure = new IllegalStateException("boom");
+
+            // WHEN work inserts rows, including through a nested transaction, and then throws
+            assertThatThrownBy(() -> database.inTransaction(c -> {
+                insertUser(c, "discord:1");
+                database.inTransaction(inner -> insertUser(inner, "discord:2"));
+                throw failure;
+            })).isSameAs(failure);
+
+            // THEN none of the rows remain, and the database still works
+            assertThat(userCount(database)).isZero();
+            database.inTransaction(c -> insertUser(c, "discord:3"));
+            assertThat(userCount(database)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void sqliteFailuresArriveAsStoreExceptionsWithSqlitesReason() {
+        // GIVEN a database
+        try (Database database = Database.open(folder.resolve("tastebot.db"))) {
+            // WHEN a statement violates a constraint
+            // THEN a StoreException says what SQLite objected to
+            assertThatThrownBy(() -> database.inTransaction(c -> {
+                insertUser(c, "discord:1");
+                return insertUser(c, "discord:1");
+            }))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("SQLite operation failed")
+                    .hasMessageContaining("UNIQUE constraint failed: users.id")
+                    .hasCauseInstanceOf(SQLException.class);
+            assertThat(userCount(database)).isZero();
+        }
+    }
+
+    @Test
+    void aClosedDatabaseRefusesWorkClearly() {
+        // GIVEN a database that was closed (twice, which is harmless)
+        Database database = Database.open(folder.resolve("tastebot.db"));
+        database.close();
+        database.close();
+
+        // WHEN it is used
+        // THEN it says so
+        assertThatThrownBy(database::schemaVersion)
+                .isInstanceOf(StoreException.class)
+                .hasMessage("The database is closed");
+    }
+
+    private static Clock clockAt(Instant instant) {
+        return Clock.fixed(instant, ZoneOffset.UTC);
+    }
+
+    private static int insertUser(java.sql.Connection c, String id) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO users(id, created_at) VALUES (?, 0)")) {
+            insert.setString(1, id);
+            return insert.executeUpdate();
+        }
+    }
+
+    private static int userCount(Database database) {
+        return database.withConnection(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM users");
+                 ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        });
+    }
+
+    static String pragma(Database database, String name) {
+        return database.withConnection(c -> {
+            // pragma names cannot be bound as parameters; these come from the test itself
+            try (PreparedStatement select = c.prepareStatement("PRAGMA " + name);
+                 ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        });
+    }
+
+    static List<String> tableNames(Database database) {
+        return database.withConnection(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
+                 ResultSet rows = select.executeQuery()) {
+                List<String> names = new ArrayList<>();
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+                return names;
+            }
+        });
+    }
+}

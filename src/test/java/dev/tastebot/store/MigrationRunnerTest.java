@@ -1,0 +1,133 @@
+package dev.tastebot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigrationRunnerTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
+    private static final Migration ADD_NOTES = new Migration(2, "add notes",
+            "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT;"
+                    + " INSERT INTO notes(text) VALUES ('first');");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aBrokenMigrationIsRolledBackAndReportedWithItsVersionAndReason() {
+        // GIVEN a database at V1
+        Path file = folder.resolve("tastebot.db");
+        Database.open(file, Migrations.standard(), CLOCK).close();
+        // AND a V2 whose first statement works and whose second cannot
+        Migration broken = new Migration(2, "half done",
+                "CREATE TABLE half_done (x INTEGER); INSERT INTO no_such_table VALUES (1);");
+
+        // WHEN the database is opened with it
+        // THEN opening fails and names the migration and SQLite's reason
+        assertThatThrownBy(() -> Database.open(file, withStandard(broken), CLOCK))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("Schema migration V2 (half done) failed and was rolled back")
+                .hasMessageContaining("no such table: no_such_table");
+
+        // AND nothing of it remains: no table, no record
+        try (Database database = Database.open(file, Migrations.standard(), CLOCK)) {
+            assertThat(DatabaseTest.tableNames(database)).doesNotContain("half_done");
+            assertThat(database.schemaVersion()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aSyntaxErrorInAMigrationIsReportedClearly() {
+        // GIVEN a migration that is not even SQL
+        Migration garbled = new Migration(2, "garbled", "CREATE TABLEE oops (x);");
+
+        // WHEN a new database is opened with it
+        // THEN the failure is clear, and V1, which ran before it, stays applied
+        Path file = folder.resolve("tastebot.db");
+        assertThatThrownBy(() -> Database.open(file, withStandard(garbled), CLOCK))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("V2 (garbled)")
+                .hasMessageContaining("syntax error");
+        try (Database database = Database.open(file, Migrations.standard(), CLOCK)) {
+            assertThat(database.appliedMigrations()).extracting(AppliedMigration::version).containsExactly(1);
+        }
+    }
+
+    @Test
+    void onlyMigrationsNotYetRecordedAreApplied() {
+        // GIVEN a database at V1
+        Path file = folder.resolve("tastebot.db");
+        Database.open(file, Migrations.standard(), CLOCK).close();
+
+        // WHEN it is opened by a build that knows V2, twice
+        Database.open(file, withStandard(ADD_NOTES), CLOCK).close();
+        try (Database database = Database.open(file, withStandard(ADD_NOTES), CLOCK)) {
+            // THEN V2 ran exactly once: its insert left one row, and both versions are recorded
+            assertThat(database.appliedMigrations()).extracting(AppliedMigration::version).containsExactly(1, 2);
+            assertThat(database.schemaVersion()).isEqualTo(2);
+            int notes = database.withConnection(c -> {
+                try (var select = c.prepareStatement("SELECT COUNT(*) FROM notes"); var row = select.executeQuery()) {
+                    row.next();
+                    return row.getInt(1);
+                }
+            });
+            assertThat(notes).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDatabaseFromANewerTastebotIsRefused() {
+        // GIVEN a database already at V2
+        Path file = folder.resolve("tastebot.db");
+        Database.open(file, withStandard(ADD_NOTES), CLOCK).close();
+
+        // WHEN a build that only knows V1 opens it
+        // THEN it refuses rather than guess
+        assertThatThrownBy(() -> Database.open(file, Migrations.standard(), CLOCK))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("schema version 2")
+                .hasMessageContaining("only knows up to 1");
+    }
+
+    @Test
+    void migrationsOutOfOrderAreAProgrammingError() {
+        // GIVEN V2 listed before V1
+        List<Migration> outOfOrder = List.of(ADD_NOTES, Migrations.standard().getFirst());
+
+        // WHEN a database is opened with them
+        // THEN the list is rejected before anything runs
+        assertThatThrownBy(() -> Database.open(folder.resolve("tastebot.db"), outOfOrder, CLOCK))
+                .hasRootCauseInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("strictly ascending");
+    }
+
+    @Test
+    void scriptNamesGiveVersionAndDescription() {
+        // WHEN the shipped migrations are read
+        List<Migration> standard = Migrations.standard();
+
+        // THEN V1 comes first, described by its file name
+        assertThat(standard.getFirst().version()).isEqualTo(1);
+        assertThat(standard.getFirst().description()).isEqualTo("initial schema");
+        assertThat(standard.getFirst().sql()).contains("CREATE TABLE ratings");
+        assertThatThrownBy(() -> Migrations.fromResource("initial.sql"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Migrations.fromResource("V99__not_there.sql"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("V99__not_there.sql");
+    }
+
+    private static List<Migration> withStandard(Migration extra) {
+        List<Migration> migrations = new ArrayList<>(Migrations.standard());
+        migrations.add(extra);
+        return migrations;
+    }
+}
