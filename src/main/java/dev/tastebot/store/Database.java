@@ -173,9 +173,9 @@ public final class Database implements AutoCloseable {
 
     private static void configure(Connection connection) throws SQLException {
         try (Statement pragma = connection.createStatement()) {
-            // WAL lets readers (a backup, the sqlite3 shell) work while the bot writes; in WAL mode
-            // synchronous=NORMAL survives application crashes and only risks the last commits on
-            // power loss, in exchange for not syncing the disk on every rating.
+            // WAL lets readers (a backup, the sqlite3 shell) work while the bot writes. A rating must
+            // survive even a power cut once the user was told it counted, so every commit is synced
+            // (synchronous=FULL); bulk imports stay fast because they commit once per batch.
             try (ResultSet mode = pragma.executeQuery("PRAGMA journal_mode = WAL")) {
                 String journalMode = mode.next() ? mode.getString(1) : "unknown";
                 if (!"wal".equalsIgnoreCase(journalMode)) {
@@ -183,7 +183,7 @@ public final class Database implements AutoCloseable {
                             + "); put the database on a local file system");
                 }
             }
-            pragma.execute("PRAGMA synchronous = NORMAL");
+            pragma.execute("PRAGMA synchronous = FULL");
             pragma.execute("PRAGMA foreign_keys = ON");
             pragma.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
         }

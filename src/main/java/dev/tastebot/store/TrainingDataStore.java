@@ -2,6 +2,7 @@ package dev.tastebot.store;
 
 import dev.tastebot.features.FeatureValues;
 import dev.tastebot.features.NumericFeature;
+import dev.tastebot.features.RatedTrack;
 import dev.tastebot.features.TrackData;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -49,7 +50,7 @@ public final class TrainingDataStore {
      * to the track's own metadata; release year, explicit (1 or 0) and popularity come from the
      * track. Whatever nobody knows is NaN: such tracks are kept, never dropped.
      */
-    public List<LabelledTrack> labelledTracks(String userId, List<String> featureSourcePriority) {
+    public List<RatedTrack> labelledTracks(String userId, List<String> featureSourcePriority) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(featureSourcePriority, "featureSourcePriority");
         return database.withConnection(c -> {
@@ -58,14 +59,14 @@ public final class TrainingDataStore {
             try (PreparedStatement select = c.prepareStatement(RATED_TRACKS)) {
                 select.setString(1, userId);
                 try (ResultSet rows = select.executeQuery()) {
-                    List<LabelledTrack> labelled = new ArrayList<>();
+                    List<RatedTrack> labelled = new ArrayList<>();
                     while (rows.next()) {
                         String trackId = rows.getString("track_id");
                         FeatureValues audio = FeatureStore.mergeByPriority(
                                 features.getOrDefault(trackId, Map.of()), featureSourcePriority);
                         TrackData track = new TrackData(trackId, artists.getOrDefault(trackId, List.of()),
                                 audio.orElse(metadataFeatures(rows)), NullableColumns.text(rows, "genre"));
-                        labelled.add(new LabelledTrack(track, rows.getInt("liked") == 1));
+                        labelled.add(new RatedTrack(track, rows.getInt("liked") == 1));
                     }
                     return labelled;
                 }

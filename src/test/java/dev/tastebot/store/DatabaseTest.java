@@ -68,7 +68,7 @@ class DatabaseTest {
             assertThat(pragma(database, "journal_mode")).isEqualTo("wal");
             assertThat(pragma(database, "foreign_keys")).isEqualTo("1");
             assertThat(pragma(database, "busy_timeout")).isEqualTo("5000");
-            assertThat(pragma(database, "synchronous")).isEqualTo("1"); // 1 = NORMAL
+            assertThat(pragma(database, "synchronous")).isEqualTo("2"); // 2 = FULL
         }
     }
 

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tastebot.features.FeatureValues;
 import dev.tastebot.features.NumericFeature;
+import dev.tastebot.features.RatedTrack;
 import dev.tastebot.features.TrackData;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,14 +71,14 @@ class TrainingDataStoreTest {
         ratings.rate(ALICE, "rich", true, "chat", T1);
 
         // WHEN the training data is read
-        List<LabelledTrack> labelled = trainingData.labelledTracks(ALICE, PRIORITY);
+        List<RatedTrack> labelled = trainingData.labelledTracks(ALICE, PRIORITY);
 
         // THEN the catalog wins where it knows, reccobeats fills in, the feature source's duration
         // beats the metadata's, and the metadata features come from the track
         FeatureValues expected = values(Map.of(
                 ENERGY, 0.7, DANCEABILITY, 0.8, TEMPO, 128.0, DURATION_MS, 200_500.0,
                 RELEASE_YEAR, 1999.0, EXPLICIT, 1.0, POPULARITY, 64.0));
-        assertThat(labelled).containsExactly(new LabelledTrack(
+        assertThat(labelled).containsExactly(new RatedTrack(
                 new TrackData("rich", List.of("Zed", "Abba", "Moby"), expected, Optional.of("electronic")), true));
     }
 
@@ -123,10 +124,10 @@ class TrainingDataStoreTest {
         ratings.rate(BOB, "d", true, "chat", T1);
 
         // WHEN one user's training data is read
-        List<LabelledTrack> labelled = trainingData.labelledTracks(ALICE, PRIORITY);
+        List<RatedTrack> labelled = trainingData.labelledTracks(ALICE, PRIORITY);
 
         // THEN it has their current labels only, oldest rating first, each track once, with its artist
-        assertThat(labelled).extracting(l -> l.track().trackId(), LabelledTrack::liked)
+        assertThat(labelled).extracting(l -> l.track().trackId(), RatedTrack::liked)
                 .containsExactly(tuple("b", true), tuple("a", false));
         assertThat(labelled.getFirst().track().artists()).containsExactly("Artist of b");
         assertThat(trainingData.labelledTracks("discord:nobody", PRIORITY)).isEmpty();
