@@ -97,7 +97,7 @@ public final class ConfigLoader {
             if (setting.isEmpty()) {
                 problems.add(key + ": not a tastebot setting (in " + file.pathAsGiven() + "); " + EXAMPLE_FILE + " lists them all");
             } else if (setting.get().isSecret()) {
-                problems.add(key + ": is a secret and is not read from config files; remove it from " + file.pathAsGiven()
+                problems.add(key + ": secrets are not read from config files; remove it from " + file.pathAsGiven()
                         + " and set the environment variable " + setting.get().environmentVariable() + " instead");
             } else {
                 values.put(setting.get(), new RawValue(properties.getProperty(key).strip(), file.pathAsGiven()));
