@@ -1,0 +1,109 @@
+package dev.tastebot.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The validated settings tastebot runs with, grouped by area. Immutable; built by
+ * {@link ConfigLoader}. Secrets print as redacted, so the whole record is safe to log.
+ */
+public record TastebotConfig(
+        Database database,
+        Discord discord,
+        Spotify spotify,
+        Web web,
+        Optional<TokenEncryptionKey> tokenEncryptionKey,
+        Training training,
+        Features features,
+        ReccoBeats reccoBeats,
+        LogLevel logLevel) {
+
+    public TastebotConfig {
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(discord, "discord");
+        Objects.requireNonNull(spotify, "spotify");
+        Objects.requireNonNull(web, "web");
+        Objects.requireNonNull(tokenEncryptionKey, "tokenEncryptionKey");
+        Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(reccoBeats, "reccoBeats");
+        Objects.requireNonNull(logLevel, "logLevel");
+    }
+
+    /** @param path the SQLite file; relative paths resolve against the working directory */
+    public record Database(Path path) {
+        public Database {
+            Objects.requireNonNull(path, "path");
+        }
+    }
+
+    /**
+     * @param token absent means no Discord connection: the bot runs the console adapter instead
+     * @param guildIds servers to register slash commands in directly, which takes effect at once
+     *     (global registration can take up to an hour); empty in production
+     */
+    public record Discord(Optional<Secret> token, List<Long> guildIds) {
+        public Discord {
+            Objects.requireNonNull(token, "token");
+            guildIds = List.copyOf(guildIds);
+        }
+    }
+
+    /**
+     * @param clientId absent means Spotify linking is switched off
+     * @param clientSecret absent means the PKCE flow, which needs no secret
+     */
+    public record Spotify(
+            Optional<String> clientId,
+            Optional<Secret> clientSecret,
+            URI redirectUri,
+            URI apiBaseUrl,
+            URI accountsBaseUrl) {
+        public Spotify {
+            Objects.requireNonNull(clientId, "clientId");
+            Objects.requireNonNull(clientSecret, "clientSecret");
+            Objects.requireNonNull(redirectUri, "redirectUri");
+            Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
+            Objects.requireNonNull(accountsBaseUrl, "accountsBaseUrl");
+        }
+    }
+
+    /**
+     * @param port the port of the OAuth callback and health endpoint
+     * @param publicBaseUrl how users reach the web server when it is behind a proxy, without a
+     *     trailing slash
+     */
+    public record Web(int port, Optional<URI> publicBaseUrl) {
+        public Web {
+            Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
+        }
+    }
+
+    /**
+     * @param threads how many users' models train in parallel
+     * @param nightlyTime local time of the nightly retraining
+     * @param minRatings ratings a user needs before a model is trained for them
+     */
+    public record Training(int threads, LocalTime nightlyTime, int minRatings) {
+        public Training {
+            Objects.requireNonNull(nightlyTime, "nightlyTime");
+        }
+    }
+
+    /** @param sources the audio-feature sources to ask, in the order they are asked */
+    public record Features(List<FeatureSourceKind> sources) {
+        public Features {
+            sources = List.copyOf(sources);
+        }
+    }
+
+    public record ReccoBeats(URI baseUrl) {
+        public ReccoBeats {
+            Objects.requireNonNull(baseUrl, "baseUrl");
+        }
+    }
+}
