@@ -12,6 +12,10 @@ import dev.tastebot.config.ConfigException;
 import dev.tastebot.config.ConfigLoader;
 import dev.tastebot.config.LogLevel;
 import dev.tastebot.config.TastebotConfig;
+import dev.tastebot.evaluation.LabelledCsvReader;
+import dev.tastebot.measure.BenchCommand;
+import dev.tastebot.measure.EvaluateCommand;
+import dev.tastebot.taste.TasteTrainer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,7 +63,11 @@ public final class Main {
      * A declared command without a handler answers "not available in this build".
      */
     static Map<String, CommandHandler> commandHandlers(TastebotConfig config) {
-        return Map.of();
+        LabelledCsvReader csvReader = new LabelledCsvReader();
+        TasteTrainer.Options trainerOptions = TasteTrainer.Options.withMinRatings(config.training().minRatings());
+        return Map.of(
+                TastebotCommands.EVALUATE, new EvaluateCommand(csvReader, trainerOptions, config.training().threads()),
+                TastebotCommands.BENCH, new BenchCommand(csvReader, trainerOptions));
     }
 
     /** Runs tastebot as {@link #main} does, but returns the exit code instead of exiting. */

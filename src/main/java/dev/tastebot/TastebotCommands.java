@@ -4,6 +4,8 @@ import dev.tastebot.cli.CommandLine;
 import dev.tastebot.cli.CommandSpec;
 import dev.tastebot.cli.OptionSpec;
 import dev.tastebot.cli.Positionals;
+import dev.tastebot.measure.BenchCommand;
+import dev.tastebot.measure.EvaluateCommand;
 import java.util.List;
 
 /**
@@ -31,10 +33,20 @@ final class TastebotCommands {
                         "Start the bot: on Discord when TASTEBOT_DISCORD_TOKEN is set, otherwise in this terminal",
                         config),
                 CommandSpec.of(EVALUATE,
-                        "Measure how well the taste model predicts held-out ratings (ROC-AUC, balanced accuracy, dislike recall)",
+                        "Cross-validate the taste model on a labelled CSV, beside the majority class and the original MLP",
+                        OptionSpec.value(EvaluateCommand.CSV, "FILE", "CSV file with a header line, audio-feature columns and a label column").required(),
+                        OptionSpec.value(EvaluateCommand.LABEL, "COLUMN", "Column holding 1/0, true/false or like/dislike").required(),
+                        OptionSpec.value(EvaluateCommand.FOLDS, "K", "Folds of the cross-validation (default 5)").wholeNumber(2, 50),
+                        OptionSpec.value(EvaluateCommand.REPEATS, "R", "Times the folds are drawn anew (default 3)").wholeNumber(1, 50),
+                        OptionSpec.value(EvaluateCommand.SEED, "N", "Seed of the fold draws and the models (default 42)").wholeNumber(0, Integer.MAX_VALUE),
+                        OptionSpec.flag(EvaluateCommand.JSON, "Print one JSON object on standard output and nothing else"),
                         config),
                 CommandSpec.of(BENCH,
-                        "Time training and prediction, for comparison with other implementations",
+                        "Time one user's model selection, final fit and scoring on one core",
+                        OptionSpec.value(BenchCommand.CSV, "FILE", "Take the ratings from this labelled CSV (default: a synthetic listener)"),
+                        OptionSpec.value(BenchCommand.LABEL, "COLUMN", "Label column of --csv"),
+                        OptionSpec.value(BenchCommand.RATINGS, "N", "Ratings to train on (default 500)").wholeNumber(20, 1_000_000),
+                        OptionSpec.value(BenchCommand.RUNS, "N", "Timed runs per figure; the median is printed (default 21)").wholeNumber(1, 1000),
                         config),
                 CommandSpec.of(HELP,
                         "Show this overview, or the options of COMMAND")

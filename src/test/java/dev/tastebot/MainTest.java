@@ -110,7 +110,7 @@ class MainTest {
 
     @Test
     void aMissingConfigFileExitsWithTwo() {
-        assertThat(run("evaluate", "--config", "missing.properties")).isEqualTo(2);
+        assertThat(run("bench", "--config", "missing.properties")).isEqualTo(2);
         assertThat(err()).contains("missing.properties");
     }
 
@@ -122,12 +122,12 @@ class MainTest {
 
     @Test
     void aCommandWithoutAHandlerIsNotAvailable() {
-        // WHEN evaluate runs in a build that has no handler for it
-        int exitCode = run("evaluate");
+        // WHEN bench runs in a build that has no handler for it
+        int exitCode = run("bench");
 
         // THEN
         assertThat(exitCode).isEqualTo(1);
-        assertThat(err()).isEqualTo("tastebot: evaluate is not available in this build" + System.lineSeparator());
+        assertThat(err()).isEqualTo("tastebot: bench is not available in this build" + System.lineSeparator());
     }
 
     @Test

@@ -28,15 +28,21 @@ public record Prediction(double probability, Verdict verdict, Certainty certaint
     }
 
     /** Why the answer is only a starter rule, and what would change that. */
-    public record StillLearning(int likesNeeded, int dislikesNeeded) implements java.io.Serializable {
+    public record StillLearning(int ratingsNeeded, int likesNeeded, int dislikesNeeded) implements java.io.Serializable {
         public String advice() {
-            if (likesNeeded > 0 && dislikesNeeded > 0) {
-                return "rate at least " + likesNeeded + " more songs you like and " + dislikesNeeded + " you don't";
+            int more = Math.max(ratingsNeeded, likesNeeded + dislikesNeeded);
+            StringBuilder advice = new StringBuilder("rate at least " + more + (more == 1 ? " more song" : " more songs"));
+            java.util.List<String> including = new java.util.ArrayList<>();
+            if (likesNeeded > 0) {
+                including.add(likesNeeded + " you like");
             }
             if (dislikesNeeded > 0) {
-                return "rate at least " + dislikesNeeded + " more songs you don't like";
+                including.add(dislikesNeeded + " you don't like");
             }
-            return "rate at least " + likesNeeded + " more songs you like";
+            if (!including.isEmpty()) {
+                advice.append(", including ").append(String.join(" and ", including));
+            }
+            return advice.toString();
         }
     }
 

@@ -19,26 +19,33 @@ import java.util.SplittableRandom;
 public final class TasteTrainer {
 
     /**
-     * @param minLikes    fewer likes than this and tastebot answers with the starter rule
-     * @param minDislikes likewise for dislikes
+     * @param minRatings  fewer ratings than this and tastebot answers with the starter rule
+     * @param minPerClass likewise for too few likes or too few dislikes: below it cross-validation can measure nothing
      * @param innerFolds  folds of the cross-validation that chooses the model
      * @param seed        makes training repeatable
      * @param candidates  the model families to choose from
      */
-    public record Options(int minLikes, int minDislikes, int innerFolds, long seed, List<ModelKind> candidates) {
+    public record Options(int minRatings, int minPerClass, int innerFolds, long seed, List<ModelKind> candidates) {
+        public static final int DEFAULT_MIN_RATINGS = 20;
+
         public Options {
             candidates = List.copyOf(candidates);
-            if (minLikes < 2 || minDislikes < 2 || innerFolds < 2 || candidates.isEmpty()) {
+            if (minPerClass < 2 || minRatings < 2 * minPerClass || innerFolds < 2 || candidates.isEmpty()) {
                 throw new IllegalArgumentException("training needs at least 2 likes, 2 dislikes, 2 folds and one model family");
             }
         }
 
         public static Options defaults() {
-            return new Options(5, 5, 5, 7, List.of(ModelKind.values()));
+            return withMinRatings(DEFAULT_MIN_RATINGS);
+        }
+
+        public static Options withMinRatings(int minRatings) {
+            int minPerClass = Math.max(2, Math.min(5, minRatings / 2));
+            return new Options(minRatings, minPerClass, 5, 7, List.of(ModelKind.values()));
         }
 
         public Options withSeed(long newSeed) {
-            return new Options(minLikes, minDislikes, innerFolds, newSeed, candidates);
+            return new Options(minRatings, minPerClass, innerFolds, newSeed, candidates);
         }
     }
 
@@ -58,14 +65,16 @@ public final class TasteTrainer {
 
     public boolean isColdStart(List<RatedTrack> rated) {
         int likes = likes(rated);
-        return likes < options.minLikes() || rated.size() - likes < options.minDislikes();
+        return rated.size() < options.minRatings() || likes < options.minPerClass()
+                || rated.size() - likes < options.minPerClass();
     }
 
     public StarterRule starterRule(List<RatedTrack> rated) {
         int likes = likes(rated);
         int dislikes = rated.size() - likes;
         return new StarterRule(TasteProfile.of(rated), new Prediction.StillLearning(
-                Math.max(0, options.minLikes() - likes), Math.max(0, options.minDislikes() - dislikes)));
+                Math.max(0, options.minRatings() - rated.size()), Math.max(0, options.minPerClass() - likes),
+                Math.max(0, options.minPerClass() - dislikes)));
     }
 
     /** The cross-validated part of training: which family, which calibration, which threshold. */

@@ -39,8 +39,8 @@ class TasteTrainerTest {
         assertThat(predictor).isInstanceOf(StarterRule.class);
         Prediction loved = predictor.predict(track("new", "Loved", 0.5));
         assertThat(loved.method()).isEqualTo("starter rule");
-        assertThat(loved.learning()).contains(new Prediction.StillLearning(0, 3));
-        assertThat(loved.learning().orElseThrow().advice()).isEqualTo("rate at least 3 more songs you don't like");
+        assertThat(loved.learning()).contains(new Prediction.StillLearning(12, 0, 3));
+        assertThat(loved.learning().orElseThrow().advice()).isEqualTo("rate at least 12 more songs, including 3 you don't like");
         assertThat(loved.certainty()).isEqualTo(Prediction.Certainty.LOW);
         // AND the rule follows the artist: 5 of 5 liked versus 0 of 2
         assertThat(loved.verdict()).isEqualTo(Prediction.Verdict.LIKE);
@@ -49,6 +49,19 @@ class TasteTrainerTest {
         assertThat(hated.verdict()).isEqualTo(Prediction.Verdict.DISLIKE);
         assertThat(hated.probability()).isLessThan(loved.probability());
         assertThat(predictor.report().cvAuc()).isEmpty();
+    }
+
+    @Test
+    void enoughOfBothKindsButTooFewRatingsInAllIsStillTheStarterRule() {
+        List<RatedTrack> rated = SyntheticListener.balanced(1).ratings(14);
+        assertThat(trainer.isColdStart(rated)).isTrue();
+        assertThat(trainer.isColdStart(SyntheticListener.balanced(1).ratings(40))).isFalse();
+    }
+
+    @Test
+    void adviceNamesWhatIsMissing() {
+        assertThat(new Prediction.StillLearning(1, 0, 0).advice()).isEqualTo("rate at least 1 more song");
+        assertThat(new Prediction.StillLearning(0, 2, 3).advice()).isEqualTo("rate at least 5 more songs, including 2 you like and 3 you don't like");
     }
 
     @Test
