@@ -123,7 +123,7 @@ class MainTest {
     @Test
     void aCommandWithoutAHandlerIsNotAvailable() {
         // WHEN bench runs in a build that has no handler for it
-        int exitCode = run("bench");
+        int exitCode = run(config -> Map.of(), Map.of(), "bench");
 
         // THEN
         assertThat(exitCode).isEqualTo(1);
