@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 record ForestLearner(int trees, int minLeavesCap) implements Learner {
 
     static ForestLearner standard() {
-        return new ForestLearner(50, 48);
+        return new ForestLearner(40, 48);
     }
 
     @Override

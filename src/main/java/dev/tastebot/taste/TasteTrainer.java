@@ -85,7 +85,11 @@ public final class TasteTrainer {
         int folds = Math.min(options.innerFolds(), Math.min(likes(rated), rated.size() - likes(rated)));
         int[] foldOf = StratifiedFolds.stratifiedFoldAssignment(liked, folds, new SplittableRandom(options.seed()));
         List<ModelKind> kinds = options.candidates();
-        double[][] outOfFold = new double[kinds.size()][rated.size()];
+        // Blends are scored from their parts' held-out scores, so only single families are fitted.
+        List<ModelKind> fitted = kinds.stream().flatMap(k -> k.parts().isEmpty() ? java.util.stream.Stream.of(k) : k.parts().stream())
+                .distinct().toList();
+        Map<ModelKind, double[]> heldOutScores = new LinkedHashMap<>();
+        fitted.forEach(kind -> heldOutScores.put(kind, new double[rated.size()]));
         for (int fold = 0; fold < folds; fold++) {
             List<RatedTrack> train = new ArrayList<>();
             List<Integer> heldOut = new ArrayList<>();
@@ -100,32 +104,36 @@ public final class TasteTrainer {
             TasteProfile profile = TasteProfile.of(train);
             double[][] x = encoder.encodeTraining(train, profile, options.seed() + fold);
             int[] y = intLabels(train);
-            for (int k = 0; k < kinds.size(); k++) {
-                Scorer scorer = kinds.get(k).learner().fit(x, y, encoder.names(), options.seed() + fold);
+            for (ModelKind kind : fitted) {
+                Scorer scorer = kind.learner().fit(x, y, encoder.names(), options.seed() + fold);
                 for (int i : heldOut) {
-                    outOfFold[k][i] = scorer.score(encoder.encode(rated.get(i).track(), profile));
+                    heldOutScores.get(kind)[i] = scorer.score(encoder.encode(rated.get(i).track(), profile));
                 }
             }
         }
         Map<String, Double> candidateAuc = new LinkedHashMap<>();
-        int best = 0;
-        for (int k = 0; k < kinds.size(); k++) {
-            double auc = Metrics.rocAuc(outOfFold[k], liked);
-            candidateAuc.put(kinds.get(k).label(), auc);
-            if (auc > Metrics.rocAuc(outOfFold[best], liked)) {
-                best = k;
+        ModelKind best = null;
+        double[] bestScores = null;
+        double bestAuc = Double.NEGATIVE_INFINITY;
+        for (ModelKind kind : kinds) {
+            double[] scores = kind.parts().isEmpty() ? heldOutScores.get(kind) : blend(kind.parts(), heldOutScores);
+            double auc = Metrics.rocAuc(scores, liked);
+            candidateAuc.put(kind.label(), auc);
+            if (auc > bestAuc) {
+                best = kind;
+                bestScores = scores;
+                bestAuc = auc;
             }
         }
-        PlattScaling calibration = PlattScaling.fit(outOfFold[best], intLabels(rated));
+        PlattScaling calibration = PlattScaling.fit(bestScores, intLabels(rated));
         double[] probabilities = new double[rated.size()];
         for (int i = 0; i < probabilities.length; i++) {
-            probabilities[i] = calibration.scale(outOfFold[best][i]);
+            probabilities[i] = calibration.scale(bestScores[i]);
         }
         double threshold = Metrics.bestBalancedAccuracyThreshold(probabilities, liked);
         double balancedAccuracy = Metrics.balancedAccuracy(Metrics.predictLike(probabilities, threshold), liked);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        return new ModelChoice(kinds.get(best), calibration, threshold, candidateAuc.get(kinds.get(best).label()),
-                balancedAccuracy, candidateAuc, rated.size(), millis);
+        return new ModelChoice(best, calibration, threshold, bestAuc, balancedAccuracy, candidateAuc, rated.size(), millis);
     }
 
     /** Fits the chosen family to all ratings: the cheap half of training, enough for a nightly refresh. */
@@ -138,6 +146,15 @@ public final class TasteTrainer {
         Scorer scorer = choice.kind().learner().fit(x, intLabels(rated), encoder.names(), options.seed());
         long fitMillis = (System.nanoTime() - started) / 1_000_000;
         return new TrainedModel(encoder, scorer, choice, FeatureReference.of(rated), profile, fitMillis);
+    }
+
+    private static double[] blend(List<ModelKind> parts, Map<ModelKind, double[]> heldOutScores) {
+        List<double[]> partScores = parts.stream().map(heldOutScores::get).toList();
+        double[] blended = new double[partScores.getFirst().length];
+        for (int i = 0; i < blended.length; i++) {
+            blended[i] = BlendLearner.average(partScores, i);
+        }
+        return blended;
     }
 
     private void requireLearnable(List<RatedTrack> rated) {

@@ -73,7 +73,7 @@ class TasteTrainerTest {
         assertThat(predictor).isInstanceOf(TrainedModel.class);
         TrainingReport report = predictor.report();
         assertThat(report.trainingSize()).isEqualTo(300);
-        assertThat(report.candidateAuc()).containsOnlyKeys("random forest", "gradient boosting", "logistic regression");
+        assertThat(report.candidateAuc()).containsOnlyKeys("random forest", "gradient boosting", "logistic regression", "forest + logistic blend");
         assertThat(report.cvAuc().orElseThrow()).isEqualTo(report.candidateAuc().values().stream()
                 .mapToDouble(Double::doubleValue).max().orElseThrow());
         assertThat(report.cvAuc().orElseThrow()).isGreaterThan(0.8);
