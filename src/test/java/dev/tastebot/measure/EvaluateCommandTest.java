@@ -228,6 +228,19 @@ class EvaluateCommandTest {
         }
 
         @Test
+        void aNumberTooLargeForADouble() throws IOException {
+            // GIVEN a value that Java would read as infinity, which no model can learn from
+            StringBuilder text = new StringBuilder("energy,liked\n");
+            for (int i = 0; i < 30; i++) {
+                text.append(i == 7 ? "1e400" : String.valueOf(i / 30.0)).append(',').append(i % 2).append('\n');
+            }
+            Path file = csv("overflow.csv", text.toString());
+
+            assertThat(refused("--csv", file.toString(), "--label", "liked", "--folds", "3"))
+                    .isEqualTo("tastebot evaluate: line 9, column 'energy': '1e400' is not a number");
+        }
+
+        @Test
         void aLabelThatIsNotALabel() throws IOException {
             Path file = csv("labels.csv", "energy,liked\n0.1,1\n0.5,maybe\n");
             assertThat(refused("--csv", file.toString(), "--label", "liked"))
