@@ -30,12 +30,17 @@ final class CellText {
         return stripped.isEmpty() || MISSING.contains(stripped.toLowerCase(Locale.ROOT));
     }
 
-    /** A plain decimal number; {@code Infinity} and hexadecimal, which Java would accept, are refused. */
+    /**
+     * A plain decimal number; {@code Infinity} and hexadecimal, which Java would accept, are refused,
+     * and so is a decimal too large for a double (such as {@code 1e400}), which Java reads as infinity.
+     */
     static OptionalDouble number(String text) {
         String stripped = text.strip();
-        return DECIMAL.matcher(stripped).matches()
-                ? OptionalDouble.of(Double.parseDouble(stripped))
-                : OptionalDouble.empty();
+        if (!DECIMAL.matcher(stripped).matches()) {
+            return OptionalDouble.empty();
+        }
+        double value = Double.parseDouble(stripped);
+        return Double.isFinite(value) ? OptionalDouble.of(value) : OptionalDouble.empty();
     }
 
     /** {@code true}/{@code false} (any case) or {@code 1}/{@code 0}, as 1.0 or 0.0. */

@@ -358,6 +358,14 @@ class LabelledCsvReaderTest {
         }
 
         @Test
+        void aNumberBeyondTheRangeOfADoubleIsNotReadAsInfinity() throws IOException {
+            Path file = csv("energy,tempo,liked\n0.5,120,1\n0.6,1e400,0\n");
+
+            assertThatThrownBy(() -> reader.read(file, "liked"))
+                    .hasMessage("line 3, column 'tempo': '1e400' is not a number");
+        }
+
+        @Test
         void explicitThatIsNotAFlag() throws IOException {
             Path file = csv("explicit,liked\nmaybe,1\n");
 
