@@ -87,6 +87,13 @@ class BenchCliTest {
     }
 
     @Test
+    void aLabelWithoutACsvFileIsRefusedRatherThanIgnored() {
+        assertThat(run("bench", "--label", "liked")).isEqualTo(2);
+        assertThat(out()).isEmpty();
+        assertThat(err()).isEqualTo("tastebot bench: --label names a column of --csv FILE; give both or neither" + System.lineSeparator());
+    }
+
+    @Test
     void ratingsBelowTheConfiguredMinimumAreTooFewToTrain() {
         // GIVEN training.min-ratings raised above the ratings asked for
         Map<String, String> environment = Map.of("TASTEBOT_TRAINING_MIN_RATINGS", "100");
@@ -97,7 +104,7 @@ class BenchCliTest {
         // THEN
         assertThat(exitCode).isEqualTo(2);
         assertThat(out()).isEmpty();
-        assertThat(err()).isEqualTo("tastebot bench: 60 ratings are too few to train a model; use more rows" + System.lineSeparator());
+        assertThat(err()).isEqualTo("tastebot bench: 60 ratings are too few to train a model: need at least 40 more songs" + System.lineSeparator());
     }
 
     @Test

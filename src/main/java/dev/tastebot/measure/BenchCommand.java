@@ -45,6 +45,10 @@ public final class BenchCommand implements CommandHandler {
         int runs = command.wholeNumber(RUNS).orElse(21);
         List<RatedTrack> rated;
         String source;
+        if (command.value(LABEL).isPresent() && command.value(CSV).isEmpty()) {
+            err.println("tastebot bench: --label names a column of --csv FILE; give both or neither");
+            return ExitCode.USAGE.code();
+        }
         if (command.value(CSV).isPresent()) {
             try {
                 LabelledDataset dataset = reader.read(Path.of(command.requiredValue(CSV)), command.value(LABEL)
@@ -61,7 +65,8 @@ public final class BenchCommand implements CommandHandler {
         }
         TasteTrainer trainer = new TasteTrainer(trainerOptions);
         if (trainer.isColdStart(rated)) {
-            err.println("tastebot bench: " + rated.size() + " ratings are too few to train a model; use more rows");
+            String advice = trainer.starterRule(rated).learning().advice().replaceFirst("^rate ", "");
+            err.println("tastebot bench: " + rated.size() + " ratings are too few to train a model: need " + advice);
             return ExitCode.USAGE.code();
         }
         out.printf("tastebot bench: %s, one core, median of %d runs after %d warm-up runs%n%n", source, runs, WARM_UP);

@@ -86,7 +86,12 @@ public final class CrossValidation {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("cross-validation interrupted", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("a fold failed: " + e.getCause().getMessage(), e.getCause());
+            // The pool re-wraps a fold's exception; the innermost one says what went wrong.
+            Throwable cause = e.getCause();
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new IllegalStateException("a fold failed: " + cause.getMessage(), e.getCause());
         }
     }
 

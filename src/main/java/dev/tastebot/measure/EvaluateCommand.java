@@ -65,10 +65,14 @@ public final class EvaluateCommand implements CommandHandler {
         int total = folds * repeats;
         err.printf("evaluating %d songs (%d likes, %d dislikes): %d-fold cross-validation x %d repeats, seed %d%n",
                 dataset.size(), dataset.likes(), dataset.dislikes(), folds, repeats, seed);
-        CrossValidation.Result result = new CrossValidation(trainerOptions)
-                .run(rated, new CrossValidation.Settings(folds, repeats, seed, threads),
-                        done -> err.printf("\r  %d/%d folds done", done, total));
-        err.println();
+        CrossValidation.Result result;
+        try {
+            result = new CrossValidation(trainerOptions).run(rated, new CrossValidation.Settings(folds, repeats, seed, threads),
+                    done -> err.printf("\r  %d/%d folds done", done, total));
+        } finally {
+            // The progress line is rewritten in place; end it before anything else is printed.
+            err.println();
+        }
         out.print(json ? json(result) : table(file, result));
         out.flush();
         return ExitCode.OK.code();

@@ -133,6 +133,6 @@ class BenchCommandTest {
         // THEN
         assertThat(exitCode).isEqualTo(2);
         assertThat(out()).isEmpty();
-        assertThat(err()).isEqualTo("tastebot bench: 12 ratings are too few to train a model; use more rows" + System.lineSeparator());
+        assertThat(err()).isEqualTo("tastebot bench: 12 ratings are too few to train a model: need at least 8 more songs" + System.lineSeparator());
     }
 }

@@ -37,7 +37,7 @@ class CrossValidationTest {
         assertThat(result.originalMlp()).hasSize(6);
         assertThat(result.methodsChosen().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(6);
         assertThat(result.methodsChosen().keySet())
-                .isSubsetOf("random forest", "gradient boosting", "logistic regression", "starter rule");
+                .isSubsetOf("random forest", "gradient boosting", "logistic regression", "forest + logistic blend", "starter rule");
         assertThat(progress).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 6).boxed().toList());
     }
 
