@@ -90,7 +90,7 @@ public final class BenchCommand implements CommandHandler {
         return ExitCode.OK.code();
     }
 
-    private static final int WARM_UP = 3;
+    private static final int WARM_UP = 10;
 
     private static List<RatedTrack> firstRows(LabelledDataset dataset, int count) {
         List<RatedTrack> rated = new ArrayList<>();

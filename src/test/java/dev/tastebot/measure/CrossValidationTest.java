@@ -42,6 +42,31 @@ class CrossValidationTest {
     }
 
     @Test
+    void aHeldOutSongsArtistAffinityComesFromTheTrainingFoldOnly() {
+        // GIVEN artists with two songs each, one liked and one disliked, and features that are noise:
+        // the training fold's partner song predicts a held-out song perfectly (the opposite label),
+        // while counting the held-out song's own label as well would cancel it out (1 of 2 liked)
+        SplittableRandom random = new SplittableRandom(17);
+        List<RatedTrack> rated = new ArrayList<>();
+        for (int artist = 0; artist < 150; artist++) {
+            boolean first = random.nextBoolean();
+            for (boolean liked : new boolean[] {first, !first}) {
+                Map<NumericFeature, Double> noise = new EnumMap<>(NumericFeature.class);
+                noise.put(NumericFeature.ENERGY, random.nextDouble());
+                rated.add(new RatedTrack(new TrackData("t" + rated.size(), List.of("Artist " + artist),
+                        FeatureValues.of(noise), Optional.empty()), liked));
+            }
+        }
+
+        // WHEN
+        CrossValidation.Result result = crossValidation.run(rated, new CrossValidation.Settings(5, 1, 3, 2), done -> { });
+
+        // THEN the held-out songs are ranked by their partners' labels alone
+        double auc = result.summary(result.ours(), FoldScores::auc).mean();
+        assertThat(auc).isGreaterThan(0.75);
+    }
+
+    @Test
     void theMajorityClassRanksNothingAndGetsHalfOfEachClassRight() {
         // WHEN
         CrossValidation.Result result = crossValidation.run(SyntheticListener.balanced(3).ratings(90),
