@@ -1,0 +1,51 @@
+package dev.tastebot.chat;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Everything a user can ask tastebot, independent of how the platform delivers it. */
+public sealed interface ChatCommand {
+
+    /** Start (or resume) a rating session: one song at a time, rated with reactions. */
+    record Rate() implements ChatCommand {
+    }
+
+    record StopRating() implements ChatCommand {
+    }
+
+    /** {@code query} is a Spotify link, URI, track id or free text. */
+    record WillILike(String query) implements ChatCommand {
+    }
+
+    record Stats() implements ChatCommand {
+    }
+
+    /** {@code /daily on [hour] [timezone]} or {@code /daily off}. */
+    record Daily(boolean on, OptionalInt hour, Optional<String> timeZone) implements ChatCommand {
+    }
+
+    /** Without confirmation this only explains what would be deleted. */
+    record ForgetMe(boolean confirmed) implements ChatCommand {
+    }
+
+    record Help() implements ChatCommand {
+    }
+
+    record Link() implements ChatCommand {
+    }
+
+    record Unlink() implements ChatCommand {
+    }
+
+    /** An uploaded file, expected to be Spotify's privacy export {@code YourLibrary.json}. */
+    record Import(String fileName, byte[] content) implements ChatCommand {
+        public Import {
+            content = content.clone();
+        }
+
+        @Override
+        public byte[] content() {
+            return content.clone();
+        }
+    }
+}

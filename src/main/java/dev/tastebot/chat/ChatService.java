@@ -1,0 +1,34 @@
+package dev.tastebot.chat;
+
+import java.util.List;
+
+/**
+ * The platform-neutral bot, as the adapters see it. Adapters translate platform events into these
+ * calls and the returned replies into platform messages; they hold no state of their own that a
+ * restart could lose.
+ */
+public interface ChatService {
+
+    /** Answers a command. May take a while (training, imports): adapters call it off their event thread. */
+    List<Reply> handle(ChatUser user, ChatCommand command);
+
+    /**
+     * Records that {@code card} was posted for {@code owner} as the platform message
+     * {@code messageId}, so reactions to it count, also after a restart.
+     */
+    void posted(ChatUser owner, String messageId, Reply.SongCard card);
+
+    /**
+     * A reaction was added ({@code added}) or removed on a platform message. Reactions by anyone but
+     * the user the song was posted for, and on messages tastebot did not post, are ignored (empty
+     * list). Returns what to post next, such as the next song of a rating session.
+     */
+    List<Reply> reacted(String platform, String messageId, ChatUser reactor, Reaction reaction, boolean added);
+
+    /** Up to {@code limit} tracks matching what the user has typed so far, for autocompletion. */
+    List<Choice> suggestTracks(ChatUser user, String typed, int limit);
+
+    /** An autocomplete option: what the user sees, and what is sent back as the query. */
+    record Choice(String label, String value) {
+    }
+}
