@@ -23,14 +23,17 @@ public final class UserStore {
     public boolean ensure(String userId, Instant at) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(at, "at");
-        return database.withConnection(c -> {
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO users(id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING")) {
-                insert.setString(1, userId);
-                insert.setLong(2, at.toEpochMilli());
-                return insert.executeUpdate() == 1;
-            }
-        });
+        return database.withConnection(c -> ensure(c, userId, at));
+    }
+
+    /** The same inside a caller's transaction: stores that create a user's first row call it. */
+    static boolean ensure(Connection c, String userId, Instant at) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO users(id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING")) {
+            insert.setString(1, userId);
+            insert.setLong(2, at.toEpochMilli());
+            return insert.executeUpdate() == 1;
+        }
     }
 
     public boolean exists(String userId) {

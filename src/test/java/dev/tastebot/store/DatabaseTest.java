@@ -31,14 +31,15 @@ class DatabaseTest {
 
         // WHEN the database is opened
         try (Database database = Database.open(file, Migrations.standard(), clockAt(FIRST_OPEN))) {
-            // THEN the file exists and V1 is recorded with the time it was applied
+            // THEN the file exists and every migration is recorded with the time it was applied
             assertThat(file).exists();
-            assertThat(database.appliedMigrations())
-                    .containsExactly(new AppliedMigration(1, "initial schema", FIRST_OPEN));
-            assertThat(database.schemaVersion()).isEqualTo(1);
+            assertThat(database.appliedMigrations()).containsExactly(
+                    new AppliedMigration(1, "initial schema", FIRST_OPEN),
+                    new AppliedMigration(2, "chat sessions and settings", FIRST_OPEN));
+            assertThat(database.schemaVersion()).isEqualTo(2);
             assertThat(tableNames(database)).contains(
                     "users", "tracks", "track_artists", "track_features", "ratings", "rating_history", "models",
-                    "schema_migrations");
+                    "posted_songs", "rating_sessions", "user_settings", "schema_migrations");
         }
     }
 
@@ -52,9 +53,10 @@ class DatabaseTest {
 
         // WHEN it is opened again later
         try (Database reopened = Database.open(file, Migrations.standard(), clockAt(SECOND_OPEN))) {
-            // THEN V1 is still recorded once, with its first time, and the data is still there
-            assertThat(reopened.appliedMigrations())
-                    .containsExactly(new AppliedMigration(1, "initial schema", FIRST_OPEN));
+            // THEN each migration is still recorded once, with its first time, and the data is still there
+            assertThat(reopened.appliedMigrations()).containsExactly(
+                    new AppliedMigration(1, "initial schema", FIRST_OPEN),
+                    new AppliedMigration(2, "chat sessions and settings", FIRST_OPEN));
             assertThat(new UserStore(reopened).exists("console:local")).isTrue();
         }
     }
@@ -80,7 +82,7 @@ class DatabaseTest {
         // WHEN it is opened
         try (Database database = Database.open(file)) {
             // THEN exactly that file is created
-            assertThat(database.schemaVersion()).isEqualTo(1);
+            assertThat(database.schemaVersion()).isEqualTo(2);
             assertThat(file).exists();
         }
     }

@@ -1,0 +1,14 @@
+package dev.tastebot.store;
+
+import java.time.Instant;
+
+/**
+ * A song posted for one user to rate.
+ *
+ * @param messageId the platform's message id, qualified by platform ("discord:123", "console:7")
+ * @param purpose   {@code session} for a rating session, {@code daily} for a daily recommendation
+ */
+public record PostedSong(String messageId, String userId, String trackId, String purpose, Instant postedAt) {
+    public static final String SESSION = "session";
+    public static final String DAILY = "daily";
+}

@@ -1,0 +1,72 @@
+package dev.tastebot.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Which posted message shows which song to whom: what makes reactions count after a restart. */
+public final class PostedSongStore {
+    private final Database database;
+
+    public PostedSongStore(Database database) {
+        this.database = Objects.requireNonNull(database, "database");
+    }
+
+    /** Records a posted song; posting the same message id again keeps the first record. */
+    public void save(PostedSong song) {
+        database.inTransaction(c -> {
+            UserStore.ensure(c, song.userId(), song.postedAt());
+            try (PreparedStatement insert = c.prepareStatement("""
+                         INSERT INTO posted_songs(message_id, user_id, track_id, purpose, posted_at)
+                         VALUES (?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING""")) {
+                insert.setString(1, song.messageId());
+                insert.setString(2, song.userId());
+                insert.setString(3, song.trackId());
+                insert.setString(4, song.purpose());
+                insert.setLong(5, song.postedAt().toEpochMilli());
+                insert.executeUpdate();
+                return null;
+            }
+        });
+    }
+
+    public Optional<PostedSong> find(String messageId) {
+        return database.withConnection(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT message_id, user_id, track_id, purpose, posted_at FROM posted_songs WHERE message_id = ?")) {
+                select.setString(1, messageId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(read(row)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** The user's most recently posted songs, newest first. */
+    public List<PostedSong> recent(String userId, int limit) {
+        return database.withConnection(c -> {
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT message_id, user_id, track_id, purpose, posted_at FROM posted_songs
+                    WHERE user_id = ? ORDER BY posted_at DESC, rowid DESC LIMIT ?""")) {
+                select.setString(1, userId);
+                select.setInt(2, limit);
+                List<PostedSong> songs = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        songs.add(read(rows));
+                    }
+                }
+                return songs;
+            }
+        });
+    }
+
+    private static PostedSong read(ResultSet row) throws java.sql.SQLException {
+        return new PostedSong(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                Instant.ofEpochMilli(row.getLong(5)));
+    }
+}
