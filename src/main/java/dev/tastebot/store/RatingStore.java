@@ -52,6 +52,27 @@ public final class RatingStore {
     }
 
     /**
+     * Likes every track the user has not rated yet, in one transaction: an imported library of
+     * thousands of songs is one disk sync, and a song the user already rated keeps their own verdict.
+     *
+     * @return how many of the tracks got a new like
+     */
+    public int likeAllUnrated(String userId, java.util.Collection<String> trackIds, String source, Instant at) {
+        return database.inTransaction(c -> {
+            users.ensure(userId, at);
+            int created = 0;
+            for (String trackId : trackIds) {
+                if (current(c, userId, trackId).isEmpty()) {
+                    saveCurrent(c, new Rating(userId, trackId, true, source, at));
+                    appendHistory(c, userId, trackId, Optional.of(true), source, at);
+                    created++;
+                }
+            }
+            return created;
+        });
+    }
+
+    /**
      * Removes the user's current rating of the track, recording the withdrawal in the history under
      * the source of the rating it removes.
      */

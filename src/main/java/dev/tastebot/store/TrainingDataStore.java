@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads a user's training set: every currently rated track with its artists, features and label.
@@ -38,6 +39,15 @@ public final class TrainingDataStore {
             FROM ratings r JOIN track_features f ON f.track_id = r.track_id
             WHERE r.user_id = ?""".formatted(AudioColumns.NAMES);
 
+    private static final String ONE_TRACK = """
+            SELECT id AS track_id, release_year, explicit, popularity, duration_ms, genre FROM tracks WHERE id = ?""";
+
+    private static final String ARTISTS_OF_ONE_TRACK = """
+            SELECT track_id, name FROM track_artists WHERE track_id = ? ORDER BY position""";
+
+    private static final String FEATURES_OF_ONE_TRACK = """
+            SELECT track_id, source, %s FROM track_features WHERE track_id = ?""".formatted(AudioColumns.NAMES);
+
     private final Database database;
 
     public TrainingDataStore(Database database) {
@@ -54,24 +64,46 @@ public final class TrainingDataStore {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(featureSourcePriority, "featureSourcePriority");
         return database.withConnection(c -> {
-            Map<String, List<String>> artists = artistsOfRatedTracks(c, userId);
-            Map<String, Map<String, FeatureValues>> features = featuresOfRatedTracks(c, userId);
+            Map<String, List<String>> artists = artists(c, ARTISTS_OF_RATED_TRACKS, userId);
+            Map<String, Map<String, FeatureValues>> features = features(c, FEATURES_OF_RATED_TRACKS, userId);
             try (PreparedStatement select = c.prepareStatement(RATED_TRACKS)) {
                 select.setString(1, userId);
                 try (ResultSet rows = select.executeQuery()) {
                     List<RatedTrack> labelled = new ArrayList<>();
                     while (rows.next()) {
-                        String trackId = rows.getString("track_id");
-                        FeatureValues audio = FeatureStore.mergeByPriority(
-                                features.getOrDefault(trackId, Map.of()), featureSourcePriority);
-                        TrackData track = new TrackData(trackId, artists.getOrDefault(trackId, List.of()),
-                                audio.orElse(metadataFeatures(rows)), NullableColumns.text(rows, "genre"));
+                        TrackData track = trackData(rows, artists, features, featureSourcePriority);
                         labelled.add(new RatedTrack(track, rows.getInt("liked") == 1));
                     }
                     return labelled;
                 }
             }
         });
+    }
+
+    /** What the taste model may know about one track, built the same way as for rated tracks. */
+    public Optional<TrackData> track(String trackId, List<String> featureSourcePriority) {
+        Objects.requireNonNull(trackId, "trackId");
+        return database.withConnection(c -> {
+            Map<String, List<String>> artists = artists(c, ARTISTS_OF_ONE_TRACK, trackId);
+            Map<String, Map<String, FeatureValues>> features = features(c, FEATURES_OF_ONE_TRACK, trackId);
+            try (PreparedStatement select = c.prepareStatement(ONE_TRACK)) {
+                select.setString(1, trackId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next()
+                            ? Optional.of(trackData(row, artists, features, featureSourcePriority))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static TrackData trackData(ResultSet row, Map<String, List<String>> artists,
+                                       Map<String, Map<String, FeatureValues>> features,
+                                       List<String> featureSourcePriority) throws SQLException {
+        String trackId = row.getString("track_id");
+        FeatureValues audio = FeatureStore.mergeByPriority(features.getOrDefault(trackId, Map.of()), featureSourcePriority);
+        return new TrackData(trackId, artists.getOrDefault(trackId, List.of()), audio.orElse(metadataFeatures(row)),
+                NullableColumns.text(row, "genre"));
     }
 
     private static FeatureValues metadataFeatures(ResultSet row) throws SQLException {
@@ -83,9 +115,9 @@ public final class TrainingDataStore {
         return FeatureValues.of(known);
     }
 
-    private static Map<String, List<String>> artistsOfRatedTracks(Connection c, String userId) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(ARTISTS_OF_RATED_TRACKS)) {
-            select.setString(1, userId);
+    private static Map<String, List<String>> artists(Connection c, String query, String key) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(query)) {
+            select.setString(1, key);
             try (ResultSet rows = select.executeQuery()) {
                 Map<String, List<String>> artists = new HashMap<>();
                 while (rows.next()) {
@@ -96,10 +128,10 @@ public final class TrainingDataStore {
         }
     }
 
-    private static Map<String, Map<String, FeatureValues>> featuresOfRatedTracks(Connection c, String userId)
+    private static Map<String, Map<String, FeatureValues>> features(Connection c, String query, String key)
             throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(FEATURES_OF_RATED_TRACKS)) {
-            select.setString(1, userId);
+        try (PreparedStatement select = c.prepareStatement(query)) {
+            select.setString(1, key);
             try (ResultSet rows = select.executeQuery()) {
                 Map<String, Map<String, FeatureValues>> features = new HashMap<>();
                 while (rows.next()) {

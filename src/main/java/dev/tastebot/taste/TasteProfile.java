@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -20,27 +21,35 @@ public final class TasteProfile implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final Map<String, Tally> artists;
+    /** The first spelling seen of each artist, for showing; keys are only for comparing. */
+    private final Map<String, String> artistNames;
     private final Map<String, Tally> genres;
     private final Tally overall;
 
-    private TasteProfile(Map<String, Tally> artists, Map<String, Tally> genres, Tally overall) {
+    private TasteProfile(Map<String, Tally> artists, Map<String, String> artistNames, Map<String, Tally> genres,
+                         Tally overall) {
         this.artists = artists;
+        this.artistNames = artistNames;
         this.genres = genres;
         this.overall = overall;
     }
 
     public static TasteProfile of(Collection<RatedTrack> rated) {
         Map<String, Tally> artists = new HashMap<>();
+        Map<String, String> artistNames = new HashMap<>();
         Map<String, Tally> genres = new HashMap<>();
         Tally overall = Tally.EMPTY;
         for (RatedTrack r : rated) {
             for (String artist : artistKeys(r.track())) {
                 artists.merge(artist, Tally.EMPTY.plus(r.liked()), Tally::plus);
             }
+            for (String name : r.track().artists()) {
+                artistNames.putIfAbsent(key(name), name.strip());
+            }
             genreKey(r.track()).ifPresent(g -> genres.merge(g, Tally.EMPTY.plus(r.liked()), Tally::plus));
             overall = overall.plus(r.liked());
         }
-        return new TasteProfile(Map.copyOf(artists), Map.copyOf(genres), overall);
+        return new TasteProfile(Map.copyOf(artists), Map.copyOf(artistNames), Map.copyOf(genres), overall);
     }
 
     public Tally overall() {
@@ -98,6 +107,22 @@ public final class TasteProfile implements Serializable {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** The artists with the most liked songs, most first (ties: the higher like rate first). */
+    public List<ArtistTally> favouriteArtists(int limit) {
+        return artists.entrySet().stream()
+                .filter(e -> e.getValue().likes() > 0)
+                .sorted(java.util.Comparator.comparingInt((Map.Entry<String, Tally> e) -> e.getValue().likes()).reversed()
+                        .thenComparingInt(e -> e.getValue().dislikes())
+                        .thenComparing(Map.Entry::getKey))
+                .limit(limit)
+                .map(e -> new ArtistTally(artistNames.getOrDefault(e.getKey(), e.getKey()), e.getValue()))
+                .toList();
+    }
+
+    /** An artist as first spelled in the ratings, with their tally. */
+    public record ArtistTally(String name, Tally tally) {
     }
 
     public boolean knowsArtists() {

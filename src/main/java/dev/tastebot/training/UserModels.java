@@ -81,6 +81,12 @@ public final class UserModels {
                 .predict(track, current);
     }
 
+    /** What the user still has to rate before a model can be trained; empty once they have enough. */
+    public Optional<Prediction.StillLearning> stillLearning(String userId) {
+        List<RatedTrack> rated = trainingData.labelledTracks(userId, featureSources);
+        return trainer.isColdStart(rated) ? Optional.of(trainer.starterRule(rated).learning()) : Optional.empty();
+    }
+
     /** The newest stored model, if one exists and can be read; one that can't is left for retraining. */
     public Optional<TrainedModel> currentModel(String userId) {
         Optional<ModelInfo> newest = models.history(userId).stream().findFirst();

@@ -58,6 +58,18 @@ class TasteProfileTest {
     }
 
     @Test
+    void favouriteArtistsAreThoseWithTheMostLikesShownAsFirstSpelled() {
+        TasteProfile profile = TasteProfile.of(List.of(
+                liked("1", "Daft Punk", 0.5), liked("2", "daft punk", 0.5), liked("3", "Air", 0.5),
+                disliked("4", "Air", 0.5), liked("5", "Justice", 0.5), disliked("6", "Hated", 0.5)));
+
+        assertThat(profile.favouriteArtists(3)).containsExactly(
+                new TasteProfile.ArtistTally("Daft Punk", new Tally(2, 2)),
+                new TasteProfile.ArtistTally("Justice", new Tally(1, 1)),
+                new TasteProfile.ArtistTally("Air", new Tally(1, 2)));
+    }
+
+    @Test
     void smoothingPullsSmallEvidenceTowardThePrior() {
         assertThat(new Tally(1, 1).smoothedRate(0.5, 2)).isEqualTo((1 + 1.0) / 3);
         assertThat(new Tally(0, 0).smoothedRate(0.8, 2)).isEqualTo(0.8);

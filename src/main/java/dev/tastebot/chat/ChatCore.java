@@ -1,0 +1,295 @@
+package dev.tastebot.chat;
+
+import dev.tastebot.features.TrackData;
+import dev.tastebot.library.ImportOutcome;
+import dev.tastebot.library.LibraryImporter;
+import dev.tastebot.recommend.Candidate;
+import dev.tastebot.recommend.CandidatePicker;
+import dev.tastebot.store.DailySetting;
+import dev.tastebot.store.ModelInfo;
+import dev.tastebot.store.PostedSong;
+import dev.tastebot.store.Rating;
+import dev.tastebot.store.RatingOutcome;
+import dev.tastebot.store.RatingSession;
+import dev.tastebot.store.SourceCounts;
+import dev.tastebot.store.Track;
+import dev.tastebot.store.UserDeletion;
+import dev.tastebot.taste.Prediction;
+import dev.tastebot.taste.TasteProfile;
+import dev.tastebot.taste.TrainingReport;
+import dev.tastebot.training.RetrainOnNewRatings;
+import dev.tastebot.training.UserModels;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The bot itself, platform-neutral: answers commands, runs rating sessions, turns reactions into
+ * ratings. Every rating is written to the store before anything is answered or posted next.
+ */
+public final class ChatCore implements ChatService {
+    static final String CHAT_SOURCE = "chat";
+    static final String DAILY_SOURCE = "daily";
+    private static final int MAX_QUERY = 300;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final ChatStores stores;
+    private final UserModels userModels;
+    private final RetrainOnNewRatings retrainer;
+    private final CandidatePicker candidates;
+    private final TrackLookup lookup;
+    private final LibraryImporter libraryImport;
+    private final List<String> featureSources;
+    private final Clock clock;
+
+    public ChatCore(ChatStores stores, UserModels userModels, RetrainOnNewRatings retrainer, CandidatePicker candidates,
+                    TrackLookup lookup, LibraryImporter libraryImport, List<String> featureSources, Clock clock) {
+        this.stores = stores;
+        this.userModels = userModels;
+        this.retrainer = retrainer;
+        this.candidates = candidates;
+        this.lookup = lookup;
+        this.libraryImport = libraryImport;
+        this.featureSources = List.copyOf(featureSources);
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Reply> handle(ChatUser user, ChatCommand command) {
+        return switch (command) {
+            case ChatCommand.Rate r -> rate(user);
+            case ChatCommand.StopRating s -> stopRating(user);
+            case ChatCommand.WillILike w -> willILike(user, w.query());
+            case ChatCommand.Stats s -> stats(user);
+            case ChatCommand.Daily d -> daily(user, d);
+            case ChatCommand.ForgetMe f -> forgetMe(user, f.confirmed());
+            case ChatCommand.Help h -> List.of(new Reply.Text(HelpText.TEXT));
+            case ChatCommand.Link l -> List.of(new Reply.Text(SPOTIFY_NOT_YET));
+            case ChatCommand.Unlink u -> List.of(new Reply.Text(SPOTIFY_NOT_YET));
+            case ChatCommand.Import i -> importLibrary(user, i);
+        };
+    }
+
+    private static final String SPOTIFY_NOT_YET = "Linking a Spotify account isn't available in this version of "
+            + "tastebot yet. Meanwhile, upload your Spotify privacy export (YourLibrary.json) with /import, "
+            + "or rate songs with /rate.";
+
+    @Override
+    public void posted(ChatUser owner, String messageId, Reply.SongCard card) {
+        String qualified = qualify(owner.platform(), messageId);
+        stores.posted().save(new PostedSong(qualified, owner.userId(), card.trackId(),
+                card.inSession() ? PostedSong.SESSION : PostedSong.DAILY, clock.instant()));
+        if (card.inSession()) {
+            stores.sessions().awaiting(owner.userId(), qualified);
+        }
+    }
+
+    @Override
+    public List<Reply> reacted(String platform, String messageId, ChatUser reactor, Reaction reaction, boolean added) {
+        String qualified = qualify(platform, messageId);
+        Optional<PostedSong> song = stores.posted().find(qualified);
+        if (song.isEmpty() || !song.get().userId().equals(reactor.userId())) {
+            return List.of();
+        }
+        String userId = reactor.userId();
+        String trackId = song.get().trackId();
+        if (reaction == Reaction.STOP) {
+            return added ? stopRating(reactor) : List.of();
+        }
+        boolean liked = reaction == Reaction.LIKE;
+        if (!added) {
+            // Switching 👍 to 👎 on Discord adds the new reaction before removing the old one:
+            // only the removal of the reaction that matches the current rating takes it back.
+            Optional<Rating> current = stores.ratings().current(userId, trackId);
+            if (current.isPresent() && current.get().liked() == liked) {
+                stores.ratings().withdraw(userId, trackId, clock.instant());
+                retrainer.ratingsChanged(userId);
+            }
+            return List.of();
+        }
+        String source = PostedSong.DAILY.equals(song.get().purpose()) ? DAILY_SOURCE : CHAT_SOURCE;
+        RatingOutcome outcome = stores.ratings().rate(userId, trackId, liked, source, clock.instant());
+        retrainer.ratingsChanged(userId);
+        boolean awaited = stores.sessions().current(userId)
+                .flatMap(RatingSession::currentMessageId).filter(qualified::equals).isPresent();
+        if (outcome instanceof RatingOutcome.Created && awaited) {
+            return nextSong(reactor);
+        }
+        return List.of();
+    }
+
+    @Override
+    public List<Choice> suggestTracks(ChatUser user, String typed, int limit) {
+        if (typed.isBlank() || typed.length() > MAX_QUERY) {
+            return List.of();
+        }
+        return lookup.suggest(typed.strip(), limit);
+    }
+
+    private List<Reply> rate(ChatUser user) {
+        boolean started = stores.sessions().start(user.userId(), clock.instant());
+        List<Reply> replies = new ArrayList<>();
+        if (started) {
+            replies.add(new Reply.Text("Rating session started: react " + Reaction.LIKE.emoji() + " if you like a song, "
+                    + Reaction.DISLIKE.emoji() + " if you don't, " + Reaction.STOP.emoji()
+                    + " to stop. Every rating is saved at once. Dislikes teach me the most!"));
+        }
+        replies.addAll(nextSong(user));
+        return replies;
+    }
+
+    private List<Reply> nextSong(ChatUser user) {
+        Optional<Candidate> candidate = candidates.next(user.userId());
+        Optional<Track> track = candidate.flatMap(c -> stores.tracks().find(c.trackId()));
+        if (track.isEmpty()) {
+            stores.sessions().stop(user.userId());
+            return List.of(new Reply.Text("You have rated every song in my catalogue. An operator can import a bigger "
+                    + "one with `tastebot import-catalog FILE`; meanwhile, ask me about any song with /will-i-like."));
+        }
+        return List.of(SongCards.of(track.get(), candidate.get().why(), true));
+    }
+
+    private List<Reply> stopRating(ChatUser user) {
+        Optional<RatingSession> stopped = stores.sessions().stop(user.userId());
+        if (stopped.isEmpty()) {
+            return List.of(new Reply.Text("No rating session is open. Start one with /rate."));
+        }
+        long rated = stores.ratings().all(user.userId()).stream()
+                .filter(r -> !r.ratedAt().isBefore(stopped.get().startedAt())).count();
+        return List.of(new Reply.Text("Rating session stopped: " + rated + (rated == 1 ? " song" : " songs")
+                + " rated. Ask me about a song with /will-i-like, or see /stats."));
+    }
+
+    private List<Reply> willILike(ChatUser user, String query) {
+        if (query == null || query.isBlank()) {
+            return List.of(new Reply.Text("Which song? Send a Spotify track link, a spotify:track: URI, or "
+                    + "\"artist - title\", e.g. /will-i-like Daft Punk - One More Time"));
+        }
+        if (query.length() > MAX_QUERY) {
+            return List.of(new Reply.Text("That is too long for a song name (" + query.length()
+                    + " characters); send a link or \"artist - title\"."));
+        }
+        return switch (lookup.resolve(query.strip())) {
+            case TrackLookup.Lookup.Found found -> answer(user, found.trackId());
+            case TrackLookup.Lookup.Several several -> List.of(new Reply.Text(severalText(several.choices())));
+            case TrackLookup.Lookup.Problem problem -> List.of(new Reply.Text(problem.message()));
+        };
+    }
+
+    private List<Reply> answer(ChatUser user, String trackId) {
+        Optional<Track> track = stores.tracks().find(trackId);
+        Optional<TrackData> data = stores.trainingData().track(trackId, featureSources);
+        if (track.isEmpty() || data.isEmpty()) {
+            return List.of(new Reply.Text("I don't know that track yet."));
+        }
+        Prediction prediction = userModels.predict(user.userId(), data.get());
+        Optional<Rating> rated = stores.ratings().current(user.userId(), trackId);
+        return List.of(new Reply.Text(PredictionText.of(SongCards.byline(track.get()), prediction, rated,
+                SongCards.url(trackId))));
+    }
+
+    private static String severalText(List<Choice> choices) {
+        StringBuilder text = new StringBuilder("Several songs match; which one do you mean?");
+        for (int i = 0; i < choices.size(); i++) {
+            text.append("\n").append(i + 1).append(". ").append(choices.get(i).label());
+        }
+        return text.append("\nAsk again with the full \"artist - title\" or a Spotify link.").toString();
+    }
+
+    private List<Reply> stats(ChatUser user) {
+        String userId = user.userId();
+        List<SourceCounts> counts = stores.ratings().countsBySource(userId);
+        if (counts.isEmpty()) {
+            return List.of(new Reply.Text("You haven't rated anything yet. Start with /rate, or /import your Spotify "
+                    + "library export."));
+        }
+        int likes = counts.stream().mapToInt(SourceCounts::likes).sum();
+        int dislikes = counts.stream().mapToInt(SourceCounts::dislikes).sum();
+        StringBuilder text = new StringBuilder("**Your ratings**: " + likes + " " + Reaction.LIKE.emoji() + " and "
+                + dislikes + " " + Reaction.DISLIKE.emoji());
+        for (SourceCounts c : counts) {
+            text.append("\n• ").append(c.source()).append(": ").append(c.likes()).append(" ")
+                    .append(Reaction.LIKE.emoji()).append(" / ").append(c.dislikes()).append(" ").append(Reaction.DISLIKE.emoji());
+        }
+        Optional<ModelInfo> newest = stores.models().history(userId).stream().findFirst();
+        Optional<TrainingReport> report = userModels.currentModel(userId).map(m -> m.report());
+        if (newest.isPresent() && report.isPresent()) {
+            TrainingReport r = report.get();
+            text.append("\n**Model**: ").append(r.method()).append(", trained ").append(WHEN.format(newest.get().createdAt()))
+                    .append(" on ").append(r.trainingSize()).append(" ratings")
+                    .append(String.format(Locale.ROOT, "%n  Measured on your own ratings by cross-validation: ROC-AUC %.2f, "
+                                    + "balanced accuracy %.2f (1.00 is perfect, 0.50 is guessing)",
+                            r.cvAuc().orElse(Double.NaN), r.cvBalancedAccuracy().orElse(Double.NaN)));
+        } else {
+            text.append("\n**Model**: none yet, answers come from a simple starter rule: ")
+                    .append(userModels.stillLearning(userId).map(Prediction.StillLearning::advice)
+                            .orElse("you have enough ratings, and your first model is being trained"));
+        }
+        TasteProfile profile = TasteProfile.of(stores.trainingData().labelledTracks(userId, featureSources));
+        List<TasteProfile.ArtistTally> favourites = profile.favouriteArtists(5);
+        if (!favourites.isEmpty()) {
+            text.append("\n**Artists you like most**: ").append(String.join(", ", favourites.stream()
+                    .map(a -> a.name() + " (" + a.tally().likes() + " of " + a.tally().total() + ")").toList()));
+        }
+        return List.of(new Reply.Text(text.toString()));
+    }
+
+    private List<Reply> daily(ChatUser user, ChatCommand.Daily command) {
+        DailySetting current = stores.settings().daily(user.userId());
+        if (!command.on()) {
+            stores.settings().saveDaily(user.userId(), new DailySetting(false, current.hour(), current.timeZone()),
+                    clock.instant());
+            return List.of(new Reply.Text("Daily recommendations are off."));
+        }
+        int hour = command.hour().orElse(current.hour());
+        if (hour < 0 || hour > 23) {
+            return List.of(new Reply.Text("The hour must be a whole number from 0 to 23, got " + hour + "."));
+        }
+        ZoneId zone;
+        try {
+            zone = command.timeZone().map(String::strip).map(ZoneId::of).orElse(current.timeZone());
+        } catch (DateTimeException e) {
+            return List.of(new Reply.Text("I don't know the time zone \"" + command.timeZone().orElse("")
+                    + "\". Use a name like Europe/Paris, America/New_York or UTC."));
+        }
+        stores.settings().saveDaily(user.userId(), new DailySetting(true, hour, zone), clock.instant());
+        return List.of(new Reply.Text(String.format(Locale.ROOT, "Daily recommendations are on for %02d:00 (%s). "
+                + "This version saves the setting; sending the daily message arrives with the next update.", hour, zone.getId())));
+    }
+
+    private List<Reply> forgetMe(ChatUser user, boolean confirmed) {
+        if (!confirmed) {
+            int ratings = stores.ratings().all(user.userId()).size();
+            return List.of(new Reply.Text("This deletes everything tastebot keeps about you: your " + ratings
+                    + " ratings and their history, your models, sessions and settings. It cannot be undone. "
+                    + "To go ahead, run /forget-me with confirm set to true."));
+        }
+        UserDeletion deleted = stores.users().delete(user.userId());
+        userModels.forget(user.userId());
+        if (!deleted.removedAnything()) {
+            return List.of(new Reply.Text("There was nothing to delete: tastebot keeps no data about you."));
+        }
+        return List.of(new Reply.Text("Done: deleted " + deleted.ratings() + " ratings, " + deleted.historyEntries()
+                + " history entries and " + deleted.models() + " models, with your sessions and settings. "
+                + "Nothing about you is left."));
+    }
+
+    private List<Reply> importLibrary(ChatUser user, ChatCommand.Import file) {
+        ImportOutcome outcome = libraryImport.importLikes(user.userId(), file.fileName(), file.content());
+        if (outcome instanceof ImportOutcome.Imported imported && imported.newLikes() > 0) {
+            retrainer.ratingsChanged(user.userId());
+        }
+        return List.of(new Reply.Text(outcome.message()));
+    }
+
+    private static String qualify(String platform, String messageId) {
+        return platform + ":" + messageId;
+    }
+}

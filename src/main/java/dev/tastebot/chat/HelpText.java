@@ -1,0 +1,18 @@
+package dev.tastebot.chat;
+
+/** The answer to /help: every command in one screen. */
+final class HelpText {
+    static final String TEXT = """
+            **tastebot** learns your music taste from your ratings and tells you whether you'll like a song.
+            /rate: rate songs one at a time with 👍 / 👎 (⏹️ or /rate stop ends the session)
+            /will-i-like <song>: a Spotify track link, a spotify:track: URI, or "artist - title"
+            /stats: your ratings, how good your model is, the artists you like most
+            /import: upload your Spotify privacy export (YourLibrary.json) to bring in your saved songs as likes
+            /daily on [hour] [time zone] | /daily off: daily song recommendations
+            /link, /unlink: connect your Spotify account (not available in this version yet)
+            /forget-me: delete everything tastebot keeps about you
+            Removing a reaction takes that rating back; switching 👍 to 👎 changes it.""";
+
+    private HelpText() {
+    }
+}

@@ -1,0 +1,26 @@
+package dev.tastebot.chat;
+
+import dev.tastebot.store.Track;
+
+import java.util.regex.Pattern;
+
+/** Builds the song cards tastebot posts, with a Spotify link wherever the id is a Spotify id. */
+final class SongCards {
+    private static final Pattern SPOTIFY_ID = Pattern.compile("[0-9A-Za-z]{22}");
+
+    private SongCards() {
+    }
+
+    static Reply.SongCard of(Track track, String why, boolean inSession) {
+        return new Reply.SongCard(track.id(), track.title(), track.artists(), url(track.id()), why, inSession);
+    }
+
+    /** The song's page on Spotify, or empty for tracks that are not Spotify's (the demo catalogue). */
+    static String url(String trackId) {
+        return SPOTIFY_ID.matcher(trackId).matches() ? "https://open.spotify.com/track/" + trackId : "";
+    }
+
+    static String byline(Track track) {
+        return "**" + track.title() + "**" + (track.artists().isEmpty() ? "" : " by " + String.join(", ", track.artists()));
+    }
+}

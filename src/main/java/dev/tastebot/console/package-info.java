@@ -1,0 +1,5 @@
+/**
+ * The terminal adapter: reads typed commands and reactions, prints replies. A thin layer over
+ * {@code chat}; depends on nothing else but {@code library} for the size limit of an import.
+ */
+package dev.tastebot.console;

@@ -1,0 +1,64 @@
+package dev.tastebot.library;
+
+import dev.tastebot.store.RatingStore;
+import dev.tastebot.store.Track;
+import dev.tastebot.store.TrackStore;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/** Turns a user's saved songs into likes, keeping every rating they made themselves. */
+public final class LibraryImporter {
+    public static final String SOURCE = "library-export";
+
+    private final LibraryExport export;
+    private final TrackStore tracks;
+    private final RatingStore ratings;
+    private final Clock clock;
+
+    public LibraryImporter(LibraryExport export, TrackStore tracks, RatingStore ratings, Clock clock) {
+        this.export = export;
+        this.tracks = tracks;
+        this.ratings = ratings;
+        this.clock = clock;
+    }
+
+    public ImportOutcome importLikes(String userId, String fileName, byte[] content) {
+        return switch (export.parse(fileName, content)) {
+            case LibraryExport.Parsed.NotAnExport refused -> new ImportOutcome.Refused(refused.reason());
+            case LibraryExport.Parsed.Tracks parsed -> store(userId, parsed.tracks());
+        };
+    }
+
+    private ImportOutcome store(String userId, List<LibraryExport.SavedTrack> saved) {
+        if (saved.isEmpty()) {
+            return new ImportOutcome.Refused("Your library export lists no saved songs, so there is nothing to import.");
+        }
+        Map<String, Track> byId = new LinkedHashMap<>();
+        int skipped = 0;
+        for (LibraryExport.SavedTrack s : saved) {
+            if (s.trackId().isEmpty()) {
+                skipped++;
+                continue;
+            }
+            // Only what the export knows; the catalogue or a feature source may know more and is kept.
+            byId.putIfAbsent(s.trackId().get(), new Track(s.trackId().get(), s.title().isBlank() ? "(untitled)" : s.title(),
+                    s.artist().isBlank() ? List.of() : List.of(s.artist()),
+                    s.album().isBlank() ? Optional.empty() : Optional.of(s.album()),
+                    OptionalInt.empty(), Optional.empty(), OptionalInt.empty(), OptionalLong.empty(), Optional.empty()));
+        }
+        if (byId.isEmpty()) {
+            return new ImportOutcome.Refused("None of the " + saved.size()
+                    + " entries in your library export has a Spotify track URI, so there is nothing to import.");
+        }
+        tracks.upsertAll(new ArrayList<>(byId.values()));
+        int created = ratings.likeAllUnrated(userId, byId.keySet(), SOURCE, clock.instant());
+        return new ImportOutcome.Imported(saved.size(), created, byId.size() - created, skipped);
+    }
+}
