@@ -1,0 +1,277 @@
+package dev.tastebot.chat;
+
+import dev.tastebot.store.Rating;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChatCoreTest {
+    private static final ChatUser ANA = new ChatUser("discord", "100", "Ana");
+    private static final ChatUser BEN = new ChatUser("discord", "200", "Ben");
+
+    @TempDir
+    Path folder;
+    private ChatFixture fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new ChatFixture(folder, 120);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixture.close();
+    }
+
+    private List<Reply> handle(ChatUser user, ChatCommand command) {
+        return fixture.core.handle(user, command);
+    }
+
+    /** Posts the card as an adapter would, under the given message id. */
+    private Reply.SongCard post(ChatUser user, List<Reply> replies, String messageId) {
+        Reply.SongCard card = replies.stream().filter(Reply.SongCard.class::isInstance).map(Reply.SongCard.class::cast)
+                .findFirst().orElseThrow();
+        fixture.core.posted(user, messageId, card);
+        return card;
+    }
+
+    private static String text(List<Reply> replies) {
+        return String.join("\n", replies.stream().filter(Reply.Text.class::isInstance).map(r -> ((Reply.Text) r).text()).toList());
+    }
+
+    @Test
+    void rateStartsASessionWithAnIntroAndASongToRate() {
+        List<Reply> replies = handle(ANA, new ChatCommand.Rate());
+
+        assertThat(text(replies)).startsWith("Rating session started");
+        Reply.SongCard card = (Reply.SongCard) replies.get(1);
+        assertThat(card.inSession()).isTrue();
+        assertThat(card.reactions()).containsExactly(Reaction.LIKE, Reaction.DISLIKE, Reaction.STOP);
+        assertThat(card.why()).isNotBlank();
+        // AND asking again continues without a second introduction
+        assertThat(handle(ANA, new ChatCommand.Rate())).singleElement().isInstanceOf(Reply.SongCard.class);
+    }
+
+    @Test
+    void aReactionByTheOwnerIsStoredBeforeTheNextSongIsOffered() {
+        Reply.SongCard first = post(ANA, handle(ANA, new ChatCommand.Rate()), "m1");
+
+        List<Reply> next = fixture.core.reacted("discord", "m1", ANA, Reaction.LIKE, true);
+
+        assertThat(fixture.ratings().current(ANA.userId(), first.trackId())).map(Rating::liked).contains(true);
+        assertThat(fixture.ratings().current(ANA.userId(), first.trackId())).map(Rating::source).contains("chat");
+        Reply.SongCard second = (Reply.SongCard) next.getFirst();
+        assertThat(second.trackId()).isNotEqualTo(first.trackId());
+    }
+
+    @Test
+    void otherPeoplesReactionsAreIgnoredAndNotStoredAsTheirs() {
+        Reply.SongCard card = post(ANA, handle(ANA, new ChatCommand.Rate()), "m1");
+
+        assertThat(fixture.core.reacted("discord", "m1", BEN, Reaction.DISLIKE, true)).isEmpty();
+
+        assertThat(fixture.ratings().current(BEN.userId(), card.trackId())).isEmpty();
+        assertThat(fixture.ratings().current(ANA.userId(), card.trackId())).isEmpty();
+    }
+
+    @Test
+    void reactionsOnMessagesTastebotDidNotPostAreIgnored() {
+        assertThat(fixture.core.reacted("discord", "unknown", ANA, Reaction.LIKE, true)).isEmpty();
+        // AND the same id on another platform is another message
+        post(ANA, handle(ANA, new ChatCommand.Rate()), "m1");
+        assertThat(fixture.core.reacted("console", "m1", new ChatUser("console", "100", "Ana"), Reaction.LIKE, true)).isEmpty();
+    }
+
+    @Test
+    void theSameReactionTwiceIsOneRatingAndOneNextSong() {
+        Reply.SongCard card = post(ANA, handle(ANA, new ChatCommand.Rate()), "m1");
+        assertThat(fixture.core.reacted("discord", "m1", ANA, Reaction.LIKE, true)).hasSize(1);
+
+        assertThat(fixture.core.reacted("discord", "m1", ANA, Reaction.LIKE, true)).isEmpty();
+
+        assertThat(fixture.ratings().history(ANA.userId(), card.trackId())).hasSize(1);
+    }
+
+    @Test
+    void switchingReplacesTheRatingAndRemovingTheMatchingReactionTakesItBack() {
+        Reply.SongCard card = post(ANA, handle(ANA, new ChatCommand.Rate()), "m1");
+        fixture.core.reacted("discord", "m1", ANA, Reaction.LIKE, true);
+
+        // WHEN 👎 is added while 👍 is still there, then 👍 removed
+        assertThat(fixture.core.reacted("discord", "m1", ANA, Reaction.DISLIKE, true)).isEmpty();
+        fixture.core.reacted("discord", "m1", ANA, Reaction.LIKE, false);
+
+        // THEN the rating is a dislike
+        assertThat(fixture.ratings().current(ANA.userId(), card.trackId())).map(Rating::liked).contains(false);
+
+        // AND removing 👎 takes the rating back, keeping the history
+        fixture.core.reacted("discord", "m1", ANA, Reaction.DISLIKE, false);
+        assertThat(fixture.ratings().current(ANA.userId(), card.trackId())).isEmpty();
+        assertThat(fixture.ratings().history(ANA.userId(), card.trackId())).hasSize(3);
+    }
+
+    @Test
+    void aSongPostedBeforeARestartCanStillBeRatedAndTheSessionGoesOn() {
+        Reply.SongCard card = post(ANA, handle(ANA, new ChatCommand.Rate()), "m1");
+
+        fixture.reopen();
+        List<Reply> next = fixture.core.reacted("discord", "m1", ANA, Reaction.DISLIKE, true);
+
+        assertThat(fixture.ratings().current(ANA.userId(), card.trackId())).map(Rating::liked).contains(false);
+        assertThat(next).singleElement().isInstanceOf(Reply.SongCard.class);
+    }
+
+    @Test
+    void ratingAnOlderSongDoesNotPostAnotherOne() {
+        post(ANA, handle(ANA, new ChatCommand.Rate()), "m1");
+        post(ANA, fixture.core.reacted("discord", "m1", ANA, Reaction.LIKE, true), "m2");
+        // m2 is now the song waiting; m1 is rated again the other way
+        assertThat(fixture.core.reacted("discord", "m1", ANA, Reaction.DISLIKE, true)).isEmpty();
+    }
+
+    @Test
+    void theStopReactionEndsTheSessionAndCountsItsRatings() {
+        post(ANA, handle(ANA, new ChatCommand.Rate()), "m1");
+        post(ANA, fixture.core.reacted("discord", "m1", ANA, Reaction.LIKE, true), "m2");
+        post(ANA, fixture.core.reacted("discord", "m2", ANA, Reaction.DISLIKE, true), "m3");
+
+        List<Reply> replies = fixture.core.reacted("discord", "m3", ANA, Reaction.STOP, true);
+
+        assertThat(text(replies)).startsWith("Rating session stopped: 2 songs rated");
+        assertThat(text(handle(ANA, new ChatCommand.StopRating()))).startsWith("No rating session is open");
+        // AND a reaction on the last song still counts, without a new song
+        assertThat(fixture.core.reacted("discord", "m3", ANA, Reaction.LIKE, true)).isEmpty();
+        assertThat(fixture.ratings().all(ANA.userId())).hasSize(3);
+    }
+
+    @Test
+    void afterEnoughRatingsAModelIsTrainedAndStatsReportIt() {
+        // GIVEN Ana rates 30 songs the way the synthetic listener would
+        String message = "m0";
+        List<Reply> replies = handle(ANA, new ChatCommand.Rate());
+        for (int i = 1; i <= 30; i++) {
+            Reply.SongCard card = post(ANA, replies, message);
+            replies = fixture.core.reacted("discord", message, ANA,
+                    fixture.wouldLike.get(card.trackId()) ? Reaction.LIKE : Reaction.DISLIKE, true);
+            message = "m" + i;
+        }
+
+        String stats = text(handle(ANA, new ChatCommand.Stats()));
+
+        assertThat(fixture.ratings().all(ANA.userId())).hasSize(30);
+        assertThat(stats).contains("**Your ratings**: ").contains("• chat: ");
+        assertThat(stats).containsPattern("\\*\\*Model\\*\\*: .+, trained 2026-11-29 12:00 UTC on \\d\\d ratings");
+        assertThat(stats).contains("ROC-AUC").contains("balanced accuracy").contains("**Artists you like most**");
+    }
+
+    @Test
+    void willILikeAnswersWithAProbabilityAVerdictAndTheStarterRuleForANewcomer() {
+        String trackId = fixture.wouldLike.keySet().iterator().next();
+
+        String answer = text(handle(ANA, new ChatCommand.WillILike(trackId)));
+
+        assertThat(answer).containsPattern("\\d+% chance you'll like it");
+        assertThat(answer).contains("still learning your taste").contains("rate at least 20 more songs");
+    }
+
+    @Test
+    void willILikeExplainsBadInput() {
+        assertThat(text(handle(ANA, new ChatCommand.WillILike("  ")))).startsWith("Which song?");
+        assertThat(text(handle(ANA, new ChatCommand.WillILike("x".repeat(301))))).startsWith("That is too long");
+        fixture.lookupAnswers.put("https://open.spotify.com/album/x", "That's an album link; send a track link instead.");
+        assertThat(text(handle(ANA, new ChatCommand.WillILike("https://open.spotify.com/album/x"))))
+                .isEqualTo("That's an album link; send a track link instead.");
+        assertThat(text(handle(ANA, new ChatCommand.WillILike("several"))))
+                .startsWith("Several songs match").contains("1. A - One").contains("2. A - Two");
+    }
+
+    @Test
+    void statsForSomeoneWhoRatedNothing() {
+        assertThat(text(handle(ANA, new ChatCommand.Stats()))).startsWith("You haven't rated anything yet");
+    }
+
+    @Test
+    void dailySettingsAreValidatedAndSaved() {
+        assertThat(text(handle(ANA, new ChatCommand.Daily(true, OptionalInt.of(7), Optional.of("Europe/Paris")))))
+                .startsWith("Daily recommendations are on for 07:00 (Europe/Paris)");
+        assertThat(text(handle(ANA, new ChatCommand.Daily(true, OptionalInt.of(24), Optional.empty()))))
+                .startsWith("The hour must be a whole number from 0 to 23");
+        assertThat(text(handle(ANA, new ChatCommand.Daily(true, OptionalInt.empty(), Optional.of("Mars/Olympus")))))
+                .startsWith("I don't know the time zone \"Mars/Olympus\"");
+        assertThat(text(handle(ANA, new ChatCommand.Daily(false, OptionalInt.empty(), Optional.empty()))))
+                .isEqualTo("Daily recommendations are off.");
+    }
+
+    @Test
+    void forgetMeAsksFirstThenDeletesOnlyThatUser() {
+        post(ANA, handle(ANA, new ChatCommand.Rate()), "a1");
+        fixture.core.reacted("discord", "a1", ANA, Reaction.LIKE, true);
+        post(BEN, handle(BEN, new ChatCommand.Rate()), "b1");
+        fixture.core.reacted("discord", "b1", BEN, Reaction.LIKE, true);
+
+        assertThat(text(handle(ANA, new ChatCommand.ForgetMe(false)))).contains("your 1 ratings").contains("confirm");
+        assertThat(fixture.ratings().all(ANA.userId())).hasSize(1);
+
+        assertThat(text(handle(ANA, new ChatCommand.ForgetMe(true)))).startsWith("Done: deleted 1 ratings");
+        assertThat(fixture.ratings().all(ANA.userId())).isEmpty();
+        assertThat(fixture.ratings().all(BEN.userId())).hasSize(1);
+        assertThat(fixture.core.reacted("discord", "a1", ANA, Reaction.DISLIKE, true)).isEmpty();
+        assertThat(text(handle(ANA, new ChatCommand.ForgetMe(true)))).startsWith("There was nothing to delete");
+    }
+
+    @Test
+    void importingTheLibraryExportAddsLikesButKeepsOwnRatings() {
+        Reply.SongCard card = post(ANA, handle(ANA, new ChatCommand.Rate()), "m1");
+        fixture.core.reacted("discord", "m1", ANA, Reaction.DISLIKE, true);
+        String json = """
+                {"tracks": [
+                  {"artist": "Daft Punk", "album": "Discovery", "track": "One More Time", "uri": "spotify:track:0DiWol3AO6WpXZgp0goxAV"},
+                  {"artist": "Someone", "album": "A", "track": "Local file", "uri": "spotify:local:xyz"},
+                  {"artist": "Already", "album": "B", "track": "Rated", "uri": "spotify:track:%s"}
+                ]}""".formatted("0DiWol3AO6WpXZgp0goxAW");
+
+        String answer = text(handle(ANA, new ChatCommand.Import("YourLibrary.json", json.getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(answer).startsWith("Imported 2 saved songs as likes").contains("1 entry was skipped");
+        assertThat(fixture.ratings().current(ANA.userId(), "0DiWol3AO6WpXZgp0goxAV")).map(Rating::source).contains("library-export");
+        assertThat(fixture.ratings().current(ANA.userId(), card.trackId())).map(Rating::liked).contains(false);
+    }
+
+    @Test
+    void aBrokenOrWrongFileIsExplainedAndStoresNothing() {
+        assertThat(text(handle(ANA, new ChatCommand.Import("YourLibrary.json", "{\"tracks\": [".getBytes(StandardCharsets.UTF_8)))))
+                .startsWith("YourLibrary.json isn't valid JSON");
+        assertThat(text(handle(ANA, new ChatCommand.Import("Playlist1.json", "{\"playlists\": []}".getBytes(StandardCharsets.UTF_8)))))
+                .startsWith("Playlist1.json doesn't look like Spotify's YourLibrary.json");
+        assertThat(text(handle(ANA, new ChatCommand.Import("empty.json", new byte[0])))).isEqualTo("empty.json is empty.");
+        assertThat(fixture.ratings().all(ANA.userId())).isEmpty();
+    }
+
+    @Test
+    void whenEverySongIsRatedTheSessionEndsWithAClearNote() {
+        try (ChatFixture tiny = new ChatFixture(folder.resolve("tiny"), 2)) {
+            List<Reply> replies = tiny.core.handle(ANA, new ChatCommand.Rate());
+            for (String id : List.of("t1", "t2")) {
+                Reply.SongCard card = (Reply.SongCard) replies.getLast();
+                tiny.core.posted(ANA, id, card);
+                replies = tiny.core.reacted("discord", id, ANA, Reaction.LIKE, true);
+            }
+            assertThat(((Reply.Text) replies.getFirst()).text()).startsWith("You have rated every song in my catalogue");
+        }
+    }
+
+    @Test
+    void linkingIsHonestlyNotAvailableYet() {
+        assertThat(text(handle(ANA, new ChatCommand.Link()))).startsWith("Linking a Spotify account isn't available");
+        assertThat(text(handle(ANA, new ChatCommand.Help()))).contains("/rate").contains("/will-i-like").contains("/forget-me");
+    }
+}
