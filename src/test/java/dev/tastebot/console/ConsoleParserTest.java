@@ -1,0 +1,74 @@
+package dev.tastebot.console;
+
+import dev.tastebot.chat.ChatCommand;
+import dev.tastebot.chat.Reaction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConsoleParserTest {
+    @TempDir
+    Path folder;
+
+    private ConsoleInput parse(String line) {
+        return new ConsoleParser(folder).parse(line);
+    }
+
+    @Test
+    void commandsAreTypedAsOnDiscord() {
+        assertThat(parse("/rate")).isEqualTo(new ConsoleInput.Command(new ChatCommand.Rate()));
+        assertThat(parse("/rate stop")).isEqualTo(new ConsoleInput.Command(new ChatCommand.StopRating()));
+        assertThat(parse("/will-i-like Daft Punk - One More Time"))
+                .isEqualTo(new ConsoleInput.Command(new ChatCommand.WillILike("Daft Punk - One More Time")));
+        assertThat(parse("/WILL-I-LIKE")).isEqualTo(new ConsoleInput.Command(new ChatCommand.WillILike("")));
+        assertThat(parse("  /stats  ")).isEqualTo(new ConsoleInput.Command(new ChatCommand.Stats()));
+        assertThat(parse("/forget-me")).isEqualTo(new ConsoleInput.Command(new ChatCommand.ForgetMe(false)));
+        assertThat(parse("/forget-me confirm")).isEqualTo(new ConsoleInput.Command(new ChatCommand.ForgetMe(true)));
+        assertThat(parse("/daily on 7 Europe/Paris"))
+                .isEqualTo(new ConsoleInput.Command(new ChatCommand.Daily(true, OptionalInt.of(7), Optional.of("Europe/Paris"))));
+        assertThat(parse("/daily off")).isEqualTo(new ConsoleInput.Command(new ChatCommand.Daily(false, OptionalInt.empty(), Optional.empty())));
+        assertThat(parse("/quit")).isInstanceOf(ConsoleInput.Quit.class);
+        assertThat(parse("")).isInstanceOf(ConsoleInput.Nothing.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"+, LIKE", "-, DISLIKE", "stop, STOP", "👍, LIKE", "👎, DISLIKE", "⏹️, STOP", "⏹, STOP"})
+    void reactionsAreTypedOrPasted(String typed, Reaction reaction) {
+        assertThat(parse(typed)).isEqualTo(new ConsoleInput.React(reaction));
+    }
+
+    @Test
+    void badInputGetsAShortHint() {
+        assertThat(parse("/dance")).isEqualTo(new ConsoleInput.Answer("I don't know /dance; /help lists the commands."));
+        assertThat(parse("hello")).isInstanceOf(ConsoleInput.Answer.class);
+        assertThat(parse("/daily")).isInstanceOf(ConsoleInput.Answer.class);
+        assertThat(parse("/daily on seven")).isEqualTo(new ConsoleInput.Answer(
+                "The hour must be a whole number from 0 to 23. Use /daily on [hour 0-23] [time zone, e.g. Europe/Paris] or /daily off."));
+        assertThat(parse("/rate now")).isInstanceOf(ConsoleInput.Answer.class);
+        assertThat(parse("/forget-me please")).isInstanceOf(ConsoleInput.Answer.class);
+        assertThat(parse("/" + "x".repeat(100))).isEqualTo(new ConsoleInput.Answer("I don't know /" + "x".repeat(39) + "…; /help lists the commands."));
+    }
+
+    @Test
+    void importReadsTheNamedFile() throws IOException {
+        Files.writeString(folder.resolve("YourLibrary.json"), "{\"tracks\": []}");
+
+        ConsoleInput input = parse("/import YourLibrary.json");
+
+        assertThat(input).isInstanceOf(ConsoleInput.Command.class);
+        ChatCommand.Import command = (ChatCommand.Import) ((ConsoleInput.Command) input).command();
+        assertThat(command.fileName()).isEqualTo("YourLibrary.json");
+        assertThat(new String(command.content())).isEqualTo("{\"tracks\": []}");
+        assertThat(parse("/import missing.json")).isEqualTo(new ConsoleInput.Answer("There is no file missing.json."));
+        assertThat(parse("/import")).isInstanceOf(ConsoleInput.Answer.class);
+    }
+}
