@@ -30,7 +30,7 @@ public final class TasteTrainer {
 
         public Options {
             candidates = List.copyOf(candidates);
-            if (minPerClass < 2 || minRatings < 2 * minPerClass || innerFolds < 2 || candidates.isEmpty()) {
+            if (minPerClass < 2 || innerFolds < 2 || candidates.isEmpty()) {
                 throw new IllegalArgumentException("training needs at least 2 likes, 2 dislikes, 2 folds and one model family");
             }
         }
