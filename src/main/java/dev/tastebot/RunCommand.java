@@ -1,0 +1,93 @@
+package dev.tastebot;
+
+import dev.tastebot.catalog.DemoCatalog;
+import dev.tastebot.chat.ChatUser;
+import dev.tastebot.cli.CommandHandler;
+import dev.tastebot.cli.ExitCode;
+import dev.tastebot.cli.ParsedCommand;
+import dev.tastebot.config.TastebotConfig;
+import dev.tastebot.console.ConsoleAdapter;
+import dev.tastebot.discord.DiscordBot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * {@code tastebot run}: the bot on Discord when a token is configured, otherwise in this terminal
+ * with the same core, a local SQLite file and, when no catalogue was imported, the demo catalogue.
+ */
+final class RunCommand implements CommandHandler {
+    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+    static final ChatUser CONSOLE_USER = new ChatUser("console", "local", "you");
+
+    private final TastebotConfig config;
+    private final Clock clock;
+    private final InputStream in;
+    private final Path workingDirectory;
+
+    RunCommand(TastebotConfig config, Clock clock, InputStream in, Path workingDirectory) {
+        this.config = config;
+        this.clock = clock;
+        this.in = in;
+        this.workingDirectory = workingDirectory;
+    }
+
+    @Override
+    public int run(ParsedCommand command, PrintStream out, PrintStream err) {
+        try (Application app = new Application(config, clock, CatalogTrackLookup::over)) {
+            if (config.discord().token().isPresent()) {
+                return runDiscord(app, err);
+            }
+            ensureCatalogue(app, clock, out);
+            new ConsoleAdapter(app.chat, CONSOLE_USER, workingDirectory,
+                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out).run();
+            return ExitCode.OK.code();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the terminal: " + e.getMessage(), e);
+        }
+    }
+
+    /** A newcomer without data still sees the whole loop: the demo catalogue, clearly labelled. */
+    private static void ensureCatalogue(Application app, Clock clock, PrintStream out) {
+        if (new DemoCatalog(clock).installIfEmpty(app.stores.tracks(), app.features)) {
+            out.println("No catalogue imported yet: loaded the demo catalogue, " + DemoCatalog.TRACKS
+                    + " made-up songs marked \"(demo)\". Import a real one with: tastebot import-catalog FILE");
+        }
+    }
+
+    private int runDiscord(Application app, PrintStream err) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (ExecutorService events = Executors.newVirtualThreadPerTaskExecutor();
+             DiscordBot bot = new DiscordBot(config.discord(), app.chat, events)) {
+            Thread running = Thread.currentThread();
+            // On Ctrl+C or SIGTERM, let this thread close Discord and the database before the JVM halts.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopped.countDown();
+                try {
+                    running.join(15_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "tastebot-shutdown"));
+            bot.start();
+            log.info("tastebot is running on Discord; stop it with Ctrl+C or SIGTERM");
+            stopped.await();
+            return ExitCode.OK.code();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.OK.code();
+        }
+    }
+}

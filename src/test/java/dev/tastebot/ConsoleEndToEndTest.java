@@ -1,0 +1,116 @@
+package dev.tastebot;
+
+import dev.tastebot.cli.CommandHandler;
+import dev.tastebot.features.NumericFeature;
+import dev.tastebot.features.RatedTrack;
+import dev.tastebot.measure.SyntheticListener;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A whole console session through Main, as a newcomer types it: real jar wiring, real SQLite file. */
+class ConsoleEndToEndTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path workingDirectory;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private Run tastebot(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Main main = new Main(workingDirectory, 2, config -> {
+            Map<String, CommandHandler> handlers = new HashMap<>(Main.commandHandlers(config));
+            handlers.put(TastebotCommands.RUN, new RunCommand(config, CLOCK,
+                    new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), workingDirectory));
+            return handlers;
+        });
+        int exitCode = main.run(List.of(args), Map.of("TASTEBOT_DB_PATH", workingDirectory.resolve("data/tastebot.db").toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A small catalogue in TidyTuesday's shape, with Spotify-shaped ids. */
+    private Path catalogue() throws IOException {
+        StringBuilder csv = new StringBuilder("track_id,track_name,track_artist,playlist_genre,danceability,energy,valence,tempo\n");
+        List<RatedTrack> tracks = SyntheticListener.balanced(3).ratings(60);
+        for (int i = 0; i < tracks.size(); i++) {
+            var t = tracks.get(i).track();
+            csv.append(String.format("%022d", i)).append(",Song ").append(i).append(',').append(t.artists().getFirst())
+                    .append(',').append(t.genre().orElse("pop"));
+            for (NumericFeature f : List.of(NumericFeature.DANCEABILITY, NumericFeature.ENERGY, NumericFeature.VALENCE, NumericFeature.TEMPO)) {
+                double v = t.features().get(f);
+                csv.append(',').append(Double.isNaN(v) ? "" : String.valueOf(v));
+            }
+            csv.append('\n');
+        }
+        return Files.writeString(workingDirectory.resolve("catalogue.csv"), csv.toString());
+    }
+
+    @Test
+    void aNewcomerImportsACatalogueRatesTenSongsAsksAndForgets() throws IOException {
+        // GIVEN an imported catalogue
+        Run imported = tastebot("", "import-catalog", catalogue().toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+
+        // WHEN a console session rates ten songs, asks, checks stats, and forgets
+        String script = String.join("\n",
+                "/rate", "+", "-", "+", "-", "+", "-", "+", "-", "+", "-",
+                "/will-i-like " + String.format("%022d", 59),
+                "/will-i-like https://open.spotify.com/album/4m2880jivSbbyEGAKfITCa",
+                "/will-i-like ",
+                "/dance",
+                "/stats",
+                "/forget-me",
+                "/forget-me confirm",
+                "/stats",
+                "/quit") + "\n";
+        Run session = tastebot(script, "run");
+
+        // THEN every step answered, the ratings counted, and forgetting left nothing
+        assertThat(session.exitCode()).as(session.err()).isZero();
+        String out = session.out();
+        assertThat(out).doesNotContain("demo catalogue");
+        assertThat(out).contains("Rating session started");
+        assertThat(out.split("♪ ", -1)).hasSize(12);
+        assertThat(out).contains("Song 59").containsPattern("\\d+% chance you'll like it").contains("still learning");
+        assertThat(out).contains("album");
+        assertThat(out).contains("Which song?");
+        assertThat(out).contains("I don't know /dance");
+        assertThat(out).contains("Your ratings: 5 👍 and 5 👎").contains("• chat: 5 👍 / 5 👎");
+        assertThat(out).contains("your 10 ratings").contains("Done: deleted 10 ratings");
+        assertThat(out).contains("You haven't rated anything yet");
+        assertThat(out).endsWith("Bye! Your ratings are saved." + System.lineSeparator());
+    }
+
+    @Test
+    void withoutAnyCatalogueTheDemoSetIsLoadedAndRatingsSurviveARestart() {
+        Run first = tastebot("/rate\n+\n-\n", "run");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("loaded the demo catalogue, 300 made-up songs").contains("(demo)");
+
+        // WHEN the bot is started again
+        Run second = tastebot("/stats\n", "run");
+
+        // THEN the demo catalogue is not loaded twice and both ratings are still there
+        assertThat(second.out()).doesNotContain("loaded the demo catalogue");
+        assertThat(second.out()).contains("Your ratings: 1 👍 and 1 👎");
+    }
+}
