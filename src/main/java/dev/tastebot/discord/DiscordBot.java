@@ -42,7 +42,12 @@ public final class DiscordBot implements AutoCloseable {
                 new SlashCommandRegistration(config.guildIds()));
     }
 
-    /** Logs in (which checks the token) and connects in the background. */
+    /**
+     * Blocks while asking Discord how many shards to run, which is where an unusable token fails;
+     * the shards then connect in the background and register the commands when ready.
+     *
+     * @throws IllegalStateException when already started
+     */
     public synchronized void start() {
         if (shards != null) {
             throw new IllegalStateException("already started");
