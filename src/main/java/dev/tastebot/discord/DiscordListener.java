@@ -1,0 +1,169 @@
+package dev.tastebot.discord;
+
+import dev.tastebot.chat.ChatCommand;
+import dev.tastebot.chat.ChatService;
+import dev.tastebot.chat.ChatUser;
+import dev.tastebot.chat.Reaction;
+import dev.tastebot.chat.Reply;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import net.dv8tion.jda.api.entities.emoji.Emoji;
+import net.dv8tion.jda.api.entities.emoji.EmojiUnion;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.message.react.GenericMessageReactionEvent;
+import net.dv8tion.jda.api.events.message.react.MessageReactionAddEvent;
+import net.dv8tion.jda.api.events.message.react.MessageReactionRemoveEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.AutoCompleteQuery;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes Discord events to the core. On JDA's threads it only reads the event and acknowledges it;
+ * the core is called on the executor.
+ */
+final class DiscordListener extends ListenerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(DiscordListener.class);
+
+    private final ChatService chat;
+    private final Worker worker;
+    private final ReplyPoster poster;
+    private final AttachmentDownloader downloader;
+
+    DiscordListener(ChatService chat, Executor executor) {
+        this(chat, executor, new AttachmentDownloader(AttachmentDownloader.DEFAULT_MAX_BYTES));
+    }
+
+    DiscordListener(ChatService chat, Executor executor, AttachmentDownloader downloader) {
+        this.chat = chat;
+        this.worker = new Worker(executor);
+        this.poster = new ReplyPoster(chat, worker);
+        this.downloader = downloader;
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        ChatUser user = DiscordUsers.of(event.getUser().getIdLong(), event.getUser(), event.getMember());
+        SlashRequest request = read(event);
+        // The core runs only once Discord has the acknowledgement: an unacknowledged command shows
+        // the user a failure, and they should not find it carried out anyway.
+        RestActions.queue(() -> event.deferReply(SlashCommands.answersPrivately(request)),
+                hook -> worker.submit("/" + event.getName() + " for " + user.userId(), () -> answer(hook, user, request)),
+                failure -> log.warn("Could not acknowledge /{} for {} within 3 seconds: {}", event.getName(), user.userId(), failure.toString()));
+    }
+
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        AutoCompleteQuery focused = event.getFocusedOption();
+        if (!event.getName().equals(SlashCommands.WILL_I_LIKE) || !focused.getName().equals(SlashCommands.TRACK)) {
+            suggest(event, List.of());
+            return;
+        }
+        ChatUser user = DiscordUsers.of(event.getUser().getIdLong(), event.getUser(), event.getMember());
+        String typed = focused.getValue();
+        worker.submit("track suggestions for " + user.userId(), () -> {
+            List<ChatService.Choice> suggestions;
+            try {
+                suggestions = chat.suggestTracks(user, typed, OptionData.MAX_CHOICES);
+            } catch (RuntimeException e) {
+                log.error("Track suggestions failed for {}", user.userId(), e);
+                suggestions = List.of();
+            }
+            suggest(event, TrackChoices.of(suggestions));
+        });
+    }
+
+    @Override
+    public void onMessageReactionAdd(MessageReactionAddEvent event) {
+        boolean onOwnMessage = event.getMessageAuthorIdLong() == event.getJDA().getSelfUser().getIdLong();
+        onReaction(event, true, onOwnMessage);
+    }
+
+    @Override
+    public void onMessageReactionRemove(MessageReactionRemoveEvent event) {
+        // Discord does not say whose message it was: unknown, so failures stay in the log.
+        onReaction(event, false, false);
+    }
+
+    /**
+     * @param onOwnMessage whether to speak up when the core fails: a 👍 under anybody's message in a
+     *     busy server reaches the core too, and must not bring an error message into that channel
+     */
+    private void onReaction(GenericMessageReactionEvent event, boolean added, boolean onOwnMessage) {
+        if (event.getUserIdLong() == event.getJDA().getSelfUser().getIdLong()) {
+            return; // tastebot's own 👍 👎 ⏹️ under a song it posted
+        }
+        Optional<Reaction> reaction = reactionOf(event.getEmoji());
+        if (reaction.isEmpty()) {
+            return;
+        }
+        ChatUser reactor = DiscordUsers.of(event.getUserIdLong(), event.getUser(), event.getMember());
+        String messageId = event.getMessageId();
+        ReplyTarget target = new ReplyTarget.Channel(event.getChannel());
+        worker.submit("reaction by " + reactor.userId() + " on " + messageId, () -> {
+            List<Reply> replies;
+            try {
+                replies = chat.reacted(DiscordUsers.PLATFORM, messageId, reactor, reaction.get(), added);
+            } catch (RuntimeException e) {
+                log.error("Reaction {} by {} on message {} failed", reaction.get(), reactor.userId(), messageId, e);
+                if (onOwnMessage) {
+                    poster.tell(UserMessages.SOMETHING_WENT_WRONG, reactor, target);
+                }
+                return;
+            }
+            poster.post(replies, reactor, target);
+        });
+    }
+
+    /** Only Unicode emoji: a server's custom emoji may well be called "stop". */
+    private static Optional<Reaction> reactionOf(EmojiUnion emoji) {
+        return emoji.getType() == Emoji.Type.UNICODE ? Reaction.parse(emoji.getName()) : Optional.empty();
+    }
+
+    private static SlashRequest read(SlashCommandInteractionEvent event) {
+        try {
+            return SlashCommands.translate(event);
+        } catch (RuntimeException e) {
+            // Options of an unexpected type: the registered commands are older than this code.
+            log.warn("Could not read /{}: {}", event.getName(), e.toString());
+            return new SlashRequest.Refuse("I couldn't read that command; try /help.");
+        }
+    }
+
+    private void answer(InteractionHook hook, ChatUser user, SlashRequest request) {
+        ReplyTarget target = new ReplyTarget.Interaction(hook);
+        switch (request) {
+            case SlashRequest.Run run -> handle(user, run.command(), target);
+            case SlashRequest.Upload upload -> {
+                switch (downloader.fetch(upload.file())) {
+                    case AttachmentDownloader.Download.Ready ready -> handle(user, ready.command(), target);
+                    case AttachmentDownloader.Download.Refused refused -> poster.tell(refused.message(), user, target);
+                }
+            }
+            case SlashRequest.Refuse refuse -> poster.tell(refuse.message(), user, target);
+        }
+    }
+
+    private void handle(ChatUser user, ChatCommand command, ReplyTarget target) {
+        List<Reply> replies;
+        try {
+            replies = chat.handle(user, command);
+        } catch (RuntimeException e) {
+            log.error("{} failed for {}", command.getClass().getSimpleName(), user.userId(), e);
+            poster.tell(UserMessages.SOMETHING_WENT_WRONG, user, target);
+            return;
+        }
+        poster.post(replies, user, target);
+    }
+
+    private static void suggest(CommandAutoCompleteInteractionEvent event, List<Command.Choice> choices) {
+        // Often too late because the user typed on, which replaces this interaction: not worth a warning.
+        RestActions.queue(() -> event.replyChoices(choices), done -> { },
+                failure -> log.debug("Could not answer autocompletion for /{}: {}", event.getName(), failure.toString()));
+    }
+}

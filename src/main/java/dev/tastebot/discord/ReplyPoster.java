@@ -1,0 +1,102 @@
+package dev.tastebot.discord;
+
+import dev.tastebot.chat.ChatService;
+import dev.tastebot.chat.ChatUser;
+import dev.tastebot.chat.Reaction;
+import dev.tastebot.chat.Reply;
+import java.util.List;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.emoji.Emoji;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts the core's replies in order, each after the previous one arrived; puts the reactions under
+ * a song card and registers the card with the core once its message exists.
+ */
+final class ReplyPoster {
+    private static final Logger log = LoggerFactory.getLogger(ReplyPoster.class);
+
+    private final ChatService chat;
+    private final Worker worker;
+
+    ReplyPoster(ChatService chat, Worker worker) {
+        this.chat = chat;
+        this.worker = worker;
+    }
+
+    /** @param owner the user the replies answer; song cards are registered for them */
+    void post(List<Reply> replies, ChatUser owner, ReplyTarget target) {
+        List<DiscordMessages.Outgoing> messages = DiscordMessages.render(replies);
+        if (messages.isEmpty()) {
+            target.placeholderRemoval().ifPresent(removal -> RestActions.queue(() -> removal, done -> { },
+                    failure -> log.debug("Could not remove the reply placeholder for {}: {}", owner.userId(), failure.toString())));
+            return;
+        }
+        sendFrom(messages, 0, owner, target);
+    }
+
+    /** A message from the adapter itself, in place of the core's replies. */
+    void tell(String text, ChatUser owner, ReplyTarget target) {
+        RestActions.queue(() -> target.send(DiscordMessages.message(text)), sent -> { },
+                failure -> sendFailed(failure, owner));
+    }
+
+    private void sendFrom(List<DiscordMessages.Outgoing> messages, int index, ChatUser owner, ReplyTarget target) {
+        DiscordMessages.Outgoing next = messages.get(index);
+        RestActions.queue(() -> target.send(next.message()),
+                sent -> {
+                    next.card().ifPresent(card -> cardPosted(sent, card, owner, target));
+                    if (index + 1 < messages.size()) {
+                        sendFrom(messages, index + 1, owner, target);
+                    }
+                },
+                // The rest would fail the same way (closed DMs, lost permission, expired interaction).
+                failure -> sendFailed(failure, owner));
+    }
+
+    private void cardPosted(Message message, Reply.SongCard card, ChatUser owner, ReplyTarget target) {
+        addReactions(message, card.reactions(), target);
+        String messageId = message.getId();
+        worker.submit("registering song card " + messageId, () -> {
+            try {
+                chat.posted(owner, messageId, card);
+            } catch (RuntimeException e) {
+                log.error("Could not register song card {} (track {}) for {}", messageId, card.trackId(), owner.userId(), e);
+                tell(UserMessages.SOMETHING_WENT_WRONG, owner, target);
+            }
+        });
+    }
+
+    /** One at a time, so that they appear in order and a missing permission is reported once. */
+    private void addReactions(Message message, List<Reaction> reactions, ReplyTarget target) {
+        if (reactions.isEmpty()) {
+            return;
+        }
+        RestActions.queue(() -> message.addReaction(Emoji.fromUnicode(reactions.getFirst().emoji())),
+                added -> addReactions(message, reactions.subList(1, reactions.size()), target),
+                failure -> reactionFailed(failure, message, target));
+    }
+
+    private void reactionFailed(Throwable failure, Message message, ReplyTarget target) {
+        switch (DiscordFailure.of(failure)) {
+            case MISSING_PERMISSION -> {
+                log.warn("No permission to add reactions under message {}: {}", message.getId(), failure.toString());
+                RestActions.queue(() -> target.sendNotice(DiscordMessages.message(UserMessages.CANNOT_REACT)), sent -> { },
+                        noticeFailure -> log.warn("Could not say that reactions are missing either: {}", noticeFailure.toString()));
+            }
+            case GONE -> log.warn("Message {} was deleted before its reactions were added", message.getId());
+            default -> log.warn("Could not add a reaction under message {}", message.getId(), failure);
+        }
+    }
+
+    private static void sendFailed(Throwable failure, ChatUser owner) {
+        switch (DiscordFailure.of(failure)) {
+            case CLOSED_DMS -> log.warn("Could not answer {}: they accept no direct messages from tastebot", owner.userId());
+            case MISSING_PERMISSION -> log.warn("Could not answer {}: no permission to post in that channel ({})", owner.userId(), failure.toString());
+            case INTERACTION_EXPIRED -> log.warn("Could not answer {}: the interaction expired first", owner.userId());
+            case GONE -> log.warn("Could not answer {}: the channel is gone", owner.userId());
+            case OTHER -> log.warn("Could not answer {}", owner.userId(), failure);
+        }
+    }
+}

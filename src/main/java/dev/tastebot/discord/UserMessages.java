@@ -1,0 +1,12 @@
+package dev.tastebot.discord;
+
+/** What the adapter itself says to users, as opposed to what the core answers. */
+final class UserMessages {
+    static final String SOMETHING_WENT_WRONG = "Something went wrong on my side; it has been logged.";
+    static final String CANNOT_REACT = "I can't add reactions in this channel: give me the Add Reactions and "
+            + "Read Message History permissions. You can still rate by reacting with 👍 or 👎 yourself.";
+    static final String DOWNLOAD_FAILED = "I couldn't download that file from Discord; please try again.";
+
+    private UserMessages() {
+    }
+}

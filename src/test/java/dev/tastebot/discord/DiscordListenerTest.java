@@ -1,0 +1,457 @@
+package dev.tastebot.discord;
+
+import static dev.tastebot.discord.Options.attachment;
+import static dev.tastebot.discord.Options.string;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.Mockito.RETURNS_SELF;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.tastebot.chat.ChatCommand;
+import dev.tastebot.chat.ChatService;
+import dev.tastebot.chat.ChatUser;
+import dev.tastebot.chat.Reaction;
+import dev.tastebot.chat.Reply;
+import dev.tastebot.discord.RecordingChatService.Handled;
+import dev.tastebot.discord.RecordingChatService.Posted;
+import dev.tastebot.discord.RecordingChatService.Reacted;
+import dev.tastebot.discord.RecordingChatService.Suggested;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageReaction;
+import net.dv8tion.jda.api.entities.SelfUser;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.unions.MessageChannelUnion;
+import net.dv8tion.jda.api.entities.emoji.Emoji;
+import net.dv8tion.jda.api.entities.emoji.EmojiUnion;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.message.react.MessageReactionAddEvent;
+import net.dv8tion.jda.api.events.message.react.MessageReactionRemoveEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.interactions.AutoCompleteQuery;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.requests.Response;
+import net.dv8tion.jda.api.requests.RestAction;
+import net.dv8tion.jda.api.requests.restaction.interactions.AutoCompleteCallbackAction;
+import net.dv8tion.jda.api.requests.restaction.interactions.ReplyCallbackAction;
+import net.dv8tion.jda.api.utils.NamedAttachmentProxy;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.junit.jupiter.api.Test;
+
+class DiscordListenerTest {
+    private static final long SELF_ID = 1L;
+    private static final long ANA_ID = 42L;
+    private static final long BEN_ID = 43L;
+    private static final long CARD_MESSAGE_ID = 900L;
+    private static final ChatUser ANA = new ChatUser("discord", "42", "Ana");
+    private static final ChatUser BEN = new ChatUser("discord", "43", "Ben");
+    private static final Reply.SongCard CARD = new Reply.SongCard("4uLU6hMCjMI75M1A2tKUQC", "Never Gonna Give You Up",
+            List.of("Rick Astley"), "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC", "You liked 3 songs by Rick Astley", true);
+
+    /** Marks in the core's call list when the interaction was acknowledged. */
+    record Deferred(boolean ephemeral) {
+    }
+
+    private final RecordingChatService chat = new RecordingChatService();
+    private final FakeMessages discord = new FakeMessages();
+    private final InteractionHook hook = mock(InteractionHook.class);
+    private final MessageChannelUnion channel = mock(MessageChannelUnion.class);
+    private final JDA jda = mock(JDA.class);
+    @SuppressWarnings("unchecked")
+    private final RestAction<Void> deletion = mock(RestAction.class);
+    /** Same thread: every test sees the whole effect of an event when the listener returns. */
+    private final DiscordListener listener = new DiscordListener(chat, Runnable::run, new AttachmentDownloader(1024));
+
+    DiscordListenerTest() {
+        SelfUser self = mock(SelfUser.class);
+        when(self.getIdLong()).thenReturn(SELF_ID);
+        when(jda.getSelfUser()).thenReturn(self);
+        discord.attachTo(hook);
+        discord.attachTo(channel);
+        when(hook.deleteOriginal()).thenReturn(deletion);
+    }
+
+    private static User user(long id, String name) {
+        User user = mock(User.class);
+        when(user.getIdLong()).thenReturn(id);
+        when(user.getEffectiveName()).thenReturn(name);
+        return user;
+    }
+
+    /** Ana uses a slash command; deferring it succeeds at once and is recorded in the core's call list. */
+    private SlashCommandInteractionEvent slash(String name, OptionMapping... options) {
+        SlashCommandInteractionEvent event = mock(SlashCommandInteractionEvent.class);
+        Options.stub(event, name, options);
+        User ana = user(ANA_ID, "Ana");
+        when(event.getUser()).thenReturn(ana);
+        ReplyCallbackAction defer = mock(ReplyCallbackAction.class, RETURNS_SELF);
+        when(event.deferReply(anyBoolean())).thenAnswer(call -> {
+            chat.calls.add(new Deferred(call.getArgument(0)));
+            return defer;
+        });
+        doAnswer(call -> {
+            call.<Consumer<InteractionHook>>getArgument(0).accept(hook);
+            return null;
+        }).when(defer).queue(any(), any());
+        return event;
+    }
+
+    private MessageReaction reaction(EmojiUnion emoji) {
+        return new MessageReaction(jda, channel, emoji, 7L, CARD_MESSAGE_ID, new boolean[] {false, false}, new int[] {1, 0});
+    }
+
+    private MessageReactionAddEvent added(long userId, String name, EmojiUnion emoji) {
+        return new MessageReactionAddEvent(jda, 0, user(userId, name), null, reaction(emoji), userId, SELF_ID);
+    }
+
+    private MessageReactionRemoveEvent removed(long userId, String name, EmojiUnion emoji) {
+        return new MessageReactionRemoveEvent(jda, 0, user(userId, name), null, reaction(emoji), userId);
+    }
+
+    private static ErrorResponseException discordError(ErrorResponse error) {
+        return ErrorResponseException.create(error, new Response(null, 403, "Forbidden", -1, Set.of()));
+    }
+
+    // --- slash commands ---
+
+    @Test
+    void theInteractionIsAcknowledgedBeforeTheCoreIsCalled() {
+        // GIVEN a core that answers with a text
+        chat.answering(new Reply.Text("Rating session started"));
+
+        // WHEN Ana uses /rate
+        listener.onSlashCommandInteraction(slash("rate"));
+
+        // THEN the reply was deferred (publicly: songs to rate follow) before the core ran
+        assertThat(chat.calls).containsExactly(new Deferred(false), new Handled(ANA, new ChatCommand.Rate()));
+    }
+
+    @Test
+    void theCoreRunsOnTheExecutorNotOnJdasThread() {
+        // GIVEN an executor that only collects its tasks
+        List<Runnable> tasks = new ArrayList<>();
+        DiscordListener queued = new DiscordListener(chat, tasks::add, new AttachmentDownloader(1024));
+
+        // WHEN a slash command and a reaction arrive
+        queued.onSlashCommandInteraction(slash("rate"));
+        queued.onMessageReactionAdd(added(ANA_ID, "Ana", Emoji.fromFormatted("👍")));
+
+        // THEN only the acknowledgement has happened; the core waits for the executor
+        assertThat(chat.calls).containsExactly(new Deferred(false));
+        tasks.forEach(Runnable::run);
+        assertThat(chat.calls).containsExactly(new Deferred(false), new Handled(ANA, new ChatCommand.Rate()),
+                new Reacted("discord", "900", ANA, Reaction.LIKE, true));
+    }
+
+    @Test
+    void personalCommandsAreAcknowledgedPrivately() {
+        listener.onSlashCommandInteraction(slash("stats"));
+
+        assertThat(chat.calls).startsWith(new Deferred(true));
+    }
+
+    @Test
+    void optionsReachTheCore() {
+        listener.onSlashCommandInteraction(slash("will-i-like", string("track", "spotify:track:abc")));
+
+        assertThat(chat.callsOf(Handled.class)).containsExactly(new Handled(ANA, new ChatCommand.WillILike("spotify:track:abc")));
+    }
+
+    @Test
+    void textRepliesAreSentThroughTheInteraction() {
+        chat.answering(new Reply.Text("You rated **12** songs."), new Reply.Text("Link Spotify with /link."));
+
+        listener.onSlashCommandInteraction(slash("stats"));
+
+        assertThat(discord.contents()).containsExactly("You rated **12** songs.", "Link Spotify with /link.");
+    }
+
+    @Test
+    void aSongCardIsPostedThenGetsItsReactionsThenIsRegisteredUnderItsMessageId() {
+        // GIVEN a core that starts a session with a song card after a text
+        chat.answering(new Reply.Text("Here we go:"), CARD);
+
+        // WHEN Ana uses /rate
+        listener.onSlashCommandInteraction(slash("rate"));
+
+        // THEN the card is a message with its link on the last line and the session's three reactions
+        assertThat(discord.sent).hasSize(2);
+        FakeMessages.Sent card = discord.sent.get(1);
+        assertThat(card.content()).contains("Never Gonna Give You Up", "Rick Astley", "You liked 3 songs by Rick Astley")
+                .endsWith("\nhttps://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC");
+        assertThat(card.reactions).containsExactly("👍", "👎", "⏹️");
+        assertThat(discord.sent.getFirst().reactions).isEmpty();
+        // AND it is registered for Ana with the id Discord gave that message
+        assertThat(chat.callsOf(Posted.class)).containsExactly(new Posted(ANA, card.id, CARD));
+    }
+
+    @Test
+    void aCardThatCouldNotBeSentIsNotRegistered() {
+        chat.answering(CARD);
+        discord.sendFailure = discordError(ErrorResponse.UNKNOWN_WEBHOOK);
+
+        listener.onSlashCommandInteraction(slash("rate"));
+
+        assertThat(chat.callsOf(Posted.class)).isEmpty();
+    }
+
+    @Test
+    void aFailingCoreGivesTheUserAFriendlyMessageAndNoStackTrace() {
+        chat.failingWith(new IllegalStateException("database is locked"));
+
+        listener.onSlashCommandInteraction(slash("stats"));
+
+        assertThat(discord.contents()).containsExactly("Something went wrong on my side; it has been logged.");
+    }
+
+    @Test
+    void missingReactionPermissionIsExplainedToTheUserOnce() {
+        // GIVEN a channel where Discord refuses tastebot's reactions
+        chat.answering(CARD);
+        discord.reactionFailure = discordError(ErrorResponse.MISSING_PERMISSIONS);
+
+        // WHEN a card is posted
+        listener.onSlashCommandInteraction(slash("rate"));
+
+        // THEN the user alone is told what permission to give, once, and the card still counts
+        assertThat(discord.sent).hasSize(2);
+        FakeMessages.Sent notice = discord.sent.get(1);
+        assertThat(notice.content()).startsWith("I can't add reactions in this channel: give me the Add Reactions");
+        assertThat(notice.ephemeral).isTrue();
+        assertThat(chat.callsOf(Posted.class)).hasSize(1);
+    }
+
+    @Test
+    void aPermissionJdaRefusesBeforeSendingIsExplainedToo() {
+        chat.answering(CARD);
+        discord.reactionRefusal = new InsufficientPermissionException(mock(Guild.class), Permission.MESSAGE_ADD_REACTION);
+
+        listener.onSlashCommandInteraction(slash("rate"));
+
+        assertThat(discord.contents()).last().asString().startsWith("I can't add reactions in this channel");
+    }
+
+    @Test
+    void aDeletedCardIsOnlyLogged() {
+        chat.answering(CARD);
+        discord.reactionFailure = discordError(ErrorResponse.UNKNOWN_MESSAGE);
+
+        listener.onSlashCommandInteraction(slash("rate"));
+
+        assertThat(discord.sent).hasSize(1);
+    }
+
+    @Test
+    void noReplyRemovesTheThinkingPlaceholder() {
+        listener.onSlashCommandInteraction(slash("unlink"));
+
+        verify(deletion).queue(any(), any());
+        assertThat(discord.sent).isEmpty();
+    }
+
+    @Test
+    void closedDmsStopTheRepliesWithoutCrashing() {
+        chat.answering(new Reply.Text("one"), CARD);
+        discord.sendFailure = discordError(ErrorResponse.CANNOT_SEND_TO_USER);
+
+        listener.onSlashCommandInteraction(slash("rate"));
+
+        assertThat(discord.sent).isEmpty();
+        assertThat(chat.callsOf(Posted.class)).isEmpty();
+    }
+
+    @Test
+    void importHandsTheDownloadedFileToTheCore() {
+        byte[] library = "{\"tracks\":[]}".getBytes(StandardCharsets.UTF_8);
+        Message.Attachment file = attachmentOf("YourLibrary.json", library);
+
+        listener.onSlashCommandInteraction(slash("import", attachment("file", file)));
+
+        Handled handled = chat.callsOf(Handled.class).getFirst();
+        assertThat(handled.command()).isInstanceOfSatisfying(ChatCommand.Import.class, command -> {
+            assertThat(command.fileName()).isEqualTo("YourLibrary.json");
+            assertThat(command.content()).isEqualTo(library);
+        });
+    }
+
+    @Test
+    void aTooLargeImportIsRefusedWithoutCallingTheCore() {
+        Message.Attachment file = attachmentOf("YourLibrary.json", new byte[2048]);
+
+        listener.onSlashCommandInteraction(slash("import", attachment("file", file)));
+
+        assertThat(chat.callsOf(Handled.class)).isEmpty();
+        assertThat(discord.only().content()).startsWith("That file is").contains("I can import files up to");
+    }
+
+    private static Message.Attachment attachmentOf(String name, byte[] content) {
+        Message.Attachment file = mock(Message.Attachment.class);
+        NamedAttachmentProxy proxy = mock(NamedAttachmentProxy.class);
+        when(file.getFileName()).thenReturn(name);
+        when(file.getSize()).thenReturn(content.length);
+        when(file.getProxy()).thenReturn(proxy);
+        when(proxy.download()).thenReturn(CompletableFuture.completedFuture(new ByteArrayInputStream(content)));
+        return file;
+    }
+
+    // --- reactions ---
+
+    @Test
+    void aThumbsUpReachesTheCoreAsAnAddedLike() {
+        listener.onMessageReactionAdd(added(ANA_ID, "Ana", Emoji.fromFormatted("👍")));
+
+        assertThat(chat.calls).containsExactly(new Reacted("discord", "900", ANA, Reaction.LIKE, true));
+    }
+
+    @Test
+    void removingAReactionReachesTheCoreAsRemoved() {
+        listener.onMessageReactionRemove(removed(ANA_ID, "Ana", Emoji.fromFormatted("👎")));
+
+        assertThat(chat.calls).containsExactly(new Reacted("discord", "900", ANA, Reaction.DISLIKE, false));
+    }
+
+    @Test
+    void theStopEmojiIsUnderstoodWithOrWithoutItsVariationSelector() {
+        listener.onMessageReactionAdd(added(ANA_ID, "Ana", Emoji.fromFormatted("⏹")));
+
+        assertThat(chat.callsOf(Reacted.class)).extracting(Reacted::reaction).containsExactly(Reaction.STOP);
+    }
+
+    @Test
+    void tastebotsOwnReactionsAreIgnored() {
+        listener.onMessageReactionAdd(added(SELF_ID, "tastebot", Emoji.fromFormatted("👍")));
+
+        assertThat(chat.calls).isEmpty();
+    }
+
+    @Test
+    void otherEmojiAreIgnored() {
+        listener.onMessageReactionAdd(added(ANA_ID, "Ana", Emoji.fromFormatted("🎉")));
+        listener.onMessageReactionAdd(added(ANA_ID, "Ana", Emoji.fromFormatted("<:stop:123456789>")));
+
+        assertThat(chat.calls).isEmpty();
+    }
+
+    @Test
+    void reactionsByOtherUsersReachTheCoreWhichDecidesWhoseSongItIs() {
+        listener.onMessageReactionAdd(added(BEN_ID, "Ben", Emoji.fromFormatted("👍")));
+
+        assertThat(chat.calls).containsExactly(new Reacted("discord", "900", BEN, Reaction.LIKE, true));
+    }
+
+    @Test
+    void theNextSongOfASessionIsPostedInTheSameChannelAndRegistered() {
+        chat.answering(CARD);
+
+        listener.onMessageReactionAdd(added(ANA_ID, "Ana", Emoji.fromFormatted("👍")));
+
+        FakeMessages.Sent next = discord.only();
+        assertThat(next.reactions).containsExactly("👍", "👎", "⏹️");
+        assertThat(chat.callsOf(Posted.class)).containsExactly(new Posted(ANA, next.id, CARD));
+        verify(hook, never()).sendMessage(any(MessageCreateData.class));
+    }
+
+    @Test
+    void aFailingCoreIsReportedUnderTastebotsOwnMessage() {
+        chat.failingWith(new IllegalStateException("database is locked"));
+
+        listener.onMessageReactionAdd(added(ANA_ID, "Ana", Emoji.fromFormatted("👍")));
+
+        assertThat(discord.contents()).containsExactly("Something went wrong on my side; it has been logged.");
+    }
+
+    @Test
+    void aFailingCoreStaysSilentUnderSomebodyElsesMessage() {
+        chat.failingWith(new IllegalStateException("database is locked"));
+        long someoneElse = 77L;
+        MessageReactionAddEvent event = new MessageReactionAddEvent(jda, 0, user(ANA_ID, "Ana"), null,
+                reaction(Emoji.fromFormatted("👍")), ANA_ID, someoneElse);
+
+        listener.onMessageReactionAdd(event);
+
+        assertThat(discord.sent).isEmpty();
+    }
+
+    // --- autocomplete ---
+
+    @Test
+    void autocompleteAnswersWithTheCoresSuggestionsWithinDiscordsLimits() {
+        // GIVEN a core with a suggestion whose label is too long for Discord
+        chat.suggesting(new ChatService.Choice("Never Gonna Give You Up — Rick Astley", "spotify:track:4uLU6hMCjMI75M1A2tKUQC"),
+                new ChatService.Choice("x".repeat(130), "spotify:track:other"));
+        CommandAutoCompleteInteractionEvent event = autocomplete("will-i-like", "track", "never gon");
+        List<Collection<Command.Choice>> answers = answersOf(event);
+
+        // WHEN Ana types in /will-i-like's track
+        listener.onCommandAutoCompleteInteraction(event);
+
+        // THEN the core is asked for Discord's maximum of 25, and the answer fits Discord's limits
+        assertThat(chat.calls).containsExactly(new Suggested(ANA, "never gon", 25));
+        assertThat(answers).singleElement().satisfies(choices -> {
+            assertThat(choices).extracting(Command.Choice::getAsString).containsExactly("spotify:track:4uLU6hMCjMI75M1A2tKUQC", "spotify:track:other");
+            assertThat(choices).extracting(Command.Choice::getName).allSatisfy(name -> assertThat(name.length()).isLessThanOrEqualTo(100));
+        });
+    }
+
+    @Test
+    void aFailingSuggestionAnswersWithNoChoices() {
+        chat.failingWith(new IllegalStateException("search down"));
+        CommandAutoCompleteInteractionEvent event = autocomplete("will-i-like", "track", "never");
+        List<Collection<Command.Choice>> answers = answersOf(event);
+
+        listener.onCommandAutoCompleteInteraction(event);
+
+        assertThat(answers).singleElement().satisfies(choices -> assertThat(choices).isEmpty());
+    }
+
+    @Test
+    void autocompleteOfAnotherOptionDoesNotAskTheCore() {
+        CommandAutoCompleteInteractionEvent event = autocomplete("daily", "timezone", "Eur");
+        List<Collection<Command.Choice>> answers = answersOf(event);
+
+        listener.onCommandAutoCompleteInteraction(event);
+
+        assertThat(chat.calls).isEmpty();
+        assertThat(answers).singleElement().satisfies(choices -> assertThat(choices).isEmpty());
+    }
+
+    private static CommandAutoCompleteInteractionEvent autocomplete(String command, String option, String typed) {
+        CommandAutoCompleteInteractionEvent event = mock(CommandAutoCompleteInteractionEvent.class);
+        when(event.getName()).thenReturn(command);
+        when(event.getFocusedOption()).thenReturn(new AutoCompleteQuery(string(option, typed)));
+        User ana = user(ANA_ID, "Ana");
+        when(event.getUser()).thenReturn(ana);
+        return event;
+    }
+
+    /** Records every list of choices the event is answered with. */
+    private static List<Collection<Command.Choice>> answersOf(CommandAutoCompleteInteractionEvent event) {
+        List<Collection<Command.Choice>> answers = new ArrayList<>();
+        when(event.replyChoices(anyCollection())).thenAnswer(call -> {
+            answers.add(List.copyOf(call.<Collection<Command.Choice>>getArgument(0)));
+            return mock(AutoCompleteCallbackAction.class, RETURNS_SELF);
+        });
+        return answers;
+    }
+}

@@ -1,0 +1,180 @@
+package dev.tastebot.discord;
+
+import static dev.tastebot.discord.Options.attachment;
+import static dev.tastebot.discord.Options.bool;
+import static dev.tastebot.discord.Options.integer;
+import static dev.tastebot.discord.Options.interaction;
+import static dev.tastebot.discord.Options.string;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import dev.tastebot.chat.ChatCommand;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.interactions.IntegrationType;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import org.junit.jupiter.api.Test;
+
+class SlashCommandsTest {
+
+    private static Map<String, SlashCommandData> definitions() {
+        return SlashCommands.definitions().stream().collect(Collectors.toMap(SlashCommandData::getName, Function.identity()));
+    }
+
+    private static OptionData option(String command, String option) {
+        return definitions().get(command).getOptions().stream()
+                .filter(o -> o.getName().equals(option)).findFirst()
+                .orElseThrow(() -> new AssertionError("/" + command + " has no option " + option));
+    }
+
+    private static ChatCommand commandOf(SlashRequest request) {
+        assertThat(request).isInstanceOf(SlashRequest.Run.class);
+        return ((SlashRequest.Run) request).command();
+    }
+
+    @Test
+    void declaresEveryCommandForServersAndTheBotsDms() {
+        // WHEN the definitions are built
+        Map<String, SlashCommandData> commands = definitions();
+
+        // THEN there are the nine commands, each usable in a server and in a DM with the bot
+        assertThat(commands).containsOnlyKeys("rate", "will-i-like", "stats", "daily", "forget-me", "help", "link", "unlink", "import");
+        assertThat(commands.values()).allSatisfy(command -> {
+            assertThat(command.getContexts()).containsExactlyInAnyOrder(InteractionContextType.GUILD, InteractionContextType.BOT_DM);
+            assertThat(command.getIntegrationTypes()).containsExactly(IntegrationType.GUILD_INSTALL);
+            assertThat(command.getDescription()).isNotBlank();
+        });
+    }
+
+    @Test
+    void declaresEachOptionWithItsTypeAndWhetherItIsRequired() {
+        assertThat(option("rate", "stop")).extracting(OptionData::getType, OptionData::isRequired).containsExactly(OptionType.BOOLEAN, false);
+        assertThat(option("forget-me", "confirm")).extracting(OptionData::getType, OptionData::isRequired).containsExactly(OptionType.BOOLEAN, false);
+        assertThat(option("import", "file")).extracting(OptionData::getType, OptionData::isRequired).containsExactly(OptionType.ATTACHMENT, true);
+        assertThat(option("daily", "timezone")).extracting(OptionData::getType, OptionData::isRequired).containsExactly(OptionType.STRING, false);
+        assertThat(definitions().get("stats").getOptions()).isEmpty();
+    }
+
+    @Test
+    void theTrackOfWillILikeIsRequiredAndAutocompleted() {
+        OptionData track = option("will-i-like", "track");
+
+        assertThat(track.getType()).isEqualTo(OptionType.STRING);
+        assertThat(track.isRequired()).isTrue();
+        assertThat(track.isAutoComplete()).isTrue();
+    }
+
+    @Test
+    void dailyOffersOnAndOffAndAnHourFrom0To23() {
+        OptionData mode = option("daily", "mode");
+        OptionData hour = option("daily", "hour");
+
+        assertThat(mode.isRequired()).isTrue();
+        assertThat(mode.getChoices()).extracting(Command.Choice::getAsString).containsExactly("on", "off");
+        assertThat(hour.getType()).isEqualTo(OptionType.INTEGER);
+        assertThat(hour.isRequired()).isFalse();
+        assertThat(hour.getMinValue().longValue()).isZero();
+        assertThat(hour.getMaxValue().longValue()).isEqualTo(23);
+    }
+
+    @Test
+    void rateStartsASessionUnlessAskedToStop() {
+        assertThat(commandOf(SlashCommands.translate(interaction("rate")))).isEqualTo(new ChatCommand.Rate());
+        assertThat(commandOf(SlashCommands.translate(interaction("rate", bool("stop", false))))).isEqualTo(new ChatCommand.Rate());
+        assertThat(commandOf(SlashCommands.translate(interaction("rate", bool("stop", true))))).isEqualTo(new ChatCommand.StopRating());
+    }
+
+    @Test
+    void willILikeTakesTheTrackWithoutSurroundingSpace() {
+        SlashRequest request = SlashCommands.translate(interaction("will-i-like", string("track", "  https://open.spotify.com/track/abc ")));
+
+        assertThat(commandOf(request)).isEqualTo(new ChatCommand.WillILike("https://open.spotify.com/track/abc"));
+    }
+
+    @Test
+    void willILikeWithABlankTrackIsRefused() {
+        SlashRequest request = SlashCommands.translate(interaction("will-i-like", string("track", "   ")));
+
+        assertThat(request).isInstanceOf(SlashRequest.Refuse.class);
+    }
+
+    @Test
+    void dailyOnWithoutHourOrTimeZone() {
+        SlashRequest request = SlashCommands.translate(interaction("daily", string("mode", "on")));
+
+        assertThat(commandOf(request)).isEqualTo(new ChatCommand.Daily(true, OptionalInt.empty(), Optional.empty()));
+    }
+
+    @Test
+    void dailyOnWithHourAndTimeZone() {
+        SlashRequest request = SlashCommands.translate(interaction("daily",
+                string("mode", "on"), integer("hour", 7), string("timezone", "Europe/Berlin")));
+
+        assertThat(commandOf(request)).isEqualTo(new ChatCommand.Daily(true, OptionalInt.of(7), Optional.of("Europe/Berlin")));
+    }
+
+    @Test
+    void dailyOff() {
+        SlashRequest request = SlashCommands.translate(interaction("daily", string("mode", "off")));
+
+        assertThat(commandOf(request)).isEqualTo(new ChatCommand.Daily(false, OptionalInt.empty(), Optional.empty()));
+    }
+
+    @Test
+    void dailyWithAnHourOutOfRangeOrAnUnknownModeIsRefused() {
+        assertThat(SlashCommands.translate(interaction("daily", string("mode", "on"), integer("hour", 24))))
+                .isInstanceOf(SlashRequest.Refuse.class);
+        assertThat(SlashCommands.translate(interaction("daily", string("mode", "sometimes"))))
+                .isInstanceOf(SlashRequest.Refuse.class);
+    }
+
+    @Test
+    void forgetMeDeletesOnlyWhenConfirmed() {
+        assertThat(commandOf(SlashCommands.translate(interaction("forget-me")))).isEqualTo(new ChatCommand.ForgetMe(false));
+        assertThat(commandOf(SlashCommands.translate(interaction("forget-me", bool("confirm", false))))).isEqualTo(new ChatCommand.ForgetMe(false));
+        assertThat(commandOf(SlashCommands.translate(interaction("forget-me", bool("confirm", true))))).isEqualTo(new ChatCommand.ForgetMe(true));
+    }
+
+    @Test
+    void commandsWithoutOptions() {
+        assertThat(commandOf(SlashCommands.translate(interaction("stats")))).isEqualTo(new ChatCommand.Stats());
+        assertThat(commandOf(SlashCommands.translate(interaction("help")))).isEqualTo(new ChatCommand.Help());
+        assertThat(commandOf(SlashCommands.translate(interaction("link")))).isEqualTo(new ChatCommand.Link());
+        assertThat(commandOf(SlashCommands.translate(interaction("unlink")))).isEqualTo(new ChatCommand.Unlink());
+    }
+
+    @Test
+    void importAsksForTheAttachedFileToBeDownloaded() {
+        Message.Attachment file = mock(Message.Attachment.class);
+
+        SlashRequest request = SlashCommands.translate(interaction("import", attachment("file", file)));
+
+        assertThat(request).isEqualTo(new SlashRequest.Upload(file));
+    }
+
+    @Test
+    void aCommandThisVersionDoesNotKnowIsRefused() {
+        SlashRequest request = SlashCommands.translate(interaction("recommend"));
+
+        assertThat(request).isInstanceOfSatisfying(SlashRequest.Refuse.class,
+                refuse -> assertThat(refuse.message()).contains("/recommend").contains("/help"));
+    }
+
+    @Test
+    void whatMayPostSongsToRateIsPublicAndPersonalMattersArePrivate() {
+        assertThat(List.of(new ChatCommand.Rate(), new ChatCommand.StopRating(), new ChatCommand.WillILike("x")))
+                .noneMatch(command -> SlashCommands.answersPrivately(new SlashRequest.Run(command)));
+        assertThat(List.of(new ChatCommand.Stats(), new ChatCommand.ForgetMe(false), new ChatCommand.Link(), new ChatCommand.Unlink()))
+                .allMatch(command -> SlashCommands.answersPrivately(new SlashRequest.Run(command)));
+        assertThat(SlashCommands.answersPrivately(new SlashRequest.Upload(mock(Message.Attachment.class)))).isTrue();
+    }
+}
