@@ -8,6 +8,7 @@ import dev.tastebot.cli.ParsedCommand;
 import dev.tastebot.config.TastebotConfig;
 import dev.tastebot.console.ConsoleAdapter;
 import dev.tastebot.discord.DiscordBot;
+import dev.tastebot.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +71,9 @@ final class RunCommand implements CommandHandler {
     private int runDiscord(Application app, PrintStream err) {
         CountDownLatch stopped = new CountDownLatch(1);
         try (ExecutorService events = Executors.newVirtualThreadPerTaskExecutor();
-             DiscordBot bot = new DiscordBot(config.discord(), app.chat, events)) {
+             DiscordBot bot = new DiscordBot(config.discord(), app.chat, events);
+             WebServer web = new WebServer(config.web().port(), bot::isConnected)) {
+            web.start();
             Thread running = Thread.currentThread();
             // On Ctrl+C or SIGTERM, let this thread close Discord and the database before the JVM halts.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -12,7 +12,7 @@ public sealed interface Reply {
     /**
      * A song posted for one user to rate: the adapter posts it, puts {@link Reaction#LIKE},
      * {@link Reaction#DISLIKE} (and {@link Reaction#STOP} in a session) under it, then reports the
-     * posted message with {@link ChatCore#posted}.
+     * posted message with {@link ChatService#posted}.
      *
      * @param why  why this song was picked ("you liked 3 songs by this artist")
      * @param url  the song on Spotify, so Discord shows its player
