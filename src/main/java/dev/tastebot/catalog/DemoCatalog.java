@@ -193,6 +193,8 @@ public final class DemoCatalog {
             known.put(NumericFeature.MODE, random.nextDouble() < 0.6 ? 1.0 : 0.0);
             known.put(NumericFeature.TIME_SIGNATURE, random.nextDouble() < 0.93 ? 4.0 : 3.0);
             known.put(NumericFeature.DURATION_MS, (double) durationMs);
+            // Three decimals, as the catalogues built from Spotify's API write them.
+            known.replaceAll((feature, value) -> Math.round(value * 1000) / 1000.0);
             return FeatureValues.of(known);
         }
 
