@@ -2,6 +2,7 @@ package dev.tastebot;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import dev.tastebot.catalog.ImportCatalogCommand;
 import dev.tastebot.cli.CommandHandler;
 import dev.tastebot.cli.CommandLine;
 import dev.tastebot.cli.ExitCode;
@@ -15,9 +16,11 @@ import dev.tastebot.config.TastebotConfig;
 import dev.tastebot.evaluation.LabelledCsvReader;
 import dev.tastebot.measure.BenchCommand;
 import dev.tastebot.measure.EvaluateCommand;
+import dev.tastebot.store.Database;
 import dev.tastebot.taste.TasteTrainer;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -67,7 +70,9 @@ public final class Main {
         TasteTrainer.Options trainerOptions = TasteTrainer.Options.withMinRatings(config.training().minRatings());
         return Map.of(
                 TastebotCommands.EVALUATE, new EvaluateCommand(csvReader, trainerOptions, config.training().threads()),
-                TastebotCommands.BENCH, new BenchCommand(csvReader, trainerOptions));
+                TastebotCommands.BENCH, new BenchCommand(csvReader, trainerOptions),
+                TastebotCommands.IMPORT_CATALOG,
+                new ImportCatalogCommand(() -> Database.open(config.database().path()), Clock.systemUTC()));
     }
 
     /** Runs tastebot as {@link #main} does, but returns the exit code instead of exiting. */

@@ -18,6 +18,7 @@ final class TastebotCommands {
     static final String RUN = "run";
     static final String EVALUATE = "evaluate";
     static final String BENCH = "bench";
+    static final String IMPORT_CATALOG = "import-catalog";
     static final String HELP = "help";
 
     static final String CONFIG_OPTION = "config";
@@ -48,6 +49,10 @@ final class TastebotCommands {
                         OptionSpec.value(BenchCommand.RATINGS, "N", "Ratings to train on (default 500)").wholeNumber(20, 1_000_000),
                         OptionSpec.value(BenchCommand.RUNS, "N", "Timed runs per figure; the median is printed (default 21)").wholeNumber(1, 1000),
                         config),
+                CommandSpec.of(IMPORT_CATALOG,
+                        "Import tracks and their audio features from a catalogue CSV with a track_id column",
+                        config)
+                        .withPositionals(Positionals.exactlyOne("FILE")),
                 CommandSpec.of(HELP,
                         "Show this overview, or the options of COMMAND")
                         .withPositionals(Positionals.optional("COMMAND"))),

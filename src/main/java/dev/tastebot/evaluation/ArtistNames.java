@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
  * names, consistently in every row. Inside a list literal only the quotes delimit, so commas in names
  * survive there.
  */
-final class ArtistNames {
+public final class ArtistNames {
     private static final Pattern SEPARATOR = Pattern.compile("[,;]");
 
     private ArtistNames() {
     }
 
-    static List<String> split(String cell) {
+    public static List<String> split(String cell) {
         String text = cell.strip();
         if (text.startsWith("[") && text.endsWith("]")) {
             String inside = text.substring(1, text.length() - 1);

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * blank cell is a missing value, decided by the caller) and answers empty when the text is not a
  * value of its kind.
  */
-final class CellText {
+public final class CellText {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     // "2019", "2019-06", "2019-06-14", "2019-06-14T10:00:00Z", and "2019.0" as pandas writes float years.
     private static final Pattern YEAR = Pattern.compile("(\\d{4})(-\\d{1,2}(-\\d{1,2}([T ].*)?)?|\\.0+)?");
@@ -25,7 +25,7 @@ final class CellText {
     }
 
     /** Whether the text stands for a missing value: blank, or a spelling such as {@code NaN} or {@code NA}. */
-    static boolean isMissing(String text) {
+    public static boolean isMissing(String text) {
         String stripped = text.strip();
         return stripped.isEmpty() || MISSING.contains(stripped.toLowerCase(Locale.ROOT));
     }
@@ -34,7 +34,7 @@ final class CellText {
      * A plain decimal number; {@code Infinity} and hexadecimal, which Java would accept, are refused,
      * and so is a decimal too large for a double (such as {@code 1e400}), which Java reads as infinity.
      */
-    static OptionalDouble number(String text) {
+    public static OptionalDouble number(String text) {
         String stripped = text.strip();
         if (!DECIMAL.matcher(stripped).matches()) {
             return OptionalDouble.empty();
@@ -44,7 +44,7 @@ final class CellText {
     }
 
     /** {@code true}/{@code false} (any case) or {@code 1}/{@code 0}, as 1.0 or 0.0. */
-    static OptionalDouble flag(String text) {
+    public static OptionalDouble flag(String text) {
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "true", "1" -> OptionalDouble.of(1);
             case "false", "0" -> OptionalDouble.of(0);
@@ -53,13 +53,13 @@ final class CellText {
     }
 
     /** The year of a year or an ISO date, e.g. 2019 from "2019-06-14", "2019-06" or "2019". */
-    static OptionalInt year(String text) {
+    public static OptionalInt year(String text) {
         Matcher matcher = YEAR.matcher(text.strip());
         return matcher.matches() ? OptionalInt.of(Integer.parseInt(matcher.group(1))) : OptionalInt.empty();
     }
 
     /** A like/dislike verdict: 1/0, true/false, yes/no, like/dislike or liked/disliked, any case. */
-    static Optional<Boolean> label(String text) {
+    public static Optional<Boolean> label(String text) {
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "1", "true", "yes", "like", "liked" -> Optional.of(true);
             case "0", "false", "no", "dislike", "disliked" -> Optional.of(false);
@@ -68,7 +68,7 @@ final class CellText {
     }
 
     /** The text in single quotes for a message: on one line and cut short if long. */
-    static String quoted(String text) {
+    public static String quoted(String text) {
         String oneLine = text.strip().replaceAll("\\s+", " ");
         return "'" + (oneLine.length() > LONGEST_QUOTE ? oneLine.substring(0, LONGEST_QUOTE) + "…" : oneLine) + "'";
     }

@@ -1,8 +1,8 @@
 package dev.tastebot.evaluation;
 
 /**
- * A labelled dataset that cannot be used, with a one-line message meant for the person who supplied
- * it (shown as is in the chat or on the command line). Unchecked: callers translate it at the edge.
+ * A CSV file (a labelled dataset or a catalogue) that cannot be used, with a one-line message meant
+ * for the person who supplied it (shown as is in the chat or on the command line). Unchecked: callers translate it at the edge.
  */
 public final class InvalidDatasetException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -1,0 +1,141 @@
+package dev.tastebot.catalog;
+
+import dev.tastebot.evaluation.ArtistNames;
+import dev.tastebot.evaluation.CellText;
+import dev.tastebot.evaluation.CsvRow;
+import dev.tastebot.features.FeatureValues;
+import dev.tastebot.features.NumericFeature;
+import dev.tastebot.store.Track;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * Turns one catalogue row into a {@link CatalogTrack}, or says in a few words why it cannot: the row
+ * is skipped and reported while the rest of the file is imported. Cells are read as the labelled
+ * reader reads them ({@link CellText}, {@link ArtistNames}), so "NA" or an empty cell is unknown.
+ */
+final class CatalogRowParser {
+    private final CatalogColumns columns;
+
+    CatalogRowParser(CatalogColumns columns) {
+        this.columns = Objects.requireNonNull(columns, "columns");
+    }
+
+    sealed interface ParsedRow {
+    }
+
+    record Good(CatalogTrack track) implements ParsedRow {
+    }
+
+    record Bad(String reason) implements ParsedRow {
+    }
+
+    ParsedRow parse(CsvRow row) {
+        List<String> cells = row.cells();
+        if (cells.size() != columns.names().size()) {
+            return new Bad("has " + cells.size() + " fields but the header has " + columns.names().size());
+        }
+        Optional<String> id = text(cells, OptionalInt.of(columns.trackId()));
+        if (id.isEmpty()) {
+            return new Bad("no track id");
+        }
+        try {
+            FeatureValues audio = audio(cells);
+            Track track = new Track(
+                    id.get(),
+                    text(cells, columns.title()).orElse(""),
+                    rawText(cells, columns.artists()).map(ArtistNames::split).orElse(List.of()),
+                    text(cells, columns.album()),
+                    year(cells),
+                    explicit(cells),
+                    popularity(cells),
+                    audio.isKnown(NumericFeature.DURATION_MS)
+                            ? OptionalLong.of(Math.round(audio.get(NumericFeature.DURATION_MS)))
+                            : OptionalLong.empty(),
+                    text(cells, columns.genre()));
+            return new Good(new CatalogTrack(track, audio));
+        } catch (BadCell e) {
+            return new Bad(e.getMessage());
+        }
+    }
+
+    private FeatureValues audio(List<String> cells) {
+        Map<NumericFeature, Double> known = new EnumMap<>(NumericFeature.class);
+        columns.audio().forEach((feature, column) -> number(cells, column).ifPresent(value -> known.put(feature, value)));
+        return FeatureValues.of(known);
+    }
+
+    private OptionalInt popularity(List<String> cells) {
+        if (columns.popularity().isEmpty()) {
+            return OptionalInt.empty();
+        }
+        OptionalDouble value = number(cells, columns.popularity().getAsInt());
+        return value.isPresent() ? OptionalInt.of((int) Math.round(value.getAsDouble())) : OptionalInt.empty();
+    }
+
+    private OptionalDouble number(List<String> cells, int column) {
+        String text = cells.get(column);
+        if (CellText.isMissing(text)) {
+            return OptionalDouble.empty();
+        }
+        OptionalDouble value = CellText.number(text);
+        if (value.isEmpty()) {
+            throw new BadCell(columns.name(column), CellText.quoted(text) + " is not a number");
+        }
+        return value;
+    }
+
+    /** Empty for year 0, which some catalogues write ("0000") for an unknown release date. */
+    private OptionalInt year(List<String> cells) {
+        Optional<String> text = rawText(cells, columns.releaseYear());
+        if (text.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        OptionalInt year = CellText.year(text.get());
+        if (year.isEmpty()) {
+            throw new BadCell(columns.name(columns.releaseYear().getAsInt()),
+                    CellText.quoted(text.get()) + " is not a year or a date like 2019-06-14");
+        }
+        return year.getAsInt() == 0 ? OptionalInt.empty() : year;
+    }
+
+    private Optional<Boolean> explicit(List<String> cells) {
+        Optional<String> text = rawText(cells, columns.explicit());
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        OptionalDouble flag = CellText.flag(text.get());
+        if (flag.isEmpty()) {
+            throw new BadCell(columns.name(columns.explicit().getAsInt()),
+                    CellText.quoted(text.get()) + " is not true/false or 1/0");
+        }
+        return Optional.of(flag.getAsDouble() == 1);
+    }
+
+    /** The stripped cell text, empty when there is no such column or the cell is a missing value. */
+    private static Optional<String> text(List<String> cells, OptionalInt column) {
+        return rawText(cells, column).map(String::strip);
+    }
+
+    private static Optional<String> rawText(List<String> cells, OptionalInt column) {
+        return column.stream().mapToObj(cells::get).filter(text -> !CellText.isMissing(text)).findFirst();
+    }
+
+    /**
+     * A cell that cannot be read, thrown from deep inside the row and caught in {@link #parse}; the
+     * message names the column. Without a stack trace: it is an expected outcome, not a bug.
+     */
+    private static final class BadCell extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadCell(String column, String problem) {
+            super("column '" + column + "': " + problem, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.tastebot.catalog;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns what a user typed to name a track (a link, an id, "artist - title" or a few words) into that
+ * track, a short list to choose from, or a short message saying why not. It looks in the local
+ * catalogue first, then in the remote lookup when there is one (none until Spotify lookups exist).
+ */
+public final class TrackFinder {
+    /** Choices offered for free text at most. */
+    public static final int CHOICES = 5;
+
+    static final String HOW_TO_NAME_A_TRACK = "send a Spotify track link or type artist - title.";
+    static final String NOTHING_TYPED = "Which track? Send a Spotify track link or type artist - title.";
+    static final String UNKNOWN_HERE =
+            "I don't know that track yet: import a catalogue that has it, or link Spotify (coming soon).";
+    static final String UNKNOWN_ANYWHERE = "I couldn't find that track, neither here nor on Spotify.";
+
+    private final CatalogSearch catalog;
+    private final Optional<RemoteTrackLookup> remote;
+
+    public TrackFinder(CatalogSearch catalog, Optional<RemoteTrackLookup> remote) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.remote = Objects.requireNonNull(remote, "remote");
+    }
+
+    public TrackResolution resolve(String typed) {
+        return switch (TrackReference.parse(typed)) {
+            case TrackReference.Empty empty -> new TrackResolution.Invalid(NOTHING_TYPED);
+            case TrackReference.Malformed malformed ->
+                    new TrackResolution.Invalid("I can't read that: " + malformed.reason() + "; " + HOW_TO_NAME_A_TRACK);
+            case TrackReference.NotATrack other ->
+                    new TrackResolution.NotATrack("That's " + withArticle(other.kind()) + " link; send a track link instead.");
+            case TrackReference.TrackId id -> byId(id.id());
+            case TrackReference.Search search -> bySearch(search);
+        };
+    }
+
+    private TrackResolution byId(String id) {
+        Optional<Match> found = catalog.find(id).or(() -> remote.flatMap(lookup -> lookup.byId(id)));
+        return found.<TrackResolution>map(TrackResolution.Found::new).orElseGet(this::notFound);
+    }
+
+    private TrackResolution bySearch(TrackReference.Search search) {
+        // More than offered, so that repeated songs left out still leave a full list.
+        List<Match> matches = catalog.search(search, 2 * CHOICES);
+        if (matches.isEmpty() && remote.isPresent()) {
+            matches = remote.get().search(search.text(), 2 * CHOICES);
+        }
+        List<Match> distinct = withoutRepeatedSongs(matches).stream().limit(CHOICES).toList();
+        if (distinct.isEmpty()) {
+            return notFound();
+        }
+        if (distinct.size() == 1) {
+            return new TrackResolution.Found(distinct.getFirst());
+        }
+        return search.artistAndTitle()
+                .flatMap(parts -> theOnlyExactMatch(distinct, parts))
+                .<TrackResolution>map(TrackResolution.Found::new)
+                .orElseGet(() -> new TrackResolution.Choices(distinct));
+    }
+
+    private TrackResolution notFound() {
+        return new TrackResolution.NotFound(remote.isPresent() ? UNKNOWN_ANYWHERE : UNKNOWN_HERE);
+    }
+
+    /**
+     * Catalogues list one song under several ids (single, album, compilation); offering it twice
+     * would only confuse, so the first (the best ranked) stands for all.
+     */
+    private static List<Match> withoutRepeatedSongs(List<Match> matches) {
+        Set<List<String>> seen = new HashSet<>();
+        List<Match> distinct = new ArrayList<>();
+        for (Match match : matches) {
+            List<String> song = new ArrayList<>();
+            song.add(SearchWords.folded(match.title()));
+            match.artists().stream().map(SearchWords::folded).forEach(song::add);
+            if (seen.add(song)) {
+                distinct.add(match);
+            }
+        }
+        return distinct;
+    }
+
+    /** "Maroon 5 - Memories" names one song when exactly one match has that very title and artist (either way round). */
+    private static Optional<Match> theOnlyExactMatch(List<Match> matches, TrackReference.ArtistAndTitle parts) {
+        List<Match> exact = matches.stream()
+                .filter(match -> isExactly(match, parts.artist(), parts.title()) || isExactly(match, parts.title(), parts.artist()))
+                .toList();
+        return exact.size() == 1 ? Optional.of(exact.getFirst()) : Optional.empty();
+    }
+
+    private static boolean isExactly(Match match, String artist, String title) {
+        return match.title().equalsIgnoreCase(title) && match.artists().stream().anyMatch(artist::equalsIgnoreCase);
+    }
+
+    private static String withArticle(String kind) {
+        return ("aeiou".indexOf(Character.toLowerCase(kind.charAt(0))) >= 0 ? "an " : "a ") + kind;
+    }
+}

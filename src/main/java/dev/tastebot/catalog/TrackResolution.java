@@ -1,0 +1,49 @@
+package dev.tastebot.catalog;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@link TrackFinder} made of what a user typed. The messages are short, meant to be shown in
+ * the chat as they are.
+ */
+public sealed interface TrackResolution {
+
+    /** One track, clearly the one meant. */
+    record Found(Match match) implements TrackResolution {
+        public Found {
+            Objects.requireNonNull(match, "match");
+        }
+    }
+
+    /** Several plausible tracks for free text, best first; the user picks one. */
+    record Choices(List<Match> matches) implements TrackResolution {
+        public Choices {
+            matches = List.copyOf(matches);
+            if (matches.size() < 2) {
+                throw new IllegalArgumentException("choices need at least two matches, got " + matches.size());
+            }
+        }
+    }
+
+    /** A valid reference to a track nobody here knows. */
+    record NotFound(String message) implements TrackResolution {
+        public NotFound {
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** A link to an album, artist, playlist... rather than to a track. */
+    record NotATrack(String message) implements TrackResolution {
+        public NotATrack {
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** Nothing, or something that cannot name a track (a broken link, far too much text). */
+    record Invalid(String message) implements TrackResolution {
+        public Invalid {
+            Objects.requireNonNull(message, "message");
+        }
+    }
+}
