@@ -60,10 +60,8 @@ public final class Main {
     }
 
     /**
-     * INTEGRATION POINT: the handler of every implemented command, built from the configuration.
-     * Declare the command (and its options) in {@link TastebotCommands}, then add its handler
-     * here, e.g. {@code Map.of(TastebotCommands.EVALUATE, new EvaluateCommand(store, config.training()))}.
-     * A declared command without a handler answers "not available in this build".
+     * The handler of every command, built from the configuration. Declare a command (and its
+     * options) in {@link TastebotCommands}, then add its handler here.
      */
     static Map<String, CommandHandler> commandHandlers(TastebotConfig config) {
         LabelledCsvReader csvReader = new LabelledCsvReader();
@@ -72,7 +70,8 @@ public final class Main {
                 TastebotCommands.EVALUATE, new EvaluateCommand(csvReader, trainerOptions, config.training().threads()),
                 TastebotCommands.BENCH, new BenchCommand(csvReader, trainerOptions),
                 TastebotCommands.IMPORT_CATALOG,
-                new ImportCatalogCommand(() -> Database.open(config.database().path()), Clock.systemUTC()));
+                new ImportCatalogCommand(() -> Database.open(config.database().path()), Clock.systemUTC()),
+                TastebotCommands.RUN, new RunCommand(config, Clock.systemUTC(), System.in, Path.of("").toAbsolutePath()));
     }
 
     /** Runs tastebot as {@link #main} does, but returns the exit code instead of exiting. */

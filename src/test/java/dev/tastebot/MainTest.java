@@ -132,8 +132,13 @@ class MainTest {
 
     @Test
     void runIsTheDefaultCommand() {
-        assertThat(run()).isEqualTo(1);
-        assertThat(err()).startsWith("tastebot: run is not available in this build");
+        Map<String, CommandHandler> handlers = Map.of(TastebotCommands.RUN, (command, out, err) -> {
+            out.print("running " + command.name());
+            return 0;
+        });
+
+        assertThat(run(config -> handlers, Map.of())).isZero();
+        assertThat(out()).isEqualTo("running run");
     }
 
     @Test
