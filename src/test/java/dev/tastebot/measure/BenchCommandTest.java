@@ -63,7 +63,7 @@ class BenchCommandTest {
         assertThat(exitCode).isZero();
         assertThat(out())
                 .startsWith("tastebot bench: synthetic listener (60 generated ratings; timing only, not quality), one core,"
-                        + " median of 1 runs after 3 warm-up runs")
+                        + " median of 1 runs after 10 warm-up runs")
                 .containsPattern("(?m)^model selection \\+ calibration \\+ threshold" + MILLIS
                         + " +\\((random forest|gradient boosting|logistic regression) chosen; cross-validated, 3 families x 5 folds\\)$")
                 .containsPattern("(?m)^final fit, random forest" + MILLIS)
