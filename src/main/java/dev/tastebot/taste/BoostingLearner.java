@@ -1,7 +1,6 @@
 package dev.tastebot.taste;
 
 import smile.classification.GradientTreeBoost;
-import smile.data.type.StructType;
 import smile.math.MathEx;
 
 /** Gradient-boosted shallow trees: often the best ranker when sound matters more than artists. */
@@ -17,15 +16,6 @@ record BoostingLearner(int trees, int leaves, double shrinkage) implements Learn
         MathEx.setSeed(seed);
         var options = new GradientTreeBoost.Options(trees, 20, leaves, 5, shrinkage, 0.7, null, null);
         GradientTreeBoost model = GradientTreeBoost.fit(SmileFrames.FORMULA, SmileFrames.training(rows, liked, columnNames), options);
-        return new BoostScorer(model, SmileFrames.schema(rows, columnNames));
-    }
-
-    private record BoostScorer(GradientTreeBoost model, StructType schema) implements Scorer {
-        @Override
-        public double score(double[] row) {
-            double[] posterior = new double[2];
-            model.predict(SmileFrames.tuple(schema, row), posterior);
-            return posterior[1];
-        }
+        return new TupleScorer(model, SmileFrames.schema(rows, columnNames));
     }
 }

@@ -1,7 +1,6 @@
 package dev.tastebot.taste;
 
 import smile.classification.RandomForest;
-import smile.data.type.StructType;
 import smile.model.cart.SplitRule;
 
 import java.util.SplittableRandom;
@@ -25,15 +24,6 @@ record ForestLearner(int trees, int minLeavesCap) implements Learner {
         var options = new RandomForest.Options(trees, mtry, SplitRule.GINI, 24, maxNodes, 2, 0.632,
                 Learner.balancedClassWeights(liked), seeds, null);
         RandomForest forest = RandomForest.fit(SmileFrames.FORMULA, SmileFrames.training(rows, liked, columnNames), options);
-        return new TreeScorer(forest, SmileFrames.schema(rows, columnNames));
-    }
-
-    private record TreeScorer(RandomForest forest, StructType schema) implements Scorer {
-        @Override
-        public double score(double[] row) {
-            double[] posterior = new double[2];
-            forest.predict(SmileFrames.tuple(schema, row), posterior);
-            return posterior[1];
-        }
+        return new TupleScorer(forest, SmileFrames.schema(rows, columnNames));
     }
 }
