@@ -76,6 +76,9 @@ class ConsoleEndToEndTest {
                 "/will-i-like " + String.format("%022d", 59),
                 "/will-i-like https://open.spotify.com/album/4m2880jivSbbyEGAKfITCa",
                 "/will-i-like ",
+                "/will-i-like spotify:track:4uLU6hMCjMI75M1A2tKUQC",
+                "/will-i-like " + "x".repeat(400),
+                "/link",
                 "/dance",
                 "/stats",
                 "/forget-me",
@@ -93,6 +96,9 @@ class ConsoleEndToEndTest {
         assertThat(out).contains("Song 59").containsPattern("\\d+% chance you'll like it").contains("still learning");
         assertThat(out).contains("album");
         assertThat(out).contains("Which song?");
+        assertThat(out).contains("I don't know that track yet");
+        assertThat(out).contains("That is too long for a song name (400 characters)");
+        assertThat(out).contains("Linking a Spotify account isn't available in this version");
         assertThat(out).contains("I don't know /dance");
         assertThat(out).contains("Your ratings: 5 👍 and 5 👎").contains("• chat: 5 👍 / 5 👎");
         assertThat(out).contains("your 10 ratings").contains("Done: deleted 10 ratings");
