@@ -1,0 +1,152 @@
+package dev.tastebot.spotify.api;
+
+import org.apache.hc.core5.http.ParseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.michaelthelin.spotify.SpotifyApi;
+import se.michaelthelin.spotify.exceptions.SpotifyWebApiException;
+import se.michaelthelin.spotify.exceptions.detailed.BadGatewayException;
+import se.michaelthelin.spotify.exceptions.detailed.InternalServerErrorException;
+import se.michaelthelin.spotify.exceptions.detailed.NotFoundException;
+import se.michaelthelin.spotify.exceptions.detailed.ServiceUnavailableException;
+import se.michaelthelin.spotify.exceptions.detailed.TooManyRequestsException;
+import se.michaelthelin.spotify.exceptions.detailed.UnauthorizedException;
+import se.michaelthelin.spotify.model_objects.specification.ArtistSimplified;
+import se.michaelthelin.spotify.model_objects.specification.Paging;
+import se.michaelthelin.spotify.model_objects.specification.SavedTrack;
+import se.michaelthelin.spotify.model_objects.specification.Track;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The Spotify Web API calls tastebot makes, through spotify-web-api-java: a user's saved tracks,
+ * one track, and a search. The base URL is configurable (tests point it at a local fake). A 429 is
+ * waited out as its {@code Retry-After} says, up to a bound; 5xx and I/O failures are retried a few
+ * times with backoff and jitter; a 401 is reported so the caller refreshes the token once.
+ */
+public final class SpotifyWeb {
+    public static final int SAVED_PAGE_SIZE = 50;
+    /** Spotify's 2026 cap for search results in development mode. */
+    public static final int SEARCH_LIMIT = 10;
+    private static final int ATTEMPTS = 4;
+    /**
+     * The library's HTTP client already repeats a 503 once by itself (after a second), so our own
+     * retries of server errors stop sooner: at most four requests in all.
+     */
+    private static final int SERVER_ERROR_ATTEMPTS = 2;
+    private static final Logger log = LoggerFactory.getLogger(SpotifyWeb.class);
+
+    /** Waits; tests substitute one that records instead of sleeping. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T execute(SpotifyApi api) throws IOException, SpotifyWebApiException, ParseException;
+    }
+
+    private final URI baseUrl;
+    private final Sleeper sleeper;
+    private final Duration longestWait;
+
+    public SpotifyWeb(URI baseUrl, Sleeper sleeper, Duration longestWait) {
+        this.baseUrl = baseUrl;
+        this.sleeper = sleeper;
+        this.longestWait = longestWait;
+    }
+
+    public SavedTracksPage savedTracks(String accessToken, int offset) {
+        Paging<SavedTrack> page = call(accessToken, "your saved songs",
+                api -> api.getUsersSavedTracks().limit(SAVED_PAGE_SIZE).offset(offset).build().execute());
+        List<SavedTracksPage.Saved> items = new ArrayList<>();
+        for (SavedTrack saved : page.getItems()) {
+            if (saved != null && saved.getTrack() != null && saved.getTrack().getId() != null) {
+                items.add(new SavedTracksPage.Saved(track(saved.getTrack()), saved.getAddedAt().toInstant()));
+            }
+        }
+        return new SavedTracksPage(items, page.getTotal() == null ? items.size() : page.getTotal(), page.getNext() != null);
+    }
+
+    public Optional<SpotifyTrack> track(String accessToken, String trackId) {
+        try {
+            return Optional.of(track(call(accessToken, "that track", api -> api.getTrack(trackId).build().execute())));
+        } catch (SpotifyApiException e) {
+            if (e.getCause() instanceof NotFoundException) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public List<SpotifyTrack> search(String accessToken, String text, int limit) {
+        Paging<Track> page = call(accessToken, "the search",
+                api -> api.searchTracks(text).limit(Math.min(limit, SEARCH_LIMIT)).build().execute());
+        return Arrays.stream(page.getItems()).filter(t -> t != null && t.getId() != null).map(SpotifyWeb::track).toList();
+    }
+
+    private <T> T call(String accessToken, String what, Call<T> call) {
+        SpotifyApi api = SpotifyApi.builder().setScheme(baseUrl.getScheme()).setHost(baseUrl.getHost())
+                .setPort(baseUrl.getPort() > 0 ? baseUrl.getPort() : ("https".equals(baseUrl.getScheme()) ? 443 : 80))
+                .setAccessToken(accessToken).build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.execute(api);
+            } catch (UnauthorizedException e) {
+                throw new SpotifyApiException.Unauthorized(e);
+            } catch (TooManyRequestsException e) {
+                Duration wait = Duration.ofSeconds(Math.max(1, e.getRetryAfter()));
+                if (wait.compareTo(longestWait) > 0 || attempt >= ATTEMPTS) {
+                    throw new SpotifyApiException("Spotify asks us to wait " + wait.toSeconds()
+                            + " s before asking for " + what + " again; try again later", e);
+                }
+                log.info("Spotify rate limit: waiting {} s as Retry-After asks", wait.toSeconds());
+                pause(wait);
+            } catch (InternalServerErrorException | BadGatewayException | ServiceUnavailableException | IOException e) {
+                if (attempt >= SERVER_ERROR_ATTEMPTS) {
+                    throw new SpotifyApiException("Spotify did not answer for " + what + "; try again later", e);
+                }
+                pause(backoff(attempt));
+            } catch (SpotifyWebApiException | ParseException e) {
+                throw new SpotifyApiException("Spotify refused " + what + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** 0.5 s, 1 s, 2 s... with up to half of it again as jitter, so many bots don't retry in step. */
+    private static Duration backoff(int attempt) {
+        long base = 500L << (attempt - 1);
+        return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+    }
+
+    private void pause(Duration wait) {
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SpotifyApiException("interrupted while waiting for Spotify", e);
+        }
+    }
+
+    private static SpotifyTrack track(Track track) {
+        List<String> artists = track.getArtists() == null ? List.of()
+                : Arrays.stream(track.getArtists()).map(ArtistSimplified::getName).toList();
+        Optional<String> album = Optional.ofNullable(track.getAlbum()).map(a -> a.getName());
+        OptionalInt year = Optional.ofNullable(track.getAlbum()).map(a -> a.getReleaseDate())
+                .filter(d -> d.length() >= 4 && d.substring(0, 4).chars().allMatch(Character::isDigit))
+                .map(d -> OptionalInt.of(Integer.parseInt(d.substring(0, 4)))).orElse(OptionalInt.empty());
+        OptionalLong duration = track.getDurationMs() == null ? OptionalLong.empty() : OptionalLong.of(track.getDurationMs());
+        return new SpotifyTrack(track.getId(), track.getName() == null ? "(untitled)" : track.getName(), artists, album,
+                year, Optional.ofNullable(track.getIsExplicit()), duration);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.tastebot.spotify.api;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A local stand-in for api.spotify.com: answers queued responses in order (the last one repeats)
+ * and records every request's path, query and Authorization header.
+ */
+final class FakeSpotifyApi implements AutoCloseable {
+    record Answer(int status, String body, Map<String, String> headers) {
+        static Answer json(String body) {
+            return new Answer(200, body, Map.of());
+        }
+    }
+
+    record Request(String path, String query, String authorization) {
+    }
+
+    private final HttpServer server;
+    private final Deque<Answer> answers = new ArrayDeque<>();
+    final List<Request> requests = new CopyOnWriteArrayList<>();
+
+    FakeSpotifyApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                requests.add(new Request(exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(),
+                        exchange.getRequestHeaders().getFirst("Authorization")));
+                Answer answer;
+                synchronized (answers) {
+                    answer = answers.size() > 1 ? answers.poll() : answers.peek();
+                }
+                byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+                answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
+                if (body.length > 0) {
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(body);
+                    }
+                }
+            }
+        });
+        server.start();
+    }
+
+    FakeSpotifyApi answer(Answer... queued) {
+        synchronized (answers) {
+            answers.addAll(List.of(queued));
+        }
+        return this;
+    }
+
+    URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    static String trackJson(String id, String name, String artist, String releaseDate) {
+        return """
+                {"id": "%s", "name": "%s", "type": "track", "uri": "spotify:track:%s", "duration_ms": 201000,
+                 "explicit": false, "artists": [{"id": "a%s", "name": "%s", "type": "artist"}],
+                 "album": {"id": "al%s", "name": "Album of %s", "release_date": "%s", "album_type": "album"}}"""
+                .formatted(id, name, id, id, artist, id, name, releaseDate);
+    }
+
+    static String savedPage(int offset, int total, List<String> trackJsons, boolean hasNext) {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < trackJsons.size(); i++) {
+            items.append(i == 0 ? "" : ",").append("{\"added_at\": \"2026-11-").append(String.format("%02d", 28 - i % 27))
+                    .append("T10:00:00Z\", \"track\": ").append(trackJsons.get(i)).append("}");
+        }
+        return """
+                {"href": "https://api.spotify.com/v1/me/tracks?offset=%d&limit=50", "items": [%s], "limit": 50,
+                 "next": %s, "offset": %d, "previous": null, "total": %d}"""
+                .formatted(offset, items, hasNext ? "\"https://api.spotify.com/v1/me/tracks?offset=" + (offset + 50) + "&limit=50\"" : "null",
+                        offset, total);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.tastebot.spotify.api;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import static dev.tastebot.spotify.api.FakeSpotifyApi.Answer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SpotifyWebTest {
+    private FakeSpotifyApi spotify;
+    private final List<Duration> waits = new ArrayList<>();
+    private SpotifyWeb web;
+
+    @BeforeEach
+    void start() throws IOException {
+        spotify = new FakeSpotifyApi();
+        web = new SpotifyWeb(spotify.baseUrl(), waits::add, Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void stop() {
+        spotify.close();
+    }
+
+    @Test
+    void savedTracksArePagedFiftyAtATimeWithTheUsersToken() {
+        spotify.answer(Answer.json(FakeSpotifyApi.savedPage(50, 120,
+                List.of(FakeSpotifyApi.trackJson("0DiWol3AO6WpXZgp0goxAV", "One More Time", "Daft Punk", "2001-03-12")), true)));
+
+        SavedTracksPage page = web.savedTracks("user-token", 50);
+
+        assertThat(spotify.requests).singleElement().satisfies(r -> {
+            assertThat(r.path()).isEqualTo("/v1/me/tracks");
+            assertThat(r.query()).contains("limit=50").contains("offset=50");
+            assertThat(r.authorization()).isEqualTo("Bearer user-token");
+        });
+        assertThat(page.total()).isEqualTo(120);
+        assertThat(page.hasMore()).isTrue();
+        SpotifyTrack track = page.items().getFirst().track();
+        assertThat(track.id()).isEqualTo("0DiWol3AO6WpXZgp0goxAV");
+        assertThat(track.artists()).containsExactly("Daft Punk");
+        assertThat(track.album()).contains("Album of One More Time");
+        assertThat(track.releaseYear()).isEqualTo(OptionalInt.of(2001));
+        assertThat(page.items().getFirst().addedAt()).hasToString("2026-11-28T10:00:00Z");
+    }
+
+    @Test
+    void a429IsWaitedOutAsRetryAfterSaysThenRetried() {
+        spotify.answer(new Answer(429, "{\"error\": {\"status\": 429, \"message\": \"API rate limit exceeded\"}}", Map.of("Retry-After", "7")),
+                Answer.json(FakeSpotifyApi.savedPage(0, 0, List.of(), false)));
+
+        SavedTracksPage page = web.savedTracks("t", 0);
+
+        assertThat(page.items()).isEmpty();
+        assertThat(waits).containsExactly(Duration.ofSeconds(7));
+        assertThat(spotify.requests).hasSize(2);
+    }
+
+    @Test
+    void aRetryAfterBeyondTheBoundGivesUpWithAClearMessage() {
+        spotify.answer(new Answer(429, "{\"error\": {\"status\": 429, \"message\": \"rate limit\"}}", Map.of("Retry-After", "3600")));
+
+        assertThatThrownBy(() -> web.savedTracks("t", 0))
+                .isInstanceOf(SpotifyApiException.class)
+                .hasMessage("Spotify asks us to wait 3600 s before asking for your saved songs again; try again later");
+        assertThat(waits).isEmpty();
+        assertThat(spotify.requests).hasSize(1);
+    }
+
+    @Test
+    void serverErrorsAreRetriedAfterABackoffAndThenGivenUp() {
+        spotify.answer(new Answer(503, "{\"error\": {\"status\": 503, \"message\": \"Service unavailable\"}}", Map.of()));
+
+        assertThatThrownBy(() -> web.savedTracks("t", 0)).hasMessage("Spotify did not answer for your saved songs; try again later");
+
+        // two attempts of ours, each repeated once by the HTTP client underneath on a 503
+        assertThat(spotify.requests).hasSize(4);
+        assertThat(waits).singleElement().satisfies(wait -> assertThat(wait).isBetween(Duration.ofMillis(500), Duration.ofMillis(750)));
+    }
+
+    @Test
+    void aServerErrorThenSuccessSucceeds() {
+        spotify.answer(new Answer(502, "{\"error\": {\"status\": 502, \"message\": \"Bad gateway\"}}", Map.of()),
+                Answer.json(FakeSpotifyApi.trackJson("0DiWol3AO6WpXZgp0goxAV", "One More Time", "Daft Punk", "2001")));
+
+        assertThat(web.track("t", "0DiWol3AO6WpXZgp0goxAV")).map(SpotifyTrack::title).contains("One More Time");
+        assertThat(waits).hasSize(1);
+    }
+
+    @Test
+    void aRefusedTokenIsReportedForARefreshNotRetried() {
+        spotify.answer(new Answer(401, "{\"error\": {\"status\": 401, \"message\": \"The access token expired\"}}", Map.of()));
+
+        assertThatThrownBy(() -> web.savedTracks("old", 0)).isInstanceOf(SpotifyApiException.Unauthorized.class);
+        assertThat(spotify.requests).hasSize(1);
+    }
+
+    @Test
+    void anUnknownTrackIsEmpty() {
+        spotify.answer(new Answer(404, "{\"error\": {\"status\": 404, \"message\": \"Non existing id\"}}", Map.of()));
+
+        assertThat(web.track("t", "0000000000000000000000")).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void searchAsksForAtMostTenResults() {
+        spotify.answer(Answer.json("""
+                {"tracks": {"href": "x", "items": [%s], "limit": 10, "next": null, "offset": 0, "previous": null, "total": 1}}"""
+                .formatted(FakeSpotifyApi.trackJson("0DiWol3AO6WpXZgp0goxAV", "One More Time", "Daft Punk", "2001"))));
+
+        List<SpotifyTrack> found = web.search("app-token", "daft punk one more time", 25);
+
+        assertThat(found).extracting(SpotifyTrack::id).containsExactly("0DiWol3AO6WpXZgp0goxAV");
+        assertThat(spotify.requests.getFirst().path()).isEqualTo("/v1/search");
+        assertThat(spotify.requests.getFirst().query()).contains("limit=10").contains("type=track");
+    }
+}
