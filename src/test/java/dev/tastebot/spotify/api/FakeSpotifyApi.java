@@ -17,21 +17,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A local stand-in for api.spotify.com: answers queued responses in order (the last one repeats)
  * and records every request's path, query and Authorization header.
  */
-final class FakeSpotifyApi implements AutoCloseable {
-    record Answer(int status, String body, Map<String, String> headers) {
-        static Answer json(String body) {
+public final class FakeSpotifyApi implements AutoCloseable {
+    public record Answer(int status, String body, Map<String, String> headers) {
+        public static Answer json(String body) {
             return new Answer(200, body, Map.of());
         }
     }
 
-    record Request(String path, String query, String authorization) {
+    public record Request(String path, String query, String authorization) {
     }
 
     private final HttpServer server;
     private final Deque<Answer> answers = new ArrayDeque<>();
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
+    private volatile java.util.function.Function<Request, Answer> responder;
 
-    FakeSpotifyApi() throws IOException {
+    public FakeSpotifyApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             try (exchange) {
@@ -39,7 +40,8 @@ final class FakeSpotifyApi implements AutoCloseable {
                         exchange.getRequestHeaders().getFirst("Authorization")));
                 Answer answer;
                 synchronized (answers) {
-                    answer = answers.size() > 1 ? answers.poll() : answers.peek();
+                    answer = !answers.isEmpty() ? (answers.size() > 1 ? answers.poll() : answers.peek())
+                            : responder.apply(requests.getLast());
                 }
                 byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
                 answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
@@ -55,18 +57,24 @@ final class FakeSpotifyApi implements AutoCloseable {
         server.start();
     }
 
-    FakeSpotifyApi answer(Answer... queued) {
+    /** Answers every request not covered by queued answers, from the request itself. */
+    public FakeSpotifyApi respond(java.util.function.Function<Request, Answer> responder) {
+        this.responder = responder;
+        return this;
+    }
+
+    public FakeSpotifyApi answer(Answer... queued) {
         synchronized (answers) {
             answers.addAll(List.of(queued));
         }
         return this;
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    static String trackJson(String id, String name, String artist, String releaseDate) {
+    public static String trackJson(String id, String name, String artist, String releaseDate) {
         return """
                 {"id": "%s", "name": "%s", "type": "track", "uri": "spotify:track:%s", "duration_ms": 201000,
                  "explicit": false, "artists": [{"id": "a%s", "name": "%s", "type": "artist"}],
@@ -74,7 +82,7 @@ final class FakeSpotifyApi implements AutoCloseable {
                 .formatted(id, name, id, id, artist, id, name, releaseDate);
     }
 
-    static String savedPage(int offset, int total, List<String> trackJsons, boolean hasNext) {
+    public static String savedPage(int offset, int total, List<String> trackJsons, boolean hasNext) {
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < trackJsons.size(); i++) {
             items.append(i == 0 ? "" : ",").append("{\"added_at\": \"2026-11-").append(String.format("%02d", 28 - i % 27))

@@ -1,0 +1,122 @@
+package dev.tastebot.library;
+
+import dev.tastebot.spotify.api.SavedTracksPage;
+import dev.tastebot.spotify.api.SpotifyApiException;
+import dev.tastebot.spotify.api.SpotifyTrack;
+import dev.tastebot.spotify.api.SpotifyWeb;
+import dev.tastebot.store.RatingStore;
+import dev.tastebot.store.Track;
+import dev.tastebot.store.TrackStore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * Brings a linked user's saved songs in as likes. Spotify lists saved songs newest first, so a
+ * re-sync reads only until it meets a song saved no later than the newest one seen last time: an
+ * unchanged library costs one request.
+ */
+public final class LibrarySync {
+    public static final String SOURCE = "spotify-library";
+
+    /** A linked user's access token, refreshed when it has expired; empty when not linked (any more). */
+    public interface AccessTokens {
+        Optional<String> current(String userId);
+
+        /** After Spotify refused the current one. */
+        Optional<String> refreshed(String userId);
+    }
+
+    /** Where the newest saved-at seen is kept between syncs. */
+    public interface SyncMarks {
+        Optional<Instant> newestSeen(String userId);
+
+        void save(String userId, Instant newestSeen, Instant syncedAt);
+    }
+
+    private final SpotifyWeb web;
+    private final AccessTokens tokens;
+    private final SyncMarks marks;
+    private final TrackStore tracks;
+    private final RatingStore ratings;
+    private final Clock clock;
+
+    public LibrarySync(SpotifyWeb web, AccessTokens tokens, SyncMarks marks, TrackStore tracks, RatingStore ratings,
+                       Clock clock) {
+        this.web = web;
+        this.tokens = tokens;
+        this.marks = marks;
+        this.tracks = tracks;
+        this.ratings = ratings;
+        this.clock = clock;
+    }
+
+    /** @param progress hears (songs read so far, songs in the library) after every page */
+    public SyncOutcome sync(String userId, BiConsumer<Integer, Integer> progress) {
+        Optional<String> token = tokens.current(userId);
+        if (token.isEmpty()) {
+            return new SyncOutcome.NotLinked();
+        }
+        Optional<Instant> seenBefore = marks.newestSeen(userId);
+        Map<String, SpotifyTrack> found = new LinkedHashMap<>();
+        Instant newest = seenBefore.orElse(null);
+        int pages = 0;
+        String accessToken = token.get();
+        boolean refreshed = false;
+        int offset = 0;
+        try {
+            while (true) {
+                SavedTracksPage page;
+                try {
+                    page = web.savedTracks(accessToken, offset);
+                } catch (SpotifyApiException.Unauthorized e) {
+                    Optional<String> renewed = refreshed ? Optional.empty() : tokens.refreshed(userId);
+                    if (renewed.isEmpty()) {
+                        return new SyncOutcome.NotLinked();
+                    }
+                    accessToken = renewed.get();
+                    refreshed = true;
+                    continue;
+                }
+                pages++;
+                boolean reachedKnown = false;
+                for (SavedTracksPage.Saved saved : page.items()) {
+                    if (seenBefore.isPresent() && !saved.addedAt().isAfter(seenBefore.get())) {
+                        reachedKnown = true;
+                        break;
+                    }
+                    found.putIfAbsent(saved.track().id(), saved.track());
+                    if (newest == null || saved.addedAt().isAfter(newest)) {
+                        newest = saved.addedAt();
+                    }
+                }
+                progress.accept(offset + page.items().size(), page.total());
+                if (reachedKnown || !page.hasMore() || page.items().isEmpty()) {
+                    break;
+                }
+                offset += SpotifyWeb.SAVED_PAGE_SIZE;
+            }
+        } catch (SpotifyApiException e) {
+            return new SyncOutcome.Failed(e.getMessage());
+        }
+        int newLikes = 0;
+        if (!found.isEmpty()) {
+            tracks.upsertAll(found.values().stream().map(LibrarySync::track).toList());
+            newLikes = ratings.likeAllUnrated(userId, new ArrayList<>(found.keySet()), SOURCE, clock.instant());
+        }
+        if (newest != null) {
+            marks.save(userId, newest, clock.instant());
+        }
+        return new SyncOutcome.Synced(pages, found.size(), newLikes, new ArrayList<>(found.keySet()));
+    }
+
+    private static Track track(SpotifyTrack t) {
+        return new Track(t.id(), t.title(), t.artists(), t.album(), t.releaseYear(), t.explicit(),
+                java.util.OptionalInt.empty(), t.durationMs(), Optional.empty());
+    }
+}
