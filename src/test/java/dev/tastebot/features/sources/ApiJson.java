@@ -24,10 +24,10 @@ final class ApiJson {
         return "{\"content\":[" + String.join(",", items) + "]}";
     }
 
-    /** ReccoBeats' answer knowing every id asked for except those starting with "unknown". */
+    /** ReccoBeats' answer knowing every id asked for except those starting with "unknown" or "spotifyOnly". */
     static String reccoBeatsKnowingAllBut(FakeApi.Request request) {
         return reccoBeatsContent(request.ids().stream()
-                .filter(id -> !id.startsWith("unknown"))
+                .filter(id -> !id.startsWith("unknown") && !id.startsWith("spotifyOnly"))
                 .map(id -> reccoBeatsItem(id, 0.5))
                 .toList());
     }
