@@ -3,7 +3,6 @@ package dev.tastebot.features.sources;
 import dev.tastebot.config.FeatureSourceKind;
 import dev.tastebot.config.TastebotConfig;
 import dev.tastebot.store.FeatureStore;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -15,7 +14,7 @@ public final class ConfiguredSources {
     /** @param spotifyAppToken a client-credentials token for Spotify, empty when there is none */
     public static List<FeatureSource> of(
             TastebotConfig config, FeatureStore store, Supplier<Optional<String>> spotifyAppToken) {
-        return new LinkedHashSet<>(config.features().sources()).stream()
+        return config.features().sources().stream()
                 .map(kind -> source(kind, config, store, spotifyAppToken))
                 .toList();
     }
