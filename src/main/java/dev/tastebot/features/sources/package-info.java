@@ -1,0 +1,9 @@
+/**
+ * Where audio features come from: one {@link dev.tastebot.features.sources.FeatureSource} per origin
+ * (the imported catalogue, ReccoBeats, Spotify's audio-features endpoint) and the
+ * {@link dev.tastebot.features.sources.FeatureChain} that asks them in the configured order, stores
+ * every answer and never fetches a track twice. The remote sources share one polite HTTP helper
+ * (Retry-After, bounded backoff). Depends on {@code features}, {@code store}, {@code config}, the
+ * JDK's HTTP client, Jackson, Caffeine and SLF4J.
+ */
+package dev.tastebot.features.sources;
