@@ -1,13 +1,19 @@
 package dev.tastebot;
 
+import dev.tastebot.catalog.RemoteTrackLookup;
+import dev.tastebot.catalog.SpotifyRemoteLookup;
 import dev.tastebot.chat.ChatCore;
 import dev.tastebot.chat.ChatStores;
-import dev.tastebot.chat.TrackLookup;
 import dev.tastebot.config.FeatureSourceKind;
+import dev.tastebot.config.Secret;
 import dev.tastebot.config.TastebotConfig;
+import dev.tastebot.features.sources.ConfiguredSources;
+import dev.tastebot.features.sources.FeatureChain;
 import dev.tastebot.library.LibraryExport;
 import dev.tastebot.library.LibraryImporter;
 import dev.tastebot.recommend.CatalogCandidates;
+import dev.tastebot.spotify.api.SpotifyWeb;
+import dev.tastebot.spotify.auth.AppTokens;
 import dev.tastebot.store.CandidatePoolStore;
 import dev.tastebot.store.Database;
 import dev.tastebot.store.FeatureStore;
@@ -24,11 +30,14 @@ import dev.tastebot.taste.TasteTrainer;
 import dev.tastebot.training.RetrainOnNewRatings;
 import dev.tastebot.training.UserModels;
 
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
  * The running bot's object graph, built with plain constructors from the configuration: one
@@ -42,14 +51,23 @@ final class Application implements AutoCloseable {
     final ChatCore chat;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
-    /** @param lookupFor builds the track lookup over the opened database */
-    Application(TastebotConfig config, Clock clock, Function<Database, TrackLookup> lookupFor) {
+    Application(TastebotConfig config, Clock clock) {
         this.database = Database.open(config.database().path());
         List<String> featureSources = config.features().sources().stream().map(FeatureSourceKind::configName).toList();
         this.stores = new ChatStores(new UserStore(database), new RatingStore(database), new TrackStore(database, clock),
                 new TrainingDataStore(database), new PostedSongStore(database), new RatingSessionStore(database),
                 new UserSettingsStore(database), new ModelStore(database));
         this.features = new FeatureStore(database);
+        AppTokens appTokens = new AppTokens(config.spotify().accountsBaseUrl(), config.spotify().clientId(),
+                config.spotify().clientSecret().map(Secret::value), HttpClient.newHttpClient(), clock);
+        FeatureChain featureChain = new FeatureChain(ConfiguredSources.of(config, features, appTokens), features, clock);
+        // Fetching audio features may wait on remote services: never on the way to an answer.
+        Consumer<List<String>> featuresWanted = ids -> background.execute(() -> featureChain.featuresFor(ids));
+        SpotifyWeb spotifyWeb = new SpotifyWeb(config.spotify().apiBaseUrl(), duration -> Thread.sleep(duration),
+                Duration.ofSeconds(60));
+        Optional<RemoteTrackLookup> remote = config.spotify().clientId().isPresent()
+                ? Optional.of(new SpotifyRemoteLookup(spotifyWeb, appTokens, stores.tracks(), featuresWanted))
+                : Optional.empty();
         int minRatings = config.training().minRatings();
         UserModels userModels = new UserModels(stores.trainingData(), stores.models(),
                 new TasteTrainer(TasteTrainer.Options.withMinRatings(minRatings)), new ModelCodec(), featureSources, clock);
@@ -57,9 +75,10 @@ final class Application implements AutoCloseable {
                 background);
         CatalogCandidates candidates = new CatalogCandidates(new CandidatePoolStore(database), stores.posted(),
                 stores.trainingData(), featureSources);
-        LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock);
-        this.chat = new ChatCore(stores, userModels, retrainer, candidates, lookupFor.apply(database), importer,
-                featureSources, clock);
+        LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock,
+                featuresWanted);
+        this.chat = new ChatCore(stores, userModels, retrainer, candidates, CatalogTrackLookup.over(database, remote),
+                importer, featureSources, clock);
     }
 
     @Override

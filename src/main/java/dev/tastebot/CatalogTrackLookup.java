@@ -2,6 +2,7 @@ package dev.tastebot;
 
 import dev.tastebot.catalog.CatalogSearch;
 import dev.tastebot.catalog.Match;
+import dev.tastebot.catalog.RemoteTrackLookup;
 import dev.tastebot.catalog.TrackFinder;
 import dev.tastebot.catalog.TrackResolution;
 import dev.tastebot.chat.ChatService;
@@ -21,9 +22,9 @@ final class CatalogTrackLookup implements TrackLookup {
         this.search = search;
     }
 
-    static TrackLookup over(Database database) {
+    static TrackLookup over(Database database, Optional<RemoteTrackLookup> remote) {
         CatalogSearch search = new CatalogSearch(database);
-        return new CatalogTrackLookup(new TrackFinder(search, Optional.empty()), search);
+        return new CatalogTrackLookup(new TrackFinder(search, remote), search);
     }
 
     @Override

@@ -47,7 +47,7 @@ final class RunCommand implements CommandHandler {
 
     @Override
     public int run(ParsedCommand command, PrintStream out, PrintStream err) {
-        try (Application app = new Application(config, clock, CatalogTrackLookup::over)) {
+        try (Application app = new Application(config, clock)) {
             if (config.discord().token().isPresent()) {
                 return runDiscord(app, err);
             }

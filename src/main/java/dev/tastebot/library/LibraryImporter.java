@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /** Turns a user's saved songs into likes, keeping every rating they made themselves. */
 public final class LibraryImporter {
@@ -21,12 +22,16 @@ public final class LibraryImporter {
     private final TrackStore tracks;
     private final RatingStore ratings;
     private final Clock clock;
+    private final Consumer<List<String>> featuresWanted;
 
-    public LibraryImporter(LibraryExport export, TrackStore tracks, RatingStore ratings, Clock clock) {
+    /** @param featuresWanted hears the ids of the imported songs, whose audio features the export lacks */
+    public LibraryImporter(LibraryExport export, TrackStore tracks, RatingStore ratings, Clock clock,
+                           Consumer<List<String>> featuresWanted) {
         this.export = export;
         this.tracks = tracks;
         this.ratings = ratings;
         this.clock = clock;
+        this.featuresWanted = featuresWanted;
     }
 
     public ImportOutcome importLikes(String userId, String fileName, byte[] content) {
@@ -59,6 +64,7 @@ public final class LibraryImporter {
         }
         tracks.upsertAll(new ArrayList<>(byId.values()));
         int created = ratings.likeAllUnrated(userId, byId.keySet(), SOURCE, clock.instant());
+        featuresWanted.accept(List.copyOf(byId.keySet()));
         return new ImportOutcome.Imported(saved.size(), created, byId.size() - created, skipped);
     }
 }

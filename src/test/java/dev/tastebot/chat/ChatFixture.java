@@ -76,7 +76,7 @@ final class ChatFixture implements AutoCloseable {
                 TasteTrainer.Options.DEFAULT_MIN_RATINGS, Runnable::run);
         CatalogCandidates candidates = new CatalogCandidates(new CandidatePoolStore(db), stores.posted(),
                 stores.trainingData(), SOURCES);
-        LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock());
+        LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock(), ids -> { });
         return new ChatCore(stores, userModels, retrainer, candidates, lookup(), importer, SOURCES, clock());
     }
 
