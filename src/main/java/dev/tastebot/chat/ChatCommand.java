@@ -31,7 +31,11 @@ public sealed interface ChatCommand {
     record Help() implements ChatCommand {
     }
 
-    record Link() implements ChatCommand {
+    /**
+     * Starts linking Spotify; {@code pastedUrl} completes it by hand: the address the browser ended
+     * on, for bots whose redirect goes to a loopback address the user's browser cannot reach.
+     */
+    record Link(Optional<String> pastedUrl) implements ChatCommand {
     }
 
     record Unlink() implements ChatCommand {

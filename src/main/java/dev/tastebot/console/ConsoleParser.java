@@ -41,7 +41,7 @@ final class ConsoleParser {
             case "/will-i-like" -> command(new ChatCommand.WillILike(rest));
             case "/stats" -> command(new ChatCommand.Stats());
             case "/help" -> command(new ChatCommand.Help());
-            case "/link" -> command(new ChatCommand.Link());
+            case "/link" -> command(new ChatCommand.Link(rest.isEmpty() ? Optional.empty() : Optional.of(rest)));
             case "/unlink" -> command(new ChatCommand.Unlink());
             case "/daily" -> daily(rest);
             case "/forget-me" -> rest.equalsIgnoreCase("confirm") ? command(new ChatCommand.ForgetMe(true))

@@ -26,6 +26,7 @@ final class SlashCommands {
     static final String FORGET_ME = "forget-me";
     static final String HELP = "help";
     static final String LINK = "link";
+    static final String URL = "url";
     static final String UNLINK = "unlink";
     static final String IMPORT = "import";
 
@@ -59,7 +60,9 @@ final class SlashCommands {
                 command(FORGET_ME, "Delete everything I know about you")
                         .addOptions(new OptionData(OptionType.BOOLEAN, CONFIRM, "True deletes it; without it I only say what would be deleted")),
                 command(HELP, "What I can do and how to ask"),
-                command(LINK, "Link your Spotify account so that I can read your saved songs"),
+                command(LINK, "Link your Spotify account so that I can read your saved songs")
+                        .addOptions(new OptionData(OptionType.STRING, URL,
+                                "Only if asked: the address your browser ended on after allowing access")),
                 command(UNLINK, "Unlink your Spotify account"),
                 command(IMPORT, "Import your likes from Spotify's privacy export")
                         .addOptions(new OptionData(OptionType.ATTACHMENT, FILE, "YourLibrary.json from your Spotify data download", true)));
@@ -83,7 +86,7 @@ final class SlashCommands {
             case DAILY -> daily(interaction);
             case FORGET_ME -> run(new ChatCommand.ForgetMe(flag(interaction, CONFIRM)));
             case HELP -> run(new ChatCommand.Help());
-            case LINK -> run(new ChatCommand.Link());
+            case LINK -> run(new ChatCommand.Link(text(interaction, URL)));
             case UNLINK -> run(new ChatCommand.Unlink());
             case IMPORT -> option(interaction, FILE)
                     .<SlashRequest>map(file -> new SlashRequest.Upload(file.getAsAttachment()))

@@ -271,7 +271,7 @@ class ChatCoreTest {
 
     @Test
     void linkingIsHonestlyNotAvailableYet() {
-        assertThat(text(handle(ANA, new ChatCommand.Link()))).startsWith("Linking a Spotify account isn't available");
+        assertThat(text(handle(ANA, new ChatCommand.Link(java.util.Optional.empty())))).startsWith("Linking a Spotify account isn't available");
         assertThat(text(handle(ANA, new ChatCommand.Help()))).contains("/rate").contains("/will-i-like").contains("/forget-me");
     }
 }

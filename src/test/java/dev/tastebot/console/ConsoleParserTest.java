@@ -36,6 +36,9 @@ class ConsoleParserTest {
         assertThat(parse("/daily on 7 Europe/Paris"))
                 .isEqualTo(new ConsoleInput.Command(new ChatCommand.Daily(true, OptionalInt.of(7), Optional.of("Europe/Paris"))));
         assertThat(parse("/daily off")).isEqualTo(new ConsoleInput.Command(new ChatCommand.Daily(false, OptionalInt.empty(), Optional.empty())));
+        assertThat(parse("/link")).isEqualTo(new ConsoleInput.Command(new ChatCommand.Link(Optional.empty())));
+        assertThat(parse("/link http://127.0.0.1:8080/callback?code=c&state=s"))
+                .isEqualTo(new ConsoleInput.Command(new ChatCommand.Link(Optional.of("http://127.0.0.1:8080/callback?code=c&state=s"))));
         assertThat(parse("/quit")).isInstanceOf(ConsoleInput.Quit.class);
         assertThat(parse("")).isInstanceOf(ConsoleInput.Nothing.class);
     }

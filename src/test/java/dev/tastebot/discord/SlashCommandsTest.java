@@ -148,7 +148,9 @@ class SlashCommandsTest {
     void commandsWithoutOptions() {
         assertThat(commandOf(SlashCommands.translate(interaction("stats")))).isEqualTo(new ChatCommand.Stats());
         assertThat(commandOf(SlashCommands.translate(interaction("help")))).isEqualTo(new ChatCommand.Help());
-        assertThat(commandOf(SlashCommands.translate(interaction("link")))).isEqualTo(new ChatCommand.Link());
+        assertThat(commandOf(SlashCommands.translate(interaction("link")))).isEqualTo(new ChatCommand.Link(java.util.Optional.empty()));
+        assertThat(commandOf(SlashCommands.translate(interaction("link", string("url", "http://127.0.0.1:8080/callback?code=c&state=s")))))
+                .isEqualTo(new ChatCommand.Link(java.util.Optional.of("http://127.0.0.1:8080/callback?code=c&state=s")));
         assertThat(commandOf(SlashCommands.translate(interaction("unlink")))).isEqualTo(new ChatCommand.Unlink());
     }
 
@@ -173,7 +175,7 @@ class SlashCommandsTest {
     void whatMayPostSongsToRateIsPublicAndPersonalMattersArePrivate() {
         assertThat(List.of(new ChatCommand.Rate(), new ChatCommand.StopRating(), new ChatCommand.WillILike("x")))
                 .noneMatch(command -> SlashCommands.answersPrivately(new SlashRequest.Run(command)));
-        assertThat(List.of(new ChatCommand.Stats(), new ChatCommand.ForgetMe(false), new ChatCommand.Link(), new ChatCommand.Unlink()))
+        assertThat(List.of(new ChatCommand.Stats(), new ChatCommand.ForgetMe(false), new ChatCommand.Link(java.util.Optional.empty()), new ChatCommand.Unlink()))
                 .allMatch(command -> SlashCommands.answersPrivately(new SlashRequest.Run(command)));
         assertThat(SlashCommands.answersPrivately(new SlashRequest.Upload(mock(Message.Attachment.class)))).isTrue();
     }
