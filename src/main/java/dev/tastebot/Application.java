@@ -4,6 +4,7 @@ import dev.tastebot.catalog.RemoteTrackLookup;
 import dev.tastebot.catalog.SpotifyRemoteLookup;
 import dev.tastebot.chat.ChatCore;
 import dev.tastebot.chat.ChatStores;
+import dev.tastebot.chat.SpotifyAccounts;
 import dev.tastebot.config.FeatureSourceKind;
 import dev.tastebot.config.Secret;
 import dev.tastebot.config.TastebotConfig;
@@ -78,7 +79,7 @@ final class Application implements AutoCloseable {
         LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock,
                 featuresWanted);
         this.chat = new ChatCore(stores, userModels, retrainer, candidates, CatalogTrackLookup.over(database, remote),
-                importer, featureSources, clock);
+                importer, SpotifyAccounts.NOT_CONFIGURED, featureSources, clock);
     }
 
     @Override

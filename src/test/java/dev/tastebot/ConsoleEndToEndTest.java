@@ -98,7 +98,7 @@ class ConsoleEndToEndTest {
         assertThat(out).contains("Which song?");
         assertThat(out).contains("I don't know that track yet");
         assertThat(out).contains("That is too long for a song name (400 characters)");
-        assertThat(out).contains("Linking a Spotify account isn't available in this version");
+        assertThat(out).contains("This bot isn't set up for Spotify linking");
         assertThat(out).contains("I don't know /dance");
         assertThat(out).contains("Your ratings: 5 👍 and 5 👎").contains("• chat: 5 👍 / 5 👎");
         assertThat(out).contains("your 10 ratings").contains("Done: deleted 10 ratings");

@@ -46,17 +46,20 @@ public final class ChatCore implements ChatService {
     private final CandidatePicker candidates;
     private final TrackLookup lookup;
     private final LibraryImporter libraryImport;
+    private final SpotifyAccounts spotify;
     private final List<String> featureSources;
     private final Clock clock;
 
     public ChatCore(ChatStores stores, UserModels userModels, RetrainOnNewRatings retrainer, CandidatePicker candidates,
-                    TrackLookup lookup, LibraryImporter libraryImport, List<String> featureSources, Clock clock) {
+                    TrackLookup lookup, LibraryImporter libraryImport, SpotifyAccounts spotify, List<String> featureSources,
+                    Clock clock) {
         this.stores = stores;
         this.userModels = userModels;
         this.retrainer = retrainer;
         this.candidates = candidates;
         this.lookup = lookup;
         this.libraryImport = libraryImport;
+        this.spotify = spotify;
         this.featureSources = List.copyOf(featureSources);
         this.clock = clock;
     }
@@ -71,15 +74,11 @@ public final class ChatCore implements ChatService {
             case ChatCommand.Daily d -> daily(user, d);
             case ChatCommand.ForgetMe f -> forgetMe(user, f.confirmed());
             case ChatCommand.Help h -> List.of(new Reply.Text(HelpText.TEXT));
-            case ChatCommand.Link l -> List.of(new Reply.Text(SPOTIFY_NOT_YET));
-            case ChatCommand.Unlink u -> List.of(new Reply.Text(SPOTIFY_NOT_YET));
+            case ChatCommand.Link link -> List.of(new Reply.Text(spotify.link(user.userId(), link.pastedUrl())));
+            case ChatCommand.Unlink u -> List.of(new Reply.Text(spotify.unlink(user.userId())));
             case ChatCommand.Import i -> importLibrary(user, i);
         };
     }
-
-    private static final String SPOTIFY_NOT_YET = "Linking a Spotify account isn't available in this version of "
-            + "tastebot yet. Meanwhile, upload your Spotify privacy export (YourLibrary.json) with /import, "
-            + "or rate songs with /rate.";
 
     @Override
     public void posted(ChatUser owner, String messageId, Reply.SongCard card) {

@@ -9,7 +9,7 @@ final class HelpText {
             /stats: your ratings, how good your model is, the artists you like most
             /import: upload your Spotify privacy export (YourLibrary.json) to bring in your saved songs as likes
             /daily on [hour] [time zone] | /daily off: daily song recommendations
-            /link, /unlink: connect your Spotify account (not available in this version yet)
+            /link, /unlink: connect your Spotify account, so your saved songs count as likes
             /forget-me: delete everything tastebot keeps about you
             Removing a reaction takes that rating back; switching 👍 to 👎 changes it.""";
 

@@ -270,8 +270,8 @@ class ChatCoreTest {
     }
 
     @Test
-    void linkingIsHonestlyNotAvailableYet() {
-        assertThat(text(handle(ANA, new ChatCommand.Link(java.util.Optional.empty())))).startsWith("Linking a Spotify account isn't available");
+    void withoutSpotifySetUpLinkingSaysSoAndPointsToImport() {
+        assertThat(text(handle(ANA, new ChatCommand.Link(java.util.Optional.empty())))).startsWith("This bot isn't set up for Spotify linking");
         assertThat(text(handle(ANA, new ChatCommand.Help()))).contains("/rate").contains("/will-i-like").contains("/forget-me");
     }
 }

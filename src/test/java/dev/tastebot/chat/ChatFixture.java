@@ -77,7 +77,8 @@ final class ChatFixture implements AutoCloseable {
         CatalogCandidates candidates = new CatalogCandidates(new CandidatePoolStore(db), stores.posted(),
                 stores.trainingData(), SOURCES);
         LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock(), ids -> { });
-        return new ChatCore(stores, userModels, retrainer, candidates, lookup(), importer, SOURCES, clock());
+        return new ChatCore(stores, userModels, retrainer, candidates, lookup(), importer, SpotifyAccounts.NOT_CONFIGURED,
+                SOURCES, clock());
     }
 
     /** Finds tracks by exact id; other text answers as {@link #lookupAnswers} says, else "not found". */
