@@ -59,13 +59,13 @@ public final class DiscordBot implements AutoCloseable {
         log.info("Connecting to Discord with {} shard(s)", shards.getShardsTotal());
     }
 
-    /** Disconnects; replies still being sent may be lost. Does nothing when not started. */
     /** Whether at least one shard is connected to Discord: what the health check reports. */
     public synchronized boolean isConnected() {
         return shards != null && shards.getShardCache().stream()
                 .anyMatch(jda -> jda.getStatus() == net.dv8tion.jda.api.JDA.Status.CONNECTED);
     }
 
+    /** Disconnects; replies still being sent may be lost. Does nothing when not started. */
     public synchronized void shutdown() {
         if (shards != null) {
             shards.shutdown();
