@@ -34,6 +34,7 @@ class DiscordBotTest {
 
         try (DiscordBot bot = new DiscordBot(config, new RecordingChatService(), Runnable::run)) {
             bot.shutdown();
+            org.assertj.core.api.Assertions.assertThat(bot.isConnected()).isFalse();
         }
     }
 }
