@@ -1,5 +1,8 @@
 package dev.tastebot.chat;
 
+import dev.tastebot.catalog.CatalogSearch;
+import dev.tastebot.catalog.TrackFinder;
+import dev.tastebot.catalog.TrackResolution;
 import dev.tastebot.features.RatedTrack;
 import dev.tastebot.features.TrackData;
 import dev.tastebot.library.LibraryExport;
@@ -27,7 +30,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,23 +40,23 @@ import java.util.OptionalLong;
 
 /**
  * A chat core over a real SQLite file with a small synthetic catalogue, retraining on the calling
- * thread so tests see its effect at once. {@link #reopen()} plays a restart.
+ * thread so tests see its effect at once. {@link #reopen()} plays a restart. Shared by the core's
+ * tests and the adapters' tests that run against the real core.
  */
-final class ChatFixture implements AutoCloseable {
-    static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
-    static final List<String> SOURCES = List.of("catalog");
+public final class ChatFixture implements AutoCloseable {
+    public static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+    public static final List<String> SOURCES = List.of("catalog");
 
-    final Path file;
-    final Map<String, String> lookupAnswers = new HashMap<>();
-    Database database;
-    ChatCore core;
-    /** The hidden taste of the synthetic listener, by track id. */
-    final Map<String, Boolean> wouldLike = new HashMap<>();
+    private final Path file;
+    private final Map<String, Boolean> wouldLike = new LinkedHashMap<>();
+    private Database database;
+    private ChatCore core;
 
-    ChatFixture(Path folder, int catalogueSize) {
+    /** Creates {@code tastebot.db} in {@code folder} with {@code catalogueSize} synthetic tracks and their features. */
+    public ChatFixture(Path folder, int catalogueSize) {
         this.file = folder.resolve("tastebot.db");
         database = Database.open(file);
-        TrackStore tracks = new TrackStore(database, Clock.fixed(NOW, ZoneOffset.UTC));
+        TrackStore tracks = new TrackStore(database, clock());
         FeatureStore features = new FeatureStore(database);
         List<RatedTrack> catalogue = SyntheticListener.balanced(77).ratings(catalogueSize);
         for (RatedTrack r : catalogue) {
@@ -66,7 +70,7 @@ final class ChatFixture implements AutoCloseable {
         core = build(database);
     }
 
-    private ChatCore build(Database db) {
+    private static ChatCore build(Database db) {
         ChatStores stores = new ChatStores(new UserStore(db), new RatingStore(db), new TrackStore(db, clock()),
                 new TrainingDataStore(db), new PostedSongStore(db), new RatingSessionStore(db), new UserSettingsStore(db),
                 new ModelStore(db));
@@ -77,22 +81,35 @@ final class ChatFixture implements AutoCloseable {
         CatalogCandidates candidates = new CatalogCandidates(new CandidatePoolStore(db), stores.posted(),
                 stores.trainingData(), SOURCES);
         LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock(), ids -> { });
-        return new ChatCore(stores, userModels, retrainer, candidates, lookup(), importer, SpotifyAccounts.NOT_CONFIGURED,
+        return new ChatCore(stores, userModels, retrainer, candidates, lookup(db), importer, SpotifyAccounts.NOT_CONFIGURED,
                 SOURCES, clock());
     }
 
-    /** Finds tracks by exact id; other text answers as {@link #lookupAnswers} says, else "not found". */
-    private TrackLookup lookup() {
+    /**
+     * Finds the synthetic tracks by their exact id (the value Discord's autocompletion sends back),
+     * answers "several" with two choices, and leaves everything else to the real track finder over
+     * the catalogue (album links, unknown tracks...).
+     */
+    private static TrackLookup lookup(Database db) {
+        CatalogSearch search = new CatalogSearch(db);
+        TrackFinder finder = new TrackFinder(search, Optional.empty());
         return new TrackLookup() {
             @Override
             public Lookup resolve(String typed) {
-                if (wouldLike.containsKey(typed)) {
+                if (search.find(typed).isPresent()) {
                     return new Lookup.Found(typed);
                 }
                 if (typed.equals("several")) {
                     return new Lookup.Several(List.of(new ChatService.Choice("A - One", "a1"), new ChatService.Choice("A - Two", "a2")));
                 }
-                return new Lookup.Problem(lookupAnswers.getOrDefault(typed, "I don't know that track yet."));
+                return switch (finder.resolve(typed)) {
+                    case TrackResolution.Found found -> new Lookup.Found(found.match().trackId());
+                    case TrackResolution.Choices choices -> new Lookup.Several(choices.matches().stream()
+                            .map(m -> new ChatService.Choice(m.title(), m.trackId())).toList());
+                    case TrackResolution.NotFound notFound -> new Lookup.Problem(notFound.message());
+                    case TrackResolution.NotATrack notATrack -> new Lookup.Problem(notATrack.message());
+                    case TrackResolution.Invalid invalid -> new Lookup.Problem(invalid.message());
+                };
             }
 
             @Override
@@ -102,18 +119,45 @@ final class ChatFixture implements AutoCloseable {
         };
     }
 
-    static Clock clock() {
+    public static Clock clock() {
         return Clock.fixed(NOW, ZoneOffset.UTC);
     }
 
-    void reopen() {
+    /** The core over the database as it is now; a new one after {@link #reopen()}. */
+    public ChatCore core() {
+        return core;
+    }
+
+    /** The hidden taste of the synthetic listener, by track id, in catalogue order. */
+    public Map<String, Boolean> wouldLike() {
+        return Collections.unmodifiableMap(wouldLike);
+    }
+
+    /** Plays a restart: closes the database, opens the same file again and builds a new core over it. */
+    public void reopen() {
         database.close();
         database = Database.open(file);
         core = build(database);
     }
 
-    RatingStore ratings() {
+    public RatingStore ratings() {
         return new RatingStore(database);
+    }
+
+    public PostedSongStore posted() {
+        return new PostedSongStore(database);
+    }
+
+    public TrackStore tracks() {
+        return new TrackStore(database, clock());
+    }
+
+    public RatingSessionStore sessions() {
+        return new RatingSessionStore(database);
+    }
+
+    public UserStore users() {
+        return new UserStore(database);
     }
 
     @Override

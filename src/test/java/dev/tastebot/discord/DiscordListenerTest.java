@@ -4,10 +4,8 @@ import static dev.tastebot.discord.Options.attachment;
 import static dev.tastebot.discord.Options.string;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.Mockito.RETURNS_SELF;
-import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -29,15 +27,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
-import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
-import net.dv8tion.jda.api.entities.MessageReaction;
-import net.dv8tion.jda.api.entities.SelfUser;
 import net.dv8tion.jda.api.entities.User;
-import net.dv8tion.jda.api.entities.channel.unions.MessageChannelUnion;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.entities.emoji.EmojiUnion;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
@@ -47,20 +40,17 @@ import net.dv8tion.jda.api.events.message.react.MessageReactionRemoveEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.interactions.AutoCompleteQuery;
-import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.Response;
-import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.requests.restaction.interactions.AutoCompleteCallbackAction;
-import net.dv8tion.jda.api.requests.restaction.interactions.ReplyCallbackAction;
 import net.dv8tion.jda.api.utils.NamedAttachmentProxy;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.junit.jupiter.api.Test;
 
 class DiscordListenerTest {
-    private static final long SELF_ID = 1L;
+    private static final long SELF_ID = FakeDiscord.SELF_ID;
     private static final long ANA_ID = 42L;
     private static final long BEN_ID = 43L;
     private static final long CARD_MESSAGE_ID = 900L;
@@ -74,59 +64,22 @@ class DiscordListenerTest {
     }
 
     private final RecordingChatService chat = new RecordingChatService();
-    private final FakeMessages discord = new FakeMessages();
-    private final InteractionHook hook = mock(InteractionHook.class);
-    private final MessageChannelUnion channel = mock(MessageChannelUnion.class);
-    private final JDA jda = mock(JDA.class);
-    @SuppressWarnings("unchecked")
-    private final RestAction<Void> deletion = mock(RestAction.class);
+    private final FakeDiscord fake = new FakeDiscord().whenDeferred(ephemeral -> chat.calls.add(new Deferred(ephemeral)));
+    private final FakeMessages discord = fake.messages;
     /** Same thread: every test sees the whole effect of an event when the listener returns. */
     private final DiscordListener listener = new DiscordListener(chat, Runnable::run, new AttachmentDownloader(1024));
 
-    DiscordListenerTest() {
-        SelfUser self = mock(SelfUser.class);
-        when(self.getIdLong()).thenReturn(SELF_ID);
-        when(jda.getSelfUser()).thenReturn(self);
-        discord.attachTo(hook);
-        discord.attachTo(channel);
-        when(hook.deleteOriginal()).thenReturn(deletion);
-    }
-
-    private static User user(long id, String name) {
-        User user = mock(User.class);
-        when(user.getIdLong()).thenReturn(id);
-        when(user.getEffectiveName()).thenReturn(name);
-        return user;
-    }
-
     /** Ana uses a slash command; deferring it succeeds at once and is recorded in the core's call list. */
     private SlashCommandInteractionEvent slash(String name, OptionMapping... options) {
-        SlashCommandInteractionEvent event = mock(SlashCommandInteractionEvent.class);
-        Options.stub(event, name, options);
-        User ana = user(ANA_ID, "Ana");
-        when(event.getUser()).thenReturn(ana);
-        ReplyCallbackAction defer = mock(ReplyCallbackAction.class, RETURNS_SELF);
-        when(event.deferReply(anyBoolean())).thenAnswer(call -> {
-            chat.calls.add(new Deferred(call.getArgument(0)));
-            return defer;
-        });
-        doAnswer(call -> {
-            call.<Consumer<InteractionHook>>getArgument(0).accept(hook);
-            return null;
-        }).when(defer).queue(any(), any());
-        return event;
-    }
-
-    private MessageReaction reaction(EmojiUnion emoji) {
-        return new MessageReaction(jda, channel, emoji, 7L, CARD_MESSAGE_ID, new boolean[] {false, false}, new int[] {1, 0});
+        return fake.slash(FakeDiscord.user(ANA_ID, "Ana"), name, options);
     }
 
     private MessageReactionAddEvent added(long userId, String name, EmojiUnion emoji) {
-        return new MessageReactionAddEvent(jda, 0, user(userId, name), null, reaction(emoji), userId, SELF_ID);
+        return fake.added(FakeDiscord.user(userId, name), CARD_MESSAGE_ID, emoji);
     }
 
     private MessageReactionRemoveEvent removed(long userId, String name, EmojiUnion emoji) {
-        return new MessageReactionRemoveEvent(jda, 0, user(userId, name), null, reaction(emoji), userId);
+        return fake.removed(FakeDiscord.user(userId, name), CARD_MESSAGE_ID, emoji);
     }
 
     private static ErrorResponseException discordError(ErrorResponse error) {
@@ -266,7 +219,7 @@ class DiscordListenerTest {
     void noReplyRemovesTheThinkingPlaceholder() {
         listener.onSlashCommandInteraction(slash("unlink"));
 
-        verify(deletion).queue(any(), any());
+        verify(fake.deletion).queue(any(), any());
         assertThat(discord.sent).isEmpty();
     }
 
@@ -369,7 +322,7 @@ class DiscordListenerTest {
         FakeMessages.Sent next = discord.only();
         assertThat(next.reactions).containsExactly("👍", "👎", "⏹️");
         assertThat(chat.callsOf(Posted.class)).containsExactly(new Posted(ANA, next.id, CARD));
-        verify(hook, never()).sendMessage(any(MessageCreateData.class));
+        verify(fake.hook, never()).sendMessage(any(MessageCreateData.class));
     }
 
     @Test
@@ -385,8 +338,8 @@ class DiscordListenerTest {
     void aFailingCoreStaysSilentUnderSomebodyElsesMessage() {
         chat.failingWith(new IllegalStateException("database is locked"));
         long someoneElse = 77L;
-        MessageReactionAddEvent event = new MessageReactionAddEvent(jda, 0, user(ANA_ID, "Ana"), null,
-                reaction(Emoji.fromFormatted("👍")), ANA_ID, someoneElse);
+        MessageReactionAddEvent event = fake.addedUnder(FakeDiscord.user(ANA_ID, "Ana"), CARD_MESSAGE_ID, someoneElse,
+                Emoji.fromFormatted("👍"));
 
         listener.onMessageReactionAdd(event);
 
@@ -440,7 +393,7 @@ class DiscordListenerTest {
         CommandAutoCompleteInteractionEvent event = mock(CommandAutoCompleteInteractionEvent.class);
         when(event.getName()).thenReturn(command);
         when(event.getFocusedOption()).thenReturn(new AutoCompleteQuery(string(option, typed)));
-        User ana = user(ANA_ID, "Ana");
+        User ana = FakeDiscord.user(ANA_ID, "Ana");
         when(event.getUser()).thenReturn(ana);
         return event;
     }

@@ -48,6 +48,8 @@ final class FakeMessages {
     Throwable reactionFailure;
     /** Adding a reaction throws this before anything is sent, as JDA does for permissions it can check itself. */
     RuntimeException reactionRefusal;
+    /** Runs with every message at the moment it is sent, before Discord has it: to see what was true then. */
+    Consumer<MessageCreateData> onSend = data -> { };
 
     void attachTo(InteractionHook hook) {
         when(hook.sendMessage(any(MessageCreateData.class))).thenAnswer(call -> hookAction(call.getArgument(0)));
@@ -87,6 +89,7 @@ final class FakeMessages {
     }
 
     private Void deliver(MessageCreateData data, boolean ephemeral, Consumer<Message> success, Consumer<Throwable> failure) {
+        onSend.accept(data);
         if (sendFailure != null) {
             failure.accept(sendFailure);
             return null;

@@ -1,0 +1,349 @@
+package dev.tastebot.discord;
+
+import static dev.tastebot.discord.Options.bool;
+import static dev.tastebot.discord.Options.string;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.AdditionalAnswers.delegatesTo;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import dev.tastebot.chat.ChatFixture;
+import dev.tastebot.chat.ChatService;
+import dev.tastebot.chat.ChatUser;
+import dev.tastebot.chat.Reaction;
+import dev.tastebot.store.PostedSong;
+import dev.tastebot.store.Rating;
+import dev.tastebot.store.RatingChange;
+import dev.tastebot.store.RatingSession;
+import dev.tastebot.store.Track;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.emoji.Emoji;
+import net.dv8tion.jda.api.entities.emoji.EmojiUnion;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Discord adapter over the real chat core and a real SQLite file: JDA's events and actions are
+ * Mockito mocks as in {@link DiscordListenerTest}, and every test checks both what Discord was asked
+ * to send and what ended up in the database.
+ */
+class DiscordWithRealCoreTest {
+    private static final long ANA_ID = 42L;
+    private static final long BEN_ID = 43L;
+    private final User ANA = FakeDiscord.user(ANA_ID, "Ana");
+    private final User BEN = FakeDiscord.user(BEN_ID, "Ben");
+    private final User TASTEBOT = FakeDiscord.user(FakeDiscord.SELF_ID, "tastebot");
+    private static final String ANA_USER_ID = "discord:42";
+    private static final String BEN_USER_ID = "discord:43";
+    private static final EmojiUnion LIKE = Emoji.fromFormatted(Reaction.LIKE.emoji());
+    private static final EmojiUnion DISLIKE = Emoji.fromFormatted(Reaction.DISLIKE.emoji());
+    private static final EmojiUnion STOP = Emoji.fromFormatted(Reaction.STOP.emoji());
+
+    @TempDir
+    Path folder;
+    private ChatFixture fixture;
+    /** Discord: it stays the same when tastebot restarts. */
+    private final FakeDiscord discord = new FakeDiscord();
+    /** The real core, seen through a Mockito mock that forwards every call, to tell whether it was reached. */
+    private ChatService core;
+    private DiscordListener listener;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new ChatFixture(folder, 120);
+        startTastebot();
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixture.close();
+    }
+
+    /** A listener with the executor of {@link DiscordListenerTest}: the whole effect of an event is there when it returns. */
+    private void startTastebot() {
+        core = mock(ChatService.class, delegatesTo(fixture.core()));
+        listener = new DiscordListener(core, Runnable::run, new AttachmentDownloader(1024));
+    }
+
+    /** {@code user} runs /rate; returns the song card tastebot posted (the message it put reactions under). */
+    private FakeMessages.Sent rate(User user) {
+        listener.onSlashCommandInteraction(discord.slash(user, "rate"));
+        return lastCard();
+    }
+
+    private FakeMessages.Sent lastCard() {
+        return discord.messages.sent.reversed().stream().filter(m -> !m.reactions.isEmpty()).findFirst()
+                .orElseThrow(() -> new AssertionError("no song card among " + discord.messages.contents()));
+    }
+
+    private static long idOf(FakeMessages.Sent message) {
+        return Long.parseLong(message.id);
+    }
+
+    /** What the database says was posted as this Discord message. */
+    private Optional<PostedSong> postedAs(FakeMessages.Sent message) {
+        return fixture.posted().find("discord:" + message.id);
+    }
+
+    private String trackOf(FakeMessages.Sent card) {
+        return postedAs(card).orElseThrow(() -> new AssertionError("message " + card.id + " is not stored as a song")).trackId();
+    }
+
+    private Optional<Rating> rating(String userId, String trackId) {
+        return fixture.ratings().current(userId, trackId);
+    }
+
+    private Optional<String> awaitedMessage(String userId) {
+        return fixture.sessions().current(userId).flatMap(RatingSession::currentMessageId);
+    }
+
+    // --- 1. /rate ---
+
+    @Test
+    void rateIsDeferredThenPostsASongCardWithItsReactionsAndStoresTheCard() {
+        // GIVEN a way to see what was stored at the moment Discord is asked to acknowledge
+        List<Boolean> sessionWhenDeferred = new ArrayList<>();
+        discord.whenDeferred(ephemeral -> sessionWhenDeferred.add(fixture.sessions().current(ANA_USER_ID).isPresent()));
+        SlashCommandInteractionEvent event = discord.slash(ANA, "rate");
+
+        // WHEN Ana uses /rate
+        listener.onSlashCommandInteraction(event);
+
+        // THEN the interaction was acknowledged publicly (reactions need a public message) before the core ran
+        verify(event).deferReply(false);
+        assertThat(sessionWhenDeferred).containsExactly(false);
+        // AND the introduction and a song card went out through the interaction, the card with 👍 👎 ⏹️
+        assertThat(discord.messages.contents()).hasSize(2).first().asString().startsWith("Rating session started");
+        FakeMessages.Sent card = discord.messages.sent.get(1);
+        assertThat(card.reactions).containsExactly("👍", "👎", "⏹️");
+        verify(discord.hook, times(2)).sendMessage(any(MessageCreateData.class));
+        verify(discord.channel, never()).sendMessage(any(MessageCreateData.class));
+        // AND the database knows that message as Ana's song, awaited by her session
+        PostedSong posted = postedAs(card).orElseThrow();
+        assertThat(posted.userId()).isEqualTo(ANA_USER_ID);
+        assertThat(posted.purpose()).isEqualTo(PostedSong.SESSION);
+        assertThat(awaitedMessage(ANA_USER_ID)).contains("discord:" + card.id);
+        // AND the card shows that very song
+        Track track = fixture.tracks().find(posted.trackId()).orElseThrow();
+        assertThat(card.content()).contains(track.title()).contains(track.artists());
+        assertThat(fixture.ratings().all(ANA_USER_ID)).isEmpty();
+    }
+
+    // --- 2. the owner's reaction ---
+
+    @Test
+    void theOwnersThumbsUpIsStoredAsALikeBeforeTheNextCardIsSentToTheSameChannel() {
+        // GIVEN Ana's first card, and a look at her rating of it whenever a message is sent
+        FakeMessages.Sent first = rate(ANA);
+        String firstTrack = trackOf(first);
+        List<Optional<Rating>> ratingWhenSending = new ArrayList<>();
+        discord.messages.onSend = data -> ratingWhenSending.add(rating(ANA_USER_ID, firstTrack));
+
+        // WHEN Ana reacts 👍 under it
+        listener.onMessageReactionAdd(discord.added(ANA, idOf(first), LIKE));
+
+        // THEN the like was already stored, from the chat, when the next card was sent
+        assertThat(ratingWhenSending).singleElement().satisfies(stored -> assertThat(stored).hasValueSatisfying(r -> {
+            assertThat(r.liked()).isTrue();
+            assertThat(r.source()).isEqualTo("chat");
+        }));
+        assertThat(rating(ANA_USER_ID, firstTrack)).map(Rating::liked).contains(true);
+        // AND the next card went to the channel of the reaction, with its reactions, for another song
+        verify(discord.channel, times(1)).sendMessage(any(MessageCreateData.class));
+        FakeMessages.Sent next = discord.messages.sent.getLast();
+        assertThat(next.reactions).containsExactly("👍", "👎", "⏹️");
+        assertThat(trackOf(next)).isNotEqualTo(firstTrack);
+        assertThat(awaitedMessage(ANA_USER_ID)).contains("discord:" + next.id);
+    }
+
+    // --- 3. somebody else's reaction ---
+
+    @Test
+    void anotherUsersThumbsDownOnTheOwnersCardStoresNothingAndSendsNothing() {
+        // GIVEN Ana's card
+        FakeMessages.Sent card = rate(ANA);
+        String track = trackOf(card);
+        int sentBefore = discord.messages.sent.size();
+
+        // WHEN Ben reacts 👎 under it
+        listener.onMessageReactionAdd(discord.added(BEN, idOf(card), DISLIKE));
+
+        // THEN the core heard it and ignored it: no rating for Ben nor for Ana, and Ben is not even a user
+        verify(core).reacted(DiscordUsers.PLATFORM, card.id, new ChatUser("discord", "43", "Ben"), Reaction.DISLIKE, true);
+        assertThat(rating(BEN_USER_ID, track)).isEmpty();
+        assertThat(rating(ANA_USER_ID, track)).isEmpty();
+        assertThat(fixture.ratings().history(ANA_USER_ID, track)).isEmpty();
+        assertThat(fixture.users().exists(BEN_USER_ID)).isFalse();
+        // AND nothing was sent; Ana's session still waits for her
+        assertThat(discord.messages.sent).hasSize(sentBefore);
+        verify(discord.channel, never()).sendMessage(any(MessageCreateData.class));
+        assertThat(awaitedMessage(ANA_USER_ID)).contains("discord:" + card.id);
+    }
+
+    // --- 4. tastebot's own reactions ---
+
+    @Test
+    void tastebotsOwnReactionsNeverReachTheCoreAndStoreNothing() {
+        // GIVEN Ana's card
+        FakeMessages.Sent card = rate(ANA);
+        String track = trackOf(card);
+        int sentBefore = discord.messages.sent.size();
+
+        // WHEN Discord reports the reactions tastebot put under it itself
+        listener.onMessageReactionAdd(discord.added(TASTEBOT, idOf(card), LIKE));
+        listener.onMessageReactionAdd(discord.added(TASTEBOT, idOf(card), DISLIKE));
+        listener.onMessageReactionAdd(discord.added(TASTEBOT, idOf(card), STOP));
+
+        // THEN the core was not called, nothing is stored and nothing sent; the session goes on
+        verify(core, never()).reacted(anyString(), anyString(), any(), any(), anyBoolean());
+        assertThat(rating(ANA_USER_ID, track)).isEmpty();
+        assertThat(fixture.ratings().all("discord:" + FakeDiscord.SELF_ID)).isEmpty();
+        assertThat(discord.messages.sent).hasSize(sentBefore);
+        assertThat(awaitedMessage(ANA_USER_ID)).contains("discord:" + card.id);
+    }
+
+    // --- 5. switching and taking back ---
+
+    @Test
+    void switchingToThumbsDownStoresADislikeAndRemovingItTakesTheRatingBack() {
+        // GIVEN Ana liked her first song (and got the next one)
+        FakeMessages.Sent card = rate(ANA);
+        String track = trackOf(card);
+        listener.onMessageReactionAdd(discord.added(ANA, idOf(card), LIKE));
+        int sentAfterLike = discord.messages.sent.size();
+
+        // WHEN she adds 👎 while 👍 is still there, then removes 👍, as Discord orders a switch
+        listener.onMessageReactionAdd(discord.added(ANA, idOf(card), DISLIKE));
+        listener.onMessageReactionRemove(discord.removed(ANA, idOf(card), LIKE));
+
+        // THEN her rating is a dislike from the chat, and no further card was sent
+        assertThat(rating(ANA_USER_ID, track)).hasValueSatisfying(r -> {
+            assertThat(r.liked()).isFalse();
+            assertThat(r.source()).isEqualTo("chat");
+        });
+        assertThat(discord.messages.sent).hasSize(sentAfterLike);
+
+        // AND WHEN she removes 👎 too
+        listener.onMessageReactionRemove(discord.removed(ANA, idOf(card), DISLIKE));
+
+        // THEN she has no rating of that song, the history keeps like, dislike and the withdrawal, and nothing was sent
+        assertThat(rating(ANA_USER_ID, track)).isEmpty();
+        assertThat(fixture.ratings().history(ANA_USER_ID, track)).extracting(RatingChange::liked)
+                .containsExactly(Optional.of(true), Optional.of(false), Optional.empty());
+        assertThat(discord.messages.sent).hasSize(sentAfterLike);
+    }
+
+    // --- 6. restart ---
+
+    @Test
+    void aReactionOnACardPostedBeforeARestartIsStoredAndTheSessionGoesOn() {
+        // GIVEN a card posted by tastebot before it restarts with a new core and listener over the same file
+        FakeMessages.Sent card = rate(ANA);
+        String track = trackOf(card);
+        fixture.reopen();
+        startTastebot();
+
+        // WHEN Ana reacts 👎 under the old message
+        listener.onMessageReactionAdd(discord.added(ANA, idOf(card), DISLIKE));
+
+        // THEN the dislike is stored and the next card is posted in the channel and stored in its turn
+        assertThat(rating(ANA_USER_ID, track)).map(Rating::liked).contains(false);
+        verify(discord.channel, times(1)).sendMessage(any(MessageCreateData.class));
+        FakeMessages.Sent next = lastCard();
+        assertThat(next.id).isNotEqualTo(card.id);
+        assertThat(next.reactions).containsExactly("👍", "👎", "⏹️");
+        assertThat(trackOf(next)).isNotEqualTo(track);
+        assertThat(awaitedMessage(ANA_USER_ID)).contains("discord:" + next.id);
+    }
+
+    // --- 7. /will-i-like ---
+
+    @Test
+    void willILikeWithACatalogueTrackAnswersWithAChanceThroughTheInteraction() {
+        // GIVEN a track id from the catalogue, as Discord's autocompletion sends it
+        String trackId = fixture.wouldLike().keySet().iterator().next();
+        SlashCommandInteractionEvent event = discord.slash(ANA, "will-i-like", string("track", trackId));
+
+        // WHEN Ana asks about it
+        listener.onSlashCommandInteraction(event);
+
+        // THEN the answer is one text through the interaction hook, with no reactions
+        verify(event).deferReply(false);
+        FakeMessages.Sent answer = discord.messages.only();
+        assertThat(answer.content()).containsPattern("\\d+% chance you'll like it")
+                .contains(fixture.tracks().find(trackId).orElseThrow().title());
+        assertThat(answer.reactions).isEmpty();
+        verify(discord.hook).sendMessage(any(MessageCreateData.class));
+        verify(discord.channel, never()).sendMessage(any(MessageCreateData.class));
+        // AND asking stores no rating and posts no song to rate
+        assertThat(fixture.ratings().all(ANA_USER_ID)).isEmpty();
+        assertThat(postedAs(answer)).isEmpty();
+    }
+
+    @Test
+    void willILikeWithAnAlbumLinkSaysItIsAnAlbum() {
+        listener.onSlashCommandInteraction(discord.slash(ANA, "will-i-like",
+                string("track", "https://open.spotify.com/album/2noRn2Aes5aoNVsU6iWThc?si=x")));
+
+        assertThat(discord.messages.only().content()).isEqualTo("That's an album link; send a track link instead.");
+        verify(discord.hook).sendMessage(any(MessageCreateData.class));
+        assertThat(fixture.ratings().all(ANA_USER_ID)).isEmpty();
+    }
+
+    // --- 8. /forget-me ---
+
+    @Test
+    void forgetMeConfirmedDeletesTheUsersRowsAndKeepsEveryoneElses() {
+        // GIVEN Ana and Ben each liked the first song of their session
+        FakeMessages.Sent anasCard = rate(ANA);
+        listener.onMessageReactionAdd(discord.added(ANA, idOf(anasCard), LIKE));
+        FakeMessages.Sent anasNext = lastCard();
+        FakeMessages.Sent bensCard = rate(BEN);
+        listener.onMessageReactionAdd(discord.added(BEN, idOf(bensCard), LIKE));
+        String anasTrack = trackOf(anasCard);
+        String bensTrack = trackOf(bensCard);
+        SlashCommandInteractionEvent event = discord.slash(ANA, "forget-me", bool("confirm", true));
+        int sentBefore = discord.messages.sent.size();
+
+        // WHEN Ana confirms /forget-me
+        listener.onSlashCommandInteraction(event);
+
+        // THEN she alone is told, privately, what was deleted
+        verify(event).deferReply(true);
+        assertThat(discord.messages.sent).hasSize(sentBefore + 1);
+        assertThat(discord.messages.sent.getLast().content()).startsWith("Done: deleted 1 ratings, 1 history entries");
+        // AND nothing of Ana is left: ratings, history, posted songs, session, user
+        assertThat(fixture.ratings().all(ANA_USER_ID)).isEmpty();
+        assertThat(fixture.ratings().history(ANA_USER_ID, anasTrack)).isEmpty();
+        assertThat(postedAs(anasCard)).isEmpty();
+        assertThat(postedAs(anasNext)).isEmpty();
+        assertThat(fixture.sessions().current(ANA_USER_ID)).isEmpty();
+        assertThat(fixture.users().exists(ANA_USER_ID)).isFalse();
+        // AND Ben's rows remain
+        assertThat(fixture.ratings().all(BEN_USER_ID)).extracting(Rating::trackId).containsExactly(bensTrack);
+        assertThat(fixture.ratings().history(BEN_USER_ID, bensTrack)).hasSize(1);
+        assertThat(postedAs(bensCard)).isPresent();
+        assertThat(awaitedMessage(BEN_USER_ID)).isPresent();
+
+        // AND a later 👎 of Ana under her old card stores nothing and sends nothing
+        listener.onMessageReactionAdd(discord.added(ANA, idOf(anasCard), DISLIKE));
+        assertThat(fixture.ratings().all(ANA_USER_ID)).isEmpty();
+        assertThat(fixture.users().exists(ANA_USER_ID)).isFalse();
+        assertThat(discord.messages.sent).hasSize(sentBefore + 1);
+        verify(core).reacted(eq(DiscordUsers.PLATFORM), eq(anasCard.id), any(), eq(Reaction.DISLIKE), eq(true));
+    }
+}
