@@ -1,0 +1,74 @@
+package dev.tastebot.spotify;
+
+import dev.tastebot.chat.SpotifyAccounts;
+import dev.tastebot.library.LibrarySync;
+import dev.tastebot.library.SyncOutcome;
+import dev.tastebot.spotify.auth.Completion;
+import dev.tastebot.spotify.auth.SpotifyLinking;
+import dev.tastebot.spotify.auth.Start;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Spotify accounts for the chat: linking (by the web callback or a pasted address), and bringing
+ * in the linked user's saved songs as likes right after linking and on every later /link.
+ */
+public final class LinkedSpotifyAccounts implements SpotifyAccounts {
+    private final SpotifyLinking linking;
+    private final LibrarySync sync;
+    private final Consumer<List<String>> featuresWanted;
+    private final Consumer<String> ratingsChanged;
+
+    /**
+     * @param featuresWanted hears the ids of newly synced songs, whose audio features are worth fetching
+     * @param ratingsChanged hears the user whose likes a sync added, so their model can be retrained
+     */
+    public LinkedSpotifyAccounts(SpotifyLinking linking, LibrarySync sync, Consumer<List<String>> featuresWanted,
+                                 Consumer<String> ratingsChanged) {
+        this.linking = linking;
+        this.sync = sync;
+        this.featuresWanted = featuresWanted;
+        this.ratingsChanged = ratingsChanged;
+    }
+
+    @Override
+    public String link(String userId, Optional<String> pastedUrl) {
+        if (pastedUrl.isPresent()) {
+            Completion completion = linking.completeFromPastedUrl(userId, pastedUrl.get());
+            return completion instanceof Completion.Linked ? completion.message() + " " + syncNow(userId) : completion.message();
+        }
+        if (linking.accessToken(userId).isPresent()) {
+            return "Your Spotify account is already linked. " + syncNow(userId);
+        }
+        return switch (linking.start(userId)) {
+            case Start.Open open -> "Open this link to let tastebot read your saved songs (it works once, for "
+                    + open.validFor().toMinutes() + " minutes): " + open.authorizeUrl()
+                    + (open.pasteBack() ? "\nAfterwards your browser may show a page that does not load: copy its whole "
+                    + "address and send it with /link (url option), and the link completes." : "");
+            case Start.Refused refused -> refused.message();
+        };
+    }
+
+    /** After the web callback linked the user: what the page tells them, and the sync in the background. */
+    public String syncAfterCallback(String userId) {
+        return syncNow(userId);
+    }
+
+    @Override
+    public String unlink(String userId) {
+        return linking.unlink(userId)
+                ? "Unlinked: your Spotify tokens are deleted. The likes already brought in stay (/forget-me deletes everything)."
+                : "Your Spotify account wasn't linked.";
+    }
+
+    private String syncNow(String userId) {
+        SyncOutcome outcome = sync.sync(userId, (read, total) -> { });
+        if (outcome instanceof SyncOutcome.Synced synced && synced.newSaved() > 0) {
+            featuresWanted.accept(synced.newTrackIds());
+            ratingsChanged.accept(userId);
+        }
+        return outcome.message();
+    }
+}
