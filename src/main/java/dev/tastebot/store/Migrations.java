@@ -19,7 +19,8 @@ final class Migrations {
     /** Append new scripts at the end; never edit or remove one that has been released. */
     private static final List<String> SCRIPTS = List.of(
             "V1__initial_schema.sql",
-            "V2__chat_sessions_and_settings.sql");
+            "V2__chat_sessions_and_settings.sql",
+            "V3__spotify_links.sql");
 
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 

@@ -35,11 +35,13 @@ class DatabaseTest {
             assertThat(file).exists();
             assertThat(database.appliedMigrations()).containsExactly(
                     new AppliedMigration(1, "initial schema", FIRST_OPEN),
-                    new AppliedMigration(2, "chat sessions and settings", FIRST_OPEN));
-            assertThat(database.schemaVersion()).isEqualTo(2);
+                    new AppliedMigration(2, "chat sessions and settings", FIRST_OPEN),
+                    new AppliedMigration(3, "spotify links", FIRST_OPEN));
+            assertThat(database.schemaVersion()).isEqualTo(3);
             assertThat(tableNames(database)).contains(
                     "users", "tracks", "track_artists", "track_features", "ratings", "rating_history", "models",
-                    "posted_songs", "rating_sessions", "user_settings", "schema_migrations");
+                    "posted_songs", "rating_sessions", "user_settings", "spotify_links", "library_syncs",
+                    "schema_migrations");
         }
     }
 
@@ -56,7 +58,8 @@ class DatabaseTest {
             // THEN each migration is still recorded once, with its first time, and the data is still there
             assertThat(reopened.appliedMigrations()).containsExactly(
                     new AppliedMigration(1, "initial schema", FIRST_OPEN),
-                    new AppliedMigration(2, "chat sessions and settings", FIRST_OPEN));
+                    new AppliedMigration(2, "chat sessions and settings", FIRST_OPEN),
+                    new AppliedMigration(3, "spotify links", FIRST_OPEN));
             assertThat(new UserStore(reopened).exists("console:local")).isTrue();
         }
     }
@@ -82,7 +85,7 @@ class DatabaseTest {
         // WHEN it is opened
         try (Database database = Database.open(file)) {
             // THEN exactly that file is created
-            assertThat(database.schemaVersion()).isEqualTo(2);
+            assertThat(database.schemaVersion()).isEqualTo(3);
             assertThat(file).exists();
         }
     }

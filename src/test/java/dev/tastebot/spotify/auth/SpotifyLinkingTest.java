@@ -1,0 +1,320 @@
+package dev.tastebot.spotify.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tastebot.config.TastebotConfig;
+import dev.tastebot.config.TokenEncryptionKey;
+import dev.tastebot.store.Database;
+import dev.tastebot.store.SpotifyLink;
+import dev.tastebot.store.SpotifyLinkStore;
+import dev.tastebot.store.UserStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpotifyLinkingTest {
+    private static final String ALICE = "discord:1001";
+    private static final String BOB = "discord:2002";
+    private static final URI REDIRECT = URI.create("http://127.0.0.1:8080/callback");
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+    @TempDir
+    Path folder;
+    Database database;
+    SpotifyLinkStore links;
+    final FakeAccounts accounts = new FakeAccounts();
+    final TokenEncryptionKey key = TokenCipherTest.randomKey();
+    final MovableClock clock = new MovableClock(T0);
+    final AtomicLong tickerNanos = new AtomicLong();
+    SpotifyLinking linking;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(folder.resolve("tastebot.db"));
+        links = new SpotifyLinkStore(database);
+        linking = linking(Optional.of("client-1"), Optional.of(key));
+    }
+
+    @AfterEach
+    void close() {
+        accounts.close();
+        database.close();
+    }
+
+    private SpotifyLinking linking(Optional<String> clientId, Optional<TokenEncryptionKey> encryptionKey) {
+        var spotify = new TastebotConfig.Spotify(clientId, Optional.empty(), REDIRECT,
+                URI.create("https://api.invalid"), accounts.baseUrl());
+        return new SpotifyLinking(spotify, encryptionKey, false, links,
+                new LinkStates(new SecureRandom(), clock, tickerNanos::get), HttpClient.newHttpClient(),
+                new SecureRandom(), clock);
+    }
+
+    /** Starts a link for the user and returns the query of the authorize URL they were given. */
+    private Map<String, String> startFor(String userId) {
+        Start start = linking.start(userId);
+        assertThat(start).isInstanceOf(Start.Open.class);
+        return Query.parse(((Start.Open) start).authorizeUrl().getRawQuery());
+    }
+
+    private String storedRefreshToken(String userId) {
+        return new TokenCipher(key, new SecureRandom()).decrypt(userId, links.find(userId).orElseThrow().encryptedRefreshToken());
+    }
+
+    private void linkAlice() {
+        accounts.grant("access-1", "refresh-1", "user-library-read");
+        assertThat(linking.complete(startFor(ALICE).get("state"), "code-1")).isInstanceOf(Completion.Linked.class);
+    }
+
+    @Test
+    void linkingRefusesToStartWithoutAClientIdOrAnEncryptionKey() {
+        assertThat(linking(Optional.empty(), Optional.of(key)).start(ALICE))
+                .isInstanceOfSatisfying(Start.Refused.class,
+                        refused -> assertThat(refused.message()).contains("TASTEBOT_SPOTIFY_CLIENT_ID"));
+        assertThat(linking(Optional.of("client-1"), Optional.empty()).start(ALICE))
+                .isInstanceOfSatisfying(Start.Refused.class,
+                        refused -> assertThat(refused.message()).contains("TASTEBOT_TOKEN_ENCRYPTION_KEY"));
+    }
+
+    @Test
+    void aCompletedLinkStoresOnlyTheEncryptedRefreshToken() {
+        // GIVEN a user who started linking, and Spotify ready to grant tokens
+        Start.Open open = (Start.Open) linking.start(ALICE);
+        Map<String, String> authorize = Query.parse(open.authorizeUrl().getRawQuery());
+        assertThat(open.pasteBack()).isTrue();
+        accounts.grant("access-1", "refresh-token-in-clear", "user-library-read");
+
+        // WHEN Spotify sends them back with a code
+        Completion completion = linking.complete(authorize.get("state"), "code-1");
+
+        // THEN they are linked, the exchange proved the PKCE verifier behind the challenge
+        assertThat(completion).isEqualTo(new Completion.Linked(ALICE, "user-library-read"));
+        Map<String, String> exchange = accounts.forms().getFirst();
+        assertThat(exchange).containsEntry("code", "code-1").containsEntry("redirect_uri", REDIRECT.toString());
+        assertThat(Pkce.challenge(exchange.get("code_verifier"))).isEqualTo(authorize.get("code_challenge"));
+        // AND the stored bytes are not the token, but decrypt to it for this user
+        SpotifyLink stored = links.find(ALICE).orElseThrow();
+        assertThat(new String(stored.encryptedRefreshToken(), StandardCharsets.ISO_8859_1)).doesNotContain("refresh-token-in-clear");
+        assertThat(storedRefreshToken(ALICE)).isEqualTo("refresh-token-in-clear");
+        assertThat(stored.status()).isEqualTo(SpotifyLink.Status.ACTIVE);
+        assertThat(stored.linkedAt()).isEqualTo(T0);
+        // AND the access token is at hand without another request
+        assertThat(linking.accessToken(ALICE)).contains("access-1");
+        assertThat(accounts.forms()).hasSize(1);
+    }
+
+    @Test
+    void aStateWorksOnlyOnce() {
+        linkAlice();
+        String state = startFor(ALICE).get("state");
+        accounts.grant("access-2", "refresh-2", "user-library-read");
+        assertThat(linking.complete(state, "code-2")).isInstanceOf(Completion.Linked.class);
+
+        assertThat(linking.complete(state, "code-2")).isEqualTo(new Completion.StateUnknownOrExpired());
+        assertThat(accounts.forms()).hasSize(2);
+    }
+
+    @Test
+    void aStateOlderThanTenMinutesIsRefusedWithoutAskingSpotify() {
+        String state = startFor(ALICE).get("state");
+        tickerNanos.addAndGet(Duration.ofMinutes(10).toNanos());
+
+        Completion completion = linking.complete(state, "code-1");
+
+        assertThat(completion).isEqualTo(new Completion.StateUnknownOrExpired());
+        assertThat(completion.message()).contains("/link");
+        assertThat(accounts.forms()).isEmpty();
+        assertThat(links.find(ALICE)).isEmpty();
+    }
+
+    @Test
+    void anAddressFromAnotherUsersLinkIsRefusedAndSpent() {
+        // GIVEN Alice started linking
+        String state = startFor(ALICE).get("state");
+
+        // WHEN Bob pastes the address Alice's browser was sent to
+        Completion completion = linking.completeFromPastedUrl(BOB, REDIRECT + "?code=code-1&state=" + state);
+
+        // THEN nothing is linked for either, and the address cannot be used again
+        assertThat(completion).isEqualTo(new Completion.StateForAnotherUser());
+        assertThat(accounts.forms()).isEmpty();
+        assertThat(links.find(BOB)).isEmpty();
+        assertThat(linking.completeFromPastedUrl(ALICE, REDIRECT + "?code=code-1&state=" + state))
+                .isEqualTo(new Completion.StateUnknownOrExpired());
+    }
+
+    @Test
+    void aDeclinedConsentLinksNothing() {
+        String state = startFor(ALICE).get("state");
+
+        Completion completion = linking.completeFromCallback("error=access_denied&state=" + state);
+
+        assertThat(completion).isEqualTo(new Completion.Denied(ALICE));
+        assertThat(accounts.forms()).isEmpty();
+        assertThat(links.find(ALICE)).isEmpty();
+    }
+
+    @Test
+    void aPastedAddressCompletesTheLinkTheSameWay() {
+        // GIVEN Alice started linking and her browser landed on the loopback address
+        String state = startFor(ALICE).get("state");
+        accounts.grant("access-1", "refresh-1", "user-library-read");
+
+        // WHEN she pastes it, wrapped the way chat clients wrap links
+        Completion completion = linking.completeFromPastedUrl(ALICE, "  <" + REDIRECT + "?code=code-1&state=" + state + ">\n");
+
+        // THEN she is linked
+        assertThat(completion).isEqualTo(new Completion.Linked(ALICE, "user-library-read"));
+        assertThat(storedRefreshToken(ALICE)).isEqualTo("refresh-1");
+    }
+
+    @Test
+    void aPastedAddressWithoutCodeOrAGarbledOneIsExplainedAndSpendsNothing() {
+        String state = startFor(ALICE).get("state");
+
+        assertThat(linking.completeFromPastedUrl(ALICE, REDIRECT + "?state=" + state))
+                .isInstanceOfSatisfying(Completion.Failed.class, failed -> assertThat(failed.message()).contains("no code"));
+        assertThat(linking.completeFromPastedUrl(ALICE, "I clicked allow!!"))
+                .isInstanceOfSatisfying(Completion.Failed.class,
+                        failed -> assertThat(failed.message()).contains("paste it here").contains(REDIRECT.toString()));
+        assertThat(linking.completeFromPastedUrl(ALICE, "http://127.0.0.1:8080/callback"))
+                .isInstanceOf(Completion.Failed.class);
+
+        // AND the attempt still works with the right address
+        accounts.grant("access-1", "refresh-1", "user-library-read");
+        assertThat(linking.completeFromPastedUrl(ALICE, REDIRECT + "?code=c&state=" + state)).isInstanceOf(Completion.Linked.class);
+    }
+
+    @Test
+    void aFailedExchangeSaysWhatToDo() {
+        accounts.error(400, "invalid_grant", "Invalid authorization code").reply(502, "bad gateway");
+
+        assertThat(linking.complete(startFor(ALICE).get("state"), "code-1").message()).contains("/link to try again");
+        assertThat(linking.complete(startFor(ALICE).get("state"), "code-2").message()).contains("could not be reached");
+        assertThat(links.find(ALICE)).isEmpty();
+    }
+
+    @Test
+    void anExpiredAccessTokenIsRefreshedAndTheRotatedRefreshTokenStored() {
+        // GIVEN a linked user whose access token has run out
+        linkAlice();
+        clock.advance(Duration.ofHours(1));
+        accounts.grant("access-2", "refresh-2", "user-library-read");
+
+        // WHEN a token is asked for
+        Optional<String> token = linking.accessToken(ALICE);
+
+        // THEN the old refresh token bought a new access token, and the new refresh token is stored
+        assertThat(token).contains("access-2");
+        assertThat(accounts.forms().getLast()).containsEntry("grant_type", "refresh_token").containsEntry("refresh_token", "refresh-1");
+        assertThat(storedRefreshToken(ALICE)).isEqualTo("refresh-2");
+        assertThat(links.find(ALICE).orElseThrow().refreshedAt()).contains(clock.instant());
+        assertThat(linking.accessToken(ALICE)).contains("access-2");
+        assertThat(accounts.forms()).hasSize(2);
+    }
+
+    @Test
+    void aRefreshWithoutANewRefreshTokenKeepsTheOldOne() {
+        linkAlice();
+        clock.advance(Duration.ofMinutes(59).plusSeconds(30)); // inside the margin: refreshed early
+        accounts.grantWithoutRefreshToken("access-2", "user-library-read");
+
+        assertThat(linking.accessToken(ALICE)).contains("access-2");
+        assertThat(storedRefreshToken(ALICE)).isEqualTo("refresh-1");
+    }
+
+    @Test
+    void aRefusedRefreshTokenExpiresTheLink() {
+        // GIVEN a linked user whose refresh token Spotify no longer accepts
+        linkAlice();
+        clock.advance(Duration.ofHours(2));
+        accounts.error(400, "invalid_grant", "Refresh token revoked");
+
+        // WHEN a token is asked for
+        // THEN there is none, the link is expired, and Spotify is not asked again
+        assertThat(linking.accessToken(ALICE)).isEmpty();
+        assertThat(links.find(ALICE).orElseThrow().status()).isEqualTo(SpotifyLink.Status.EXPIRED);
+        assertThat(linking.accessToken(ALICE)).isEmpty();
+        assertThat(accounts.forms()).hasSize(2);
+    }
+
+    @Test
+    void anUnreachableSpotifyLeavesTheLinkActive() {
+        linkAlice();
+        clock.advance(Duration.ofHours(2));
+        accounts.reply(503, "down");
+
+        assertThat(linking.accessToken(ALICE)).isEmpty();
+        assertThat(links.find(ALICE).orElseThrow().status()).isEqualTo(SpotifyLink.Status.ACTIVE);
+        assertThat(storedRefreshToken(ALICE)).isEqualTo("refresh-1");
+    }
+
+    @Test
+    void unlinkingDeletesTheTokens() {
+        linkAlice();
+
+        assertThat(linking.unlink(ALICE)).isTrue();
+
+        assertThat(links.find(ALICE)).isEmpty();
+        assertThat(linking.accessToken(ALICE)).isEmpty();
+        assertThat(linking.unlink(ALICE)).isFalse();
+        assertThat(new UserStore(database).exists(ALICE)).isTrue();
+    }
+
+    @Test
+    void forgettingTheUserRemovesTheLink() {
+        linkAlice();
+
+        new UserStore(database).delete(ALICE);
+
+        assertThat(links.find(ALICE)).isEmpty();
+    }
+
+    @Test
+    void aUserWithoutALinkHasNoToken() {
+        assertThat(linking.accessToken(BOB)).isEmpty();
+        assertThat(accounts.forms()).isEmpty();
+    }
+
+    /** A clock tests move forward by hand. */
+    static final class MovableClock extends Clock {
+        private final AtomicReference<Instant> now;
+
+        MovableClock(Instant start) {
+            now = new AtomicReference<>(start);
+        }
+
+        void advance(Duration duration) {
+            now.updateAndGet(instant -> instant.plus(duration));
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
