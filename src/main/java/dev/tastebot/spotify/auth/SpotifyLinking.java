@@ -177,6 +177,16 @@ public final class SpotifyLinking {
     }
 
     /**
+     * A new access token after Spotify refused the one it had (revoked early, or the clock is off):
+     * the cached one is dropped and the refresh token used at once.
+     */
+    public Optional<String> refreshedAccessToken(String userId) {
+        Objects.requireNonNull(userId, "userId");
+        accessTokens.remove(userId);
+        return accessToken(userId);
+    }
+
+    /**
      * A valid access token for the user's Spotify account, refreshed when needed. Empty when the user
      * has no active link, when Spotify refused the refresh token (the link is then marked expired and
      * the user must link again), or when Spotify cannot be reached right now.

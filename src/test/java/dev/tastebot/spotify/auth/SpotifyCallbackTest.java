@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The whole return trip: a browser request to the real web server, through linking, to the fake accounts service. */
 class SpotifyCallbackTest {
+    private final java.util.List<String> linkedUsers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final String ALICE = "discord:1001";
 
     @TempDir
@@ -40,7 +41,7 @@ class SpotifyCallbackTest {
                 URI.create("http://127.0.0.1:8080/callback"), URI.create("https://api.invalid"), accounts.baseUrl());
         linking = new SpotifyLinking(spotify, Optional.of(TokenCipherTest.randomKey()), false, links,
                 new LinkStates(new SecureRandom()), HttpClient.newHttpClient(), new SecureRandom(), Clock.systemUTC());
-        web = new WebServer(0, () -> true, Optional.of(new SpotifyCallback(linking)));
+        web = new WebServer(0, () -> true, Optional.of(new SpotifyCallback(linking, linkedUsers::add)));
         web.start();
     }
 
@@ -67,8 +68,9 @@ class SpotifyCallbackTest {
         HttpResponse<String> page = comeBack("code=code-1&state=" + stateFor(ALICE));
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Linked!").contains("You can go back to Discord.");
+        assertThat(page.body()).contains("Linked!").contains("You can go back to Discord");
         assertThat(links.find(ALICE)).isPresent();
+        assertThat(linkedUsers).containsExactly(ALICE);
     }
 
     @Test
@@ -90,6 +92,7 @@ class SpotifyCallbackTest {
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("Nothing was linked");
         assertThat(links.find(ALICE)).isEmpty();
+        assertThat(linkedUsers).isEmpty();
     }
 
     @Test

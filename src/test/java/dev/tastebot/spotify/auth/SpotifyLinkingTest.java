@@ -228,6 +228,22 @@ class SpotifyLinkingTest {
     }
 
     @Test
+    void anAccessTokenSpotifyRefusedIsReplacedAtOnceThoughItHasNotRunOut() {
+        // GIVEN a linked user with a cached access token that has not run out
+        linkAlice();
+        assertThat(linking.accessToken(ALICE)).contains("access-1");
+        accounts.grant("access-2", "refresh-2", "user-library-read");
+
+        // WHEN Spotify refused it and a new one is asked for
+        Optional<String> token = linking.refreshedAccessToken(ALICE);
+
+        // THEN the refresh token bought a new one at once
+        assertThat(token).contains("access-2");
+        assertThat(accounts.forms().getLast()).containsEntry("grant_type", "refresh_token");
+        assertThat(storedRefreshToken(ALICE)).isEqualTo("refresh-2");
+    }
+
+    @Test
     void aRefreshWithoutANewRefreshTokenKeepsTheOldOne() {
         linkAlice();
         clock.advance(Duration.ofMinutes(59).plusSeconds(30)); // inside the margin: refreshed early
