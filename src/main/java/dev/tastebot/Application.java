@@ -12,16 +12,23 @@ import dev.tastebot.features.sources.ConfiguredSources;
 import dev.tastebot.features.sources.FeatureChain;
 import dev.tastebot.library.LibraryExport;
 import dev.tastebot.library.LibraryImporter;
+import dev.tastebot.library.LibrarySync;
 import dev.tastebot.recommend.CatalogCandidates;
+import dev.tastebot.spotify.LinkedSpotifyAccounts;
 import dev.tastebot.spotify.api.SpotifyWeb;
 import dev.tastebot.spotify.auth.AppTokens;
+import dev.tastebot.spotify.auth.LinkStates;
+import dev.tastebot.spotify.auth.SpotifyCallback;
+import dev.tastebot.spotify.auth.SpotifyLinking;
 import dev.tastebot.store.CandidatePoolStore;
 import dev.tastebot.store.Database;
 import dev.tastebot.store.FeatureStore;
+import dev.tastebot.store.LibrarySyncStore;
 import dev.tastebot.store.ModelStore;
 import dev.tastebot.store.PostedSongStore;
 import dev.tastebot.store.RatingSessionStore;
 import dev.tastebot.store.RatingStore;
+import dev.tastebot.store.SpotifyLinkStore;
 import dev.tastebot.store.TrackStore;
 import dev.tastebot.store.TrainingDataStore;
 import dev.tastebot.store.UserSettingsStore;
@@ -30,10 +37,13 @@ import dev.tastebot.taste.ModelCodec;
 import dev.tastebot.taste.TasteTrainer;
 import dev.tastebot.training.RetrainOnNewRatings;
 import dev.tastebot.training.UserModels;
+import dev.tastebot.web.CallbackHandler;
 
 import java.net.http.HttpClient;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -50,6 +60,8 @@ final class Application implements AutoCloseable {
     final ChatStores stores;
     final FeatureStore features;
     final ChatCore chat;
+    /** The web callback that completes Spotify links; empty when Spotify is not configured. */
+    final Optional<CallbackHandler> spotifyCallback;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
     Application(TastebotConfig config, Clock clock) {
@@ -78,8 +90,39 @@ final class Application implements AutoCloseable {
                 stores.trainingData(), featureSources);
         LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock,
                 featuresWanted);
+        SecureRandom random = new SecureRandom();
+        SpotifyLinking linking = new SpotifyLinking(config.spotify(), config.tokenEncryptionKey(), false,
+                new SpotifyLinkStore(database), new LinkStates(random), HttpClient.newHttpClient(), random, clock);
+        LibrarySyncStore syncMarks = new LibrarySyncStore(database);
+        LibrarySync librarySync = new LibrarySync(spotifyWeb, new LibrarySync.AccessTokens() {
+            @Override
+            public Optional<String> current(String userId) {
+                return linking.accessToken(userId);
+            }
+
+            @Override
+            public Optional<String> refreshed(String userId) {
+                return linking.refreshedAccessToken(userId);
+            }
+        }, new LibrarySync.SyncMarks() {
+            @Override
+            public Optional<Instant> newestSeen(String userId) {
+                return syncMarks.newestSeen(userId);
+            }
+
+            @Override
+            public void save(String userId, Instant newestSeen, Instant syncedAt) {
+                syncMarks.save(userId, newestSeen, syncedAt);
+            }
+        }, stores.tracks(), stores.ratings(), clock);
+        LinkedSpotifyAccounts accounts = new LinkedSpotifyAccounts(linking, librarySync, featuresWanted,
+                retrainer::ratingsChanged);
+        boolean spotifyConfigured = config.spotify().clientId().isPresent();
+        this.spotifyCallback = spotifyConfigured
+                ? Optional.of(new SpotifyCallback(linking, userId -> background.execute(() -> accounts.syncAfterCallback(userId))))
+                : Optional.empty();
         this.chat = new ChatCore(stores, userModels, retrainer, candidates, CatalogTrackLookup.over(database, remote),
-                importer, SpotifyAccounts.NOT_CONFIGURED, featureSources, clock);
+                importer, spotifyConfigured ? accounts : SpotifyAccounts.NOT_CONFIGURED, featureSources, clock);
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,11 +53,34 @@ final class RunCommand implements CommandHandler {
                 return runDiscord(app, err);
             }
             ensureCatalogue(app, clock, out);
-            new ConsoleAdapter(app.chat, CONSOLE_USER, workingDirectory,
-                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out).run();
+            Optional<WebServer> callback = consoleCallback(app, err);
+            try {
+                new ConsoleAdapter(app.chat, CONSOLE_USER, workingDirectory,
+                        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out).run();
+            } finally {
+                callback.ifPresent(WebServer::close);
+            }
             return ExitCode.OK.code();
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the terminal: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * With Spotify set up, the console also listens for Spotify's redirect, so /link completes by
+     * itself on this machine; if the port is taken, pasting the address into /link still works.
+     */
+    private Optional<WebServer> consoleCallback(Application app, PrintStream err) {
+        if (app.spotifyCallback.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            WebServer web = new WebServer(config.web().port(), () -> true, app.spotifyCallback);
+            web.start();
+            return Optional.of(web);
+        } catch (RuntimeException e) {
+            err.println("tastebot: " + e.getMessage() + "; /link then needs the address pasted back");
+            return Optional.empty();
         }
     }
 
@@ -72,7 +96,7 @@ final class RunCommand implements CommandHandler {
         CountDownLatch stopped = new CountDownLatch(1);
         try (ExecutorService events = Executors.newVirtualThreadPerTaskExecutor();
              DiscordBot bot = new DiscordBot(config.discord(), app.chat, events);
-             WebServer web = new WebServer(config.web().port(), bot::isConnected)) {
+             WebServer web = new WebServer(config.web().port(), bot::isConnected, app.spotifyCallback)) {
             web.start();
             Thread running = Thread.currentThread();
             // On Ctrl+C or SIGTERM, let this thread close Discord and the database before the JVM halts.
