@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A local stand-in for Spotify's accounts service: answers {@code POST /api/token} with queued replies. */
-final class FakeAccounts implements AutoCloseable {
+public final class FakeAccounts implements AutoCloseable {
     record Reply(int status, String body, Duration delay) {
     }
 
@@ -25,7 +25,7 @@ final class FakeAccounts implements AutoCloseable {
     private final Deque<Reply> replies = new ArrayDeque<>();
     private final List<Map<String, String>> forms = new ArrayList<>();
 
-    FakeAccounts() {
+    public FakeAccounts() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -35,7 +35,7 @@ final class FakeAccounts implements AutoCloseable {
         server.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -48,7 +48,7 @@ final class FakeAccounts implements AutoCloseable {
         return this;
     }
 
-    FakeAccounts grant(String accessToken, String refreshToken, String scope) {
+    public FakeAccounts grant(String accessToken, String refreshToken, String scope) {
         return reply(200, """
                 {"access_token":"%s","token_type":"Bearer","scope":"%s","expires_in":3600,"refresh_token":"%s"}"""
                 .formatted(accessToken, scope, refreshToken));
