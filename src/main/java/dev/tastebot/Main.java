@@ -14,6 +14,7 @@ import dev.tastebot.config.ConfigLoader;
 import dev.tastebot.config.LogLevel;
 import dev.tastebot.config.TastebotConfig;
 import dev.tastebot.evaluation.LabelledCsvReader;
+import dev.tastebot.library.ImportLibraryCommand;
 import dev.tastebot.measure.BenchCommand;
 import dev.tastebot.measure.EvaluateCommand;
 import dev.tastebot.store.Database;
@@ -71,6 +72,8 @@ public final class Main {
                 TastebotCommands.BENCH, new BenchCommand(csvReader, trainerOptions),
                 TastebotCommands.IMPORT_CATALOG,
                 new ImportCatalogCommand(() -> Database.open(config.database().path()), Clock.systemUTC()),
+                TastebotCommands.IMPORT_LIBRARY,
+                new ImportLibraryCommand(() -> Database.open(config.database().path()), Clock.systemUTC()),
                 TastebotCommands.RUN, new RunCommand(config, Clock.systemUTC(), System.in, Path.of("").toAbsolutePath()));
     }
 

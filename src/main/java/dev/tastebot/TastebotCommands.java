@@ -4,6 +4,7 @@ import dev.tastebot.cli.CommandLine;
 import dev.tastebot.cli.CommandSpec;
 import dev.tastebot.cli.OptionSpec;
 import dev.tastebot.cli.Positionals;
+import dev.tastebot.library.ImportLibraryCommand;
 import dev.tastebot.measure.BenchCommand;
 import dev.tastebot.measure.EvaluateCommand;
 import java.util.List;
@@ -19,6 +20,7 @@ final class TastebotCommands {
     static final String EVALUATE = "evaluate";
     static final String BENCH = "bench";
     static final String IMPORT_CATALOG = "import-catalog";
+    static final String IMPORT_LIBRARY = "import-library";
     static final String HELP = "help";
 
     static final String CONFIG_OPTION = "config";
@@ -51,6 +53,11 @@ final class TastebotCommands {
                         config),
                 CommandSpec.of(IMPORT_CATALOG,
                         "Import tracks and their audio features from a catalogue CSV with a track_id column",
+                        config)
+                        .withPositionals(Positionals.exactlyOne("FILE")),
+                CommandSpec.of(IMPORT_LIBRARY,
+                        "Import a user's saved songs as likes from Spotify's privacy export (YourLibrary.json)",
+                        OptionSpec.value(ImportLibraryCommand.USER, "ID", "The chat user, e.g. discord:123456789 or console:local").required(),
                         config)
                         .withPositionals(Positionals.exactlyOne("FILE")),
                 CommandSpec.of(HELP,
