@@ -43,7 +43,6 @@ import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -93,7 +92,6 @@ final class Application implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         SpotifyLinking linking = new SpotifyLinking(config.spotify(), config.tokenEncryptionKey(), false,
                 new SpotifyLinkStore(database), new LinkStates(random), HttpClient.newHttpClient(), random, clock);
-        LibrarySyncStore syncMarks = new LibrarySyncStore(database);
         LibrarySync librarySync = new LibrarySync(spotifyWeb, new LibrarySync.AccessTokens() {
             @Override
             public Optional<String> current(String userId) {
@@ -104,17 +102,7 @@ final class Application implements AutoCloseable {
             public Optional<String> refreshed(String userId) {
                 return linking.refreshedAccessToken(userId);
             }
-        }, new LibrarySync.SyncMarks() {
-            @Override
-            public Optional<Instant> newestSeen(String userId) {
-                return syncMarks.newestSeen(userId);
-            }
-
-            @Override
-            public void save(String userId, Instant newestSeen, Instant syncedAt) {
-                syncMarks.save(userId, newestSeen, syncedAt);
-            }
-        }, stores.tracks(), stores.ratings(), clock);
+        }, new LibrarySyncStore(database), stores.tracks(), stores.ratings(), clock);
         LinkedSpotifyAccounts accounts = new LinkedSpotifyAccounts(linking, librarySync, featuresWanted,
                 retrainer::ratingsChanged);
         boolean spotifyConfigured = config.spotify().clientId().isPresent();

@@ -4,6 +4,7 @@ import dev.tastebot.spotify.api.SavedTracksPage;
 import dev.tastebot.spotify.api.SpotifyApiException;
 import dev.tastebot.spotify.api.SpotifyTrack;
 import dev.tastebot.spotify.api.SpotifyWeb;
+import dev.tastebot.store.LibrarySyncStore;
 import dev.tastebot.store.RatingStore;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
@@ -32,21 +33,14 @@ public final class LibrarySync {
         Optional<String> refreshed(String userId);
     }
 
-    /** Where the newest saved-at seen is kept between syncs. */
-    public interface SyncMarks {
-        Optional<Instant> newestSeen(String userId);
-
-        void save(String userId, Instant newestSeen, Instant syncedAt);
-    }
-
     private final SpotifyWeb web;
     private final AccessTokens tokens;
-    private final SyncMarks marks;
+    private final LibrarySyncStore marks;
     private final TrackStore tracks;
     private final RatingStore ratings;
     private final Clock clock;
 
-    public LibrarySync(SpotifyWeb web, AccessTokens tokens, SyncMarks marks, TrackStore tracks, RatingStore ratings,
+    public LibrarySync(SpotifyWeb web, AccessTokens tokens, LibrarySyncStore marks, TrackStore tracks, RatingStore ratings,
                        Clock clock) {
         this.web = web;
         this.tokens = tokens;

@@ -3,6 +3,7 @@ package dev.tastebot.library;
 import dev.tastebot.spotify.api.FakeSpotifyApi;
 import dev.tastebot.spotify.api.SpotifyWeb;
 import dev.tastebot.store.Database;
+import dev.tastebot.store.LibrarySyncStore;
 import dev.tastebot.store.Rating;
 import dev.tastebot.store.RatingStore;
 import dev.tastebot.store.Track;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +37,6 @@ class LibrarySyncTest {
     private FakeSpotifyApi spotify;
     /** The user's saved songs, newest first: (id, saved at). */
     private final List<Map.Entry<String, Instant>> library = new ArrayList<>();
-    private final Map<String, Instant> marks = new HashMap<>();
     private Optional<String> token = Optional.of("access-1");
     /** The token the fake Spotify accepts. */
     private String accepted = "access-1";
@@ -59,17 +58,8 @@ class LibrarySyncTest {
                 return token;
             }
         };
-        LibrarySync.SyncMarks syncMarks = new LibrarySync.SyncMarks() {
-            public Optional<Instant> newestSeen(String userId) {
-                return Optional.ofNullable(marks.get(userId));
-            }
-
-            public void save(String userId, Instant newestSeen, Instant syncedAt) {
-                marks.put(userId, newestSeen);
-            }
-        };
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        sync = new LibrarySync(new SpotifyWeb(spotify.baseUrl(), wait -> { }, Duration.ofSeconds(60)), tokens, syncMarks,
+        sync = new LibrarySync(new SpotifyWeb(spotify.baseUrl(), wait -> { }, Duration.ofSeconds(60)), tokens, new LibrarySyncStore(database),
                 new TrackStore(database, clock), new RatingStore(database), clock);
     }
 

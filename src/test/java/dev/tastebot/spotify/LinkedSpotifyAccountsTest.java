@@ -26,7 +26,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,15 +70,7 @@ class LinkedSpotifyAccountsTest {
                         return linking.refreshedAccessToken(userId);
                     }
                 },
-                new LibrarySync.SyncMarks() {
-                    public Optional<Instant> newestSeen(String userId) {
-                        return marks.newestSeen(userId);
-                    }
-
-                    public void save(String userId, Instant newestSeen, Instant syncedAt) {
-                        marks.save(userId, newestSeen, syncedAt);
-                    }
-                },
+                marks,
                 new TrackStore(database, Clock.systemUTC()), new RatingStore(database), Clock.systemUTC());
         spotify = new LinkedSpotifyAccounts(linking, sync, featuresWanted::add, retrained::add);
     }
