@@ -7,6 +7,9 @@ import dev.tastebot.spotify.auth.Completion;
 import dev.tastebot.spotify.auth.SpotifyLinking;
 import dev.tastebot.spotify.auth.Start;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -16,6 +19,8 @@ import java.util.function.Consumer;
  * in the linked user's saved songs as likes right after linking and on every later /link.
  */
 public final class LinkedSpotifyAccounts implements SpotifyAccounts {
+    private static final Logger log = LoggerFactory.getLogger(LinkedSpotifyAccounts.class);
+
     private final SpotifyLinking linking;
     private final LibrarySync sync;
     private final Consumer<List<String>> featuresWanted;
@@ -64,7 +69,8 @@ public final class LinkedSpotifyAccounts implements SpotifyAccounts {
     }
 
     private String syncNow(String userId) {
-        SyncOutcome outcome = sync.sync(userId, (read, total) -> { });
+        SyncOutcome outcome = sync.sync(userId, (read, total) -> log.info("Spotify library of {}: {} of {} saved songs read",
+                userId, read, total));
         if (outcome instanceof SyncOutcome.Synced synced && synced.newSaved() > 0) {
             featuresWanted.accept(synced.newTrackIds());
             ratingsChanged.accept(userId);
