@@ -19,7 +19,7 @@ public final class TrackFinder {
     static final String HOW_TO_NAME_A_TRACK = "send a Spotify track link or type artist - title.";
     static final String NOTHING_TYPED = "Which track? Send a Spotify track link or type artist - title.";
     static final String UNKNOWN_HERE =
-            "I don't know that track yet: import a catalogue that has it, or link Spotify (coming soon).";
+            "I don't know that track yet: it isn't in this bot's catalogue, and Spotify lookups are not set up here.";
     static final String UNKNOWN_ANYWHERE = "I couldn't find that track, neither here nor on Spotify.";
 
     private final CatalogSearch catalog;

@@ -51,7 +51,7 @@ public final class LinkedSpotifyAccounts implements SpotifyAccounts {
             case Start.Open open -> "Open this link to let tastebot read your saved songs (it works once, for "
                     + open.validFor().toMinutes() + " minutes): " + open.authorizeUrl()
                     + (open.pasteBack() ? "\nAfterwards your browser may show a page that does not load: copy its whole "
-                    + "address and send it with /link (url option), and the link completes." : "");
+                    + "address and send /link with it (on Discord, in the url option), and the link completes." : "");
             case Start.Refused refused -> refused.message();
         };
     }

@@ -84,13 +84,13 @@ class TrackFinderTest {
     @Test
     void aLinkToAnUnknownTrackSaysHowToMakeItKnown() {
         assertThat(finder.resolve("https://open.spotify.com/track/4cOdK2wGLETKBW3PvgPWqT")).isEqualTo(new NotFound(
-                "I don't know that track yet: import a catalogue that has it, or link Spotify (coming soon)."));
+                "I don't know that track yet: it isn't in this bot's catalogue, and Spotify lookups are not set up here."));
     }
 
     @Test
     void textThatMatchesNothingSaysHowToMakeItKnown() {
         assertThat(finder.resolve("Bohemian Rhapsody")).isEqualTo(new NotFound(
-                "I don't know that track yet: import a catalogue that has it, or link Spotify (coming soon)."));
+                "I don't know that track yet: it isn't in this bot's catalogue, and Spotify lookups are not set up here."));
     }
 
     @Test
