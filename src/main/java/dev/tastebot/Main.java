@@ -17,6 +17,7 @@ import dev.tastebot.evaluation.LabelledCsvReader;
 import dev.tastebot.library.ImportLibraryCommand;
 import dev.tastebot.measure.BenchCommand;
 import dev.tastebot.measure.EvaluateCommand;
+import dev.tastebot.measure.SimulateCommand;
 import dev.tastebot.store.Database;
 import dev.tastebot.taste.TasteTrainer;
 import java.io.PrintStream;
@@ -70,6 +71,7 @@ public final class Main {
         return Map.of(
                 TastebotCommands.EVALUATE, new EvaluateCommand(csvReader, trainerOptions, config.training().threads()),
                 TastebotCommands.BENCH, new BenchCommand(csvReader, trainerOptions),
+                TastebotCommands.SIMULATE, new SimulateCommand(csvReader, config.training().threads()),
                 TastebotCommands.IMPORT_CATALOG,
                 new ImportCatalogCommand(() -> Database.open(config.database().path()), Clock.systemUTC()),
                 TastebotCommands.IMPORT_LIBRARY,

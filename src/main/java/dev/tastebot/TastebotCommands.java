@@ -7,6 +7,7 @@ import dev.tastebot.cli.Positionals;
 import dev.tastebot.library.ImportLibraryCommand;
 import dev.tastebot.measure.BenchCommand;
 import dev.tastebot.measure.EvaluateCommand;
+import dev.tastebot.measure.SimulateCommand;
 import java.util.List;
 
 /**
@@ -19,6 +20,7 @@ final class TastebotCommands {
     static final String RUN = "run";
     static final String EVALUATE = "evaluate";
     static final String BENCH = "bench";
+    static final String SIMULATE = "simulate";
     static final String IMPORT_CATALOG = "import-catalog";
     static final String IMPORT_LIBRARY = "import-library";
     static final String HELP = "help";
@@ -50,6 +52,16 @@ final class TastebotCommands {
                         OptionSpec.value(BenchCommand.LABEL, "COLUMN", "Label column of --csv"),
                         OptionSpec.value(BenchCommand.RATINGS, "N", "Ratings to train on (default 500)").wholeNumber(20, 1_000_000),
                         OptionSpec.value(BenchCommand.RUNS, "N", "Timed runs per figure; the median is printed (default 21)").wholeNumber(1, 1000),
+                        config),
+                CommandSpec.of(SIMULATE,
+                        "Replay a labelled CSV to compare tastebot's order of songs to rate with random picks",
+                        OptionSpec.value(SimulateCommand.CSV, "FILE", "CSV file with a header line, feature columns and a label column").required(),
+                        OptionSpec.value(SimulateCommand.LABEL, "COLUMN", "Column holding 1/0, true/false or like/dislike").required(),
+                        OptionSpec.value(SimulateCommand.BUDGET, "N", "Songs each strategy may ask about (default 100)").wholeNumber(10, 10_000),
+                        OptionSpec.value(SimulateCommand.BATCH, "N", "Ratings between retrainings (default 10)").wholeNumber(1, 1_000),
+                        OptionSpec.value(SimulateCommand.SEEDS, "N", "Runs to average, each with its own split (default 5)").wholeNumber(1, 100),
+                        OptionSpec.value(SimulateCommand.SEED, "N", "Seed of the first run (default 42)").wholeNumber(0, Integer.MAX_VALUE),
+                        OptionSpec.flag(SimulateCommand.JSON, "Print one JSON object on standard output and nothing else"),
                         config),
                 CommandSpec.of(IMPORT_CATALOG,
                         "Import tracks and their audio features from a catalogue CSV with a track_id column",
