@@ -86,7 +86,7 @@ final class Application implements AutoCloseable {
         RetrainOnNewRatings retrainer = new RetrainOnNewRatings(userModels, stores.ratings(), stores.models(), minRatings,
                 background);
         CatalogCandidates candidates = new CatalogCandidates(new CandidatePoolStore(database), stores.posted(),
-                stores.trainingData(), featureSources);
+                stores.trainingData(), userModels, featureSources, clock.millis());
         LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock,
                 featuresWanted);
         SecureRandom random = new SecureRandom();

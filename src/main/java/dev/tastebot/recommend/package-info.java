@@ -1,5 +1,5 @@
 /**
  * Which songs to put in front of a user: rating candidates now, daily picks later. Depends on
- * {@code store}, {@code taste} and {@code features}.
+ * {@code store}, {@code training}, {@code taste} and {@code features}.
  */
 package dev.tastebot.recommend;

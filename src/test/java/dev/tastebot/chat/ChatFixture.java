@@ -79,7 +79,7 @@ public final class ChatFixture implements AutoCloseable {
         RetrainOnNewRatings retrainer = new RetrainOnNewRatings(userModels, stores.ratings(), stores.models(),
                 TasteTrainer.Options.DEFAULT_MIN_RATINGS, Runnable::run);
         CatalogCandidates candidates = new CatalogCandidates(new CandidatePoolStore(db), stores.posted(),
-                stores.trainingData(), SOURCES);
+                stores.trainingData(), userModels, SOURCES, 1);
         LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock(), ids -> { });
         return new ChatCore(stores, userModels, retrainer, candidates, lookup(db), importer, SpotifyAccounts.NOT_CONFIGURED,
                 SOURCES, clock());
