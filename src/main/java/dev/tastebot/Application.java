@@ -81,7 +81,7 @@ final class Application implements AutoCloseable {
                 ? Optional.of(new SpotifyRemoteLookup(spotifyWeb, appTokens, stores.tracks(), featuresWanted))
                 : Optional.empty();
         int minRatings = config.training().minRatings();
-        UserModels userModels = new UserModels(stores.trainingData(), stores.models(),
+        UserModels userModels = new UserModels(stores.trainingData(), stores.ratings(), stores.models(),
                 new TasteTrainer(TasteTrainer.Options.withMinRatings(minRatings)), new ModelCodec(), featureSources, clock);
         RetrainOnNewRatings retrainer = new RetrainOnNewRatings(userModels, stores.ratings(), stores.models(), minRatings,
                 background);
