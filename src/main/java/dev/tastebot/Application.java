@@ -14,6 +14,8 @@ import dev.tastebot.library.LibraryExport;
 import dev.tastebot.library.LibraryImporter;
 import dev.tastebot.library.LibrarySync;
 import dev.tastebot.recommend.CatalogCandidates;
+import dev.tastebot.schedule.NightlyRetraining;
+import dev.tastebot.schedule.NightlyScheduler;
 import dev.tastebot.spotify.LinkedSpotifyAccounts;
 import dev.tastebot.spotify.api.SpotifyWeb;
 import dev.tastebot.spotify.auth.AppTokens;
@@ -31,6 +33,8 @@ import dev.tastebot.store.RatingStore;
 import dev.tastebot.store.SpotifyLinkStore;
 import dev.tastebot.store.TrackStore;
 import dev.tastebot.store.TrainingDataStore;
+import dev.tastebot.store.TrainingRun;
+import dev.tastebot.store.TrainingRunStore;
 import dev.tastebot.store.UserSettingsStore;
 import dev.tastebot.store.UserStore;
 import dev.tastebot.taste.ModelCodec;
@@ -43,6 +47,7 @@ import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -61,6 +66,8 @@ final class Application implements AutoCloseable {
     final ChatCore chat;
     /** The web callback that completes Spotify links; empty when Spotify is not configured. */
     final Optional<CallbackHandler> spotifyCallback;
+    /** Nightly retraining; started by {@code run}, stopped when the application closes. */
+    final NightlyScheduler nightly;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
     Application(TastebotConfig config, Clock clock) {
@@ -81,8 +88,14 @@ final class Application implements AutoCloseable {
                 ? Optional.of(new SpotifyRemoteLookup(spotifyWeb, appTokens, stores.tracks(), featuresWanted))
                 : Optional.empty();
         int minRatings = config.training().minRatings();
-        UserModels userModels = new UserModels(stores.trainingData(), stores.models(),
+        UserModels userModels = new UserModels(stores.trainingData(), stores.ratings(), stores.models(),
                 new TasteTrainer(TasteTrainer.Options.withMinRatings(minRatings)), new ModelCodec(), featureSources, clock);
+        TrainingRunStore trainingRuns = new TrainingRunStore(database);
+        NightlyRetraining nightlyRetraining = new NightlyRetraining(userModels::retrainKeepingBetter, stores.ratings(),
+                stores.models(), trainingRuns, minRatings, config.training().threads(), clock);
+        this.nightly = new NightlyScheduler(clock, ZoneId.systemDefault(), config.training().nightlyTime(),
+                Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("tastebot-nightly").daemon().factory()),
+                nightlyRetraining::runNow, () -> trainingRuns.latest().map(TrainingRun::startedAt));
         RetrainOnNewRatings retrainer = new RetrainOnNewRatings(userModels, stores.ratings(), stores.models(), minRatings,
                 background);
         CatalogCandidates candidates = new CatalogCandidates(new CandidatePoolStore(database), stores.posted(),
@@ -115,6 +128,8 @@ final class Application implements AutoCloseable {
 
     @Override
     public void close() {
+        // Before the database closes: a run in progress still writes models and its record.
+        nightly.stop();
         background.close();
         database.close();
     }

@@ -49,6 +49,7 @@ final class RunCommand implements CommandHandler {
     @Override
     public int run(ParsedCommand command, PrintStream out, PrintStream err) {
         try (Application app = new Application(config, clock)) {
+            app.nightly.start();
             if (config.discord().token().isPresent()) {
                 return runDiscord(app, err);
             }

@@ -20,7 +20,8 @@ final class Migrations {
     private static final List<String> SCRIPTS = List.of(
             "V1__initial_schema.sql",
             "V2__chat_sessions_and_settings.sql",
-            "V3__spotify_links.sql");
+            "V3__spotify_links.sql",
+            "V4__training_runs.sql");
 
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 

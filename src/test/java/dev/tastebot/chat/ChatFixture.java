@@ -74,7 +74,7 @@ public final class ChatFixture implements AutoCloseable {
         ChatStores stores = new ChatStores(new UserStore(db), new RatingStore(db), new TrackStore(db, clock()),
                 new TrainingDataStore(db), new PostedSongStore(db), new RatingSessionStore(db), new UserSettingsStore(db),
                 new ModelStore(db));
-        UserModels userModels = new UserModels(stores.trainingData(), stores.models(),
+        UserModels userModels = new UserModels(stores.trainingData(), stores.ratings(), stores.models(),
                 new TasteTrainer(TasteTrainer.Options.defaults()), new ModelCodec(), SOURCES, clock());
         RetrainOnNewRatings retrainer = new RetrainOnNewRatings(userModels, stores.ratings(), stores.models(),
                 TasteTrainer.Options.DEFAULT_MIN_RATINGS, Runnable::run);

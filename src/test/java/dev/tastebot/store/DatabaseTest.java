@@ -36,11 +36,12 @@ class DatabaseTest {
             assertThat(database.appliedMigrations()).containsExactly(
                     new AppliedMigration(1, "initial schema", FIRST_OPEN),
                     new AppliedMigration(2, "chat sessions and settings", FIRST_OPEN),
-                    new AppliedMigration(3, "spotify links", FIRST_OPEN));
-            assertThat(database.schemaVersion()).isEqualTo(3);
+                    new AppliedMigration(3, "spotify links", FIRST_OPEN),
+                    new AppliedMigration(4, "training runs", FIRST_OPEN));
+            assertThat(database.schemaVersion()).isEqualTo(4);
             assertThat(tableNames(database)).contains(
                     "users", "tracks", "track_artists", "track_features", "ratings", "rating_history", "models",
-                    "posted_songs", "rating_sessions", "user_settings", "spotify_links", "library_syncs",
+                    "posted_songs", "rating_sessions", "user_settings", "spotify_links", "library_syncs", "training_runs",
                     "schema_migrations");
         }
     }
@@ -59,7 +60,8 @@ class DatabaseTest {
             assertThat(reopened.appliedMigrations()).containsExactly(
                     new AppliedMigration(1, "initial schema", FIRST_OPEN),
                     new AppliedMigration(2, "chat sessions and settings", FIRST_OPEN),
-                    new AppliedMigration(3, "spotify links", FIRST_OPEN));
+                    new AppliedMigration(3, "spotify links", FIRST_OPEN),
+                    new AppliedMigration(4, "training runs", FIRST_OPEN));
             assertThat(new UserStore(reopened).exists("console:local")).isTrue();
         }
     }
@@ -85,7 +87,7 @@ class DatabaseTest {
         // WHEN it is opened
         try (Database database = Database.open(file)) {
             // THEN exactly that file is created
-            assertThat(database.schemaVersion()).isEqualTo(3);
+            assertThat(database.schemaVersion()).isEqualTo(4);
             assertThat(file).exists();
         }
     }

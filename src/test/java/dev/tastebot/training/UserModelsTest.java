@@ -47,7 +47,7 @@ class UserModelsTest {
     }
 
     private static UserModels userModels(Database database) {
-        return new UserModels(new TrainingDataStore(database), new ModelStore(database),
+        return new UserModels(new TrainingDataStore(database), new RatingStore(database), new ModelStore(database),
                 new TasteTrainer(TasteTrainer.Options.defaults()), new ModelCodec(), SOURCES,
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }

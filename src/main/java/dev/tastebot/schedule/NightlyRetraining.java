@@ -1,0 +1,119 @@
+package dev.tastebot.schedule;
+
+import dev.tastebot.store.ModelInfo;
+import dev.tastebot.store.ModelStore;
+import dev.tastebot.store.RatingStore;
+import dev.tastebot.store.TrainingRun;
+import dev.tastebot.store.TrainingRunStore;
+import dev.tastebot.training.RetrainOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One nightly retraining run: every user whose ratings changed after their newest model was made
+ * (or who has enough ratings and no model yet) is retrained on at most {@code threads} threads at
+ * once, so the machine stays usable for chat. One user's failure is logged and counted; the others
+ * go on. The run is recorded so a restart can tell whether one was missed.
+ */
+public final class NightlyRetraining {
+    private static final Logger log = LoggerFactory.getLogger(NightlyRetraining.class);
+
+    private final Retrainer retrainer;
+    private final RatingStore ratings;
+    private final ModelStore models;
+    private final TrainingRunStore runs;
+    private final int minRatings;
+    private final int threads;
+    private final Clock clock;
+
+    public NightlyRetraining(Retrainer retrainer, RatingStore ratings, ModelStore models, TrainingRunStore runs,
+                             int minRatings, int threads, Clock clock) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        this.retrainer = retrainer;
+        this.ratings = ratings;
+        this.models = models;
+        this.runs = runs;
+        this.minRatings = minRatings;
+        this.threads = threads;
+        this.clock = clock;
+    }
+
+    /** Retrains the users who are due, waits for all of them, records and returns the run. */
+    public RunSummary runNow() {
+        Instant started = clock.instant();
+        List<String> due = ratings.usersWithRatings().stream().filter(this::isDue).toList();
+        log.info("nightly retraining: {} users due, {} at a time", due.size(), threads);
+        Tally tally = new Tally(due.size());
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            for (String userId : due) {
+                pool.execute(() -> tally.count(retrainSafely(userId)));
+            }
+        } // close() waits for every user
+        RunSummary summary = new RunSummary(started, clock.instant(), due.size(), tally.retrained.get(),
+                tally.kept.get(), tally.stillLearning.get(), tally.failed.get());
+        runs.record(new TrainingRun(summary.startedAt(), summary.finishedAt(), summary.users(), summary.retrained(),
+                summary.kept(), summary.failed()));
+        log.info("nightly retraining done in {} ms: {} users, {} retrained, {} kept their old model, {} still learning, {} failed",
+                summary.duration().toMillis(), summary.users(), summary.retrained(), summary.kept(),
+                summary.stillLearning(), summary.failed());
+        return summary;
+    }
+
+    /** Ratings changed after the newest model, or enough ratings for a first one. */
+    boolean isDue(String userId) {
+        Optional<ModelInfo> newest = models.history(userId).stream().findFirst();
+        if (newest.isPresent()) {
+            return ratings.changedSince(userId, newest.get().createdAt());
+        }
+        int count = ratings.countsBySource(userId).stream().mapToInt(c -> c.likes() + c.dislikes()).sum();
+        return count >= minRatings;
+    }
+
+    private RetrainOutcome retrainSafely(String userId) {
+        try {
+            return retrainer.retrain(userId);
+        } catch (RuntimeException e) {
+            log.warn("nightly retraining of {} failed; their previous model stays in use", userId, e);
+            return new RetrainOutcome.Failed(String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Counts outcomes from the pool's threads and logs progress about every tenth of the users. */
+    private static final class Tally {
+        private final int total;
+        private final int step;
+        private final AtomicInteger done = new AtomicInteger();
+        private final AtomicInteger retrained = new AtomicInteger();
+        private final AtomicInteger kept = new AtomicInteger();
+        private final AtomicInteger stillLearning = new AtomicInteger();
+        private final AtomicInteger failed = new AtomicInteger();
+
+        Tally(int total) {
+            this.total = total;
+            this.step = Math.max(1, total / 10);
+        }
+
+        void count(RetrainOutcome outcome) {
+            switch (outcome) {
+                case RetrainOutcome.Replaced r -> retrained.incrementAndGet();
+                case RetrainOutcome.KeptOld k -> kept.incrementAndGet();
+                case RetrainOutcome.StillLearning s -> stillLearning.incrementAndGet();
+                case RetrainOutcome.Failed f -> failed.incrementAndGet(); // logged with its user where it failed
+            }
+            int finished = done.incrementAndGet();
+            if (finished % step == 0 || finished == total) {
+                log.info("nightly retraining: {}/{} users done", finished, total);
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.tastebot.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * How one nightly run went.
+ *
+ * @param users         users whose ratings changed since their model (or who are ready for a first one)
+ * @param retrained     users now on a new model
+ * @param kept          users whose old model was kept because the new one was worse
+ * @param stillLearning users with too few ratings for a model after all (e.g. after withdrawals)
+ * @param failed        users whose retraining failed
+ */
+public record RunSummary(Instant startedAt, Instant finishedAt, int users, int retrained, int kept, int stillLearning,
+                         int failed) {
+    public Duration duration() {
+        return Duration.between(startedAt, finishedAt);
+    }
+}

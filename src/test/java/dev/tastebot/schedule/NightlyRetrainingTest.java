@@ -1,0 +1,142 @@
+package dev.tastebot.schedule;
+
+import dev.tastebot.store.Database;
+import dev.tastebot.store.ModelStore;
+import dev.tastebot.store.NewModel;
+import dev.tastebot.store.RatingStore;
+import dev.tastebot.store.Track;
+import dev.tastebot.store.TrackStore;
+import dev.tastebot.store.TrainingRun;
+import dev.tastebot.store.TrainingRunStore;
+import dev.tastebot.training.RetrainOutcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NightlyRetrainingTest {
+    private static final Instant NOW = Instant.parse("2026-03-10T02:00:00Z");
+    private static final Instant EARLIER = NOW.minusSeconds(3600);
+    private static final Instant EARLIEST = NOW.minusSeconds(7200);
+    private static final int MIN_RATINGS = 3;
+
+    @TempDir
+    Path dir;
+    private Database database;
+    private RatingStore ratings;
+    private ModelStore models;
+    private TrainingRunStore runs;
+    private final Set<String> retrained = ConcurrentHashMap.newKeySet();
+
+    @BeforeEach
+    void open() {
+        database = Database.open(dir.resolve("tastebot.db"));
+        ratings = new RatingStore(database);
+        models = new ModelStore(database);
+        runs = new TrainingRunStore(database);
+        TrackStore tracks = new TrackStore(database, Clock.fixed(EARLIEST, ZoneOffset.UTC));
+        for (int i = 0; i < 5; i++) {
+            tracks.upsert(new Track("t" + i, "Song " + i, List.of("Artist"), Optional.empty(), OptionalInt.empty(),
+                    Optional.empty(), OptionalInt.empty(), OptionalLong.empty(), Optional.empty()));
+        }
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private void rate(String userId, int count, Instant at) {
+        for (int i = 0; i < count; i++) {
+            ratings.rate(userId, "t" + i, i % 2 == 0, "chat", at);
+        }
+    }
+
+    private void modelAt(String userId, Instant createdAt) {
+        models.save(new NewModel(userId, "random forest", 1, new byte[] {1}, "{}", 5, createdAt));
+    }
+
+    private NightlyRetraining nightly(Retrainer retrainer) {
+        return new NightlyRetraining(retrainer, ratings, models, runs, MIN_RATINGS, 2, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private RetrainOutcome recordingRetrain(String userId) {
+        retrained.add(userId);
+        return new RetrainOutcome.Replaced(1, 0.8);
+    }
+
+    @Test
+    void onlyUsersWhoseRatingsChangedSinceTheirModelAreRetrained() {
+        // GIVEN a user who rated after their model, one whose model is newer than their ratings,
+        // a newcomer with enough ratings and one with too few
+        rate("changed", 5, EARLIER);
+        modelAt("changed", EARLIEST);
+        rate("unchanged", 5, EARLIEST);
+        modelAt("unchanged", EARLIER);
+        rate("newcomer", MIN_RATINGS, EARLIER);
+        rate("beginner", MIN_RATINGS - 1, EARLIER);
+
+        // WHEN the nightly run happens
+        RunSummary summary = nightly(this::recordingRetrain).runNow();
+
+        // THEN only the changed user and the newcomer were retrained
+        assertThat(retrained).containsExactlyInAnyOrder("changed", "newcomer");
+        assertThat(summary.users()).isEqualTo(2);
+        assertThat(summary.retrained()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailingUserIsCountedAndTheOthersStillTrain() {
+        // GIVEN three due users, the retraining of one of whom throws
+        rate("ana", 5, EARLIER);
+        rate("ben", 5, EARLIER);
+        rate("cy", 5, EARLIER);
+        Retrainer failingForBen = userId -> {
+            if (userId.equals("ben")) {
+                throw new IllegalStateException("disk full");
+            }
+            return recordingRetrain(userId);
+        };
+
+        // WHEN the nightly run happens
+        RunSummary summary = nightly(failingForBen).runNow();
+
+        // THEN the failure is counted and the others were retrained
+        assertThat(retrained).containsExactlyInAnyOrder("ana", "cy");
+        assertThat(summary.failed()).isEqualTo(1);
+        assertThat(summary.retrained()).isEqualTo(2);
+    }
+
+    @Test
+    void eachRunIsRecordedWithItsCounts() {
+        // GIVEN due users whose outcomes differ
+        rate("ana", 5, EARLIER);
+        rate("ben", 5, EARLIER);
+        rate("cy", 5, EARLIER);
+        Retrainer mixed = userId -> switch (userId) {
+            case "ana" -> new RetrainOutcome.Replaced(1, 0.9);
+            case "ben" -> new RetrainOutcome.KeptOld(2, "old was better");
+            default -> new RetrainOutcome.Failed("broken");
+        };
+        assertThat(runs.latest()).isEmpty();
+
+        // WHEN the nightly run happens
+        nightly(mixed).runNow();
+
+        // THEN the run is recorded
+        assertThat(runs.latest()).contains(new TrainingRun(NOW, NOW, 3, 1, 1, 1));
+    }
+}
