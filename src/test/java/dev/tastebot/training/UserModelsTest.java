@@ -14,6 +14,7 @@ import dev.tastebot.store.TrainingDataStore;
 import dev.tastebot.taste.ModelCodec;
 import dev.tastebot.taste.Prediction;
 import dev.tastebot.taste.TasteTrainer;
+import dev.tastebot.taste.TrainedModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +55,10 @@ class UserModelsTest {
 
     /** Stores the listener's tracks with their features, rated by {@code userId}. */
     private static List<RatedTrack> storeRatings(Database database, String userId, List<RatedTrack> rated) {
+        return storeRatings(database, userId, rated, NOW);
+    }
+
+    private static List<RatedTrack> storeRatings(Database database, String userId, List<RatedTrack> rated, java.time.Instant at) {
         TrackStore tracks = new TrackStore(database, Clock.fixed(NOW, ZoneOffset.UTC));
         FeatureStore features = new FeatureStore(database);
         RatingStore ratings = new RatingStore(database);
@@ -63,9 +68,46 @@ class UserModelsTest {
                     java.util.OptionalInt.empty(), java.util.Optional.empty(), java.util.OptionalInt.empty(),
                     java.util.OptionalLong.empty(), t.genre()));
             features.put(t.trackId(), "catalog", t.features(), NOW);
-            ratings.rate(userId, t.trackId(), r.liked(), "chat", NOW);
+            ratings.rate(userId, t.trackId(), r.liked(), "chat", at);
         }
         return rated;
+    }
+
+    @Test
+    void theOldModelIsKeptWhenItPredictsTheNewRatingsFarBetterThanTheNewOneCrossValidates() {
+        // GIVEN a model trained on 120 ratings
+        storeRatings(open(), "console:gus", SyntheticListener.balanced(41).ratings(120));
+        UserModels userModels = userModels(database);
+        userModels.retrain("console:gus");
+        TrainedModel old = userModels.currentModel("console:gus").orElseThrow();
+        // AND 20 later ratings that agree perfectly with it: its 10 surest likes and 10 surest dislikes
+        List<RatedTrack> candidates = new java.util.ArrayList<>(SyntheticListener.balanced(42).ratings(200));
+        candidates.sort(java.util.Comparator.comparingDouble(r -> old.probability(r.track(), old.trainingProfile())));
+        List<RatedTrack> agreeing = new java.util.ArrayList<>();
+        candidates.subList(0, 10).forEach(r -> agreeing.add(new RatedTrack(r.track(), false)));
+        candidates.subList(190, 200).forEach(r -> agreeing.add(new RatedTrack(r.track(), true)));
+        storeRatings(database, "console:gus", agreeing, NOW.plusSeconds(60));
+
+        // WHEN the nightly retraining asks for a better model
+        RetrainOutcome outcome = userModels.retrainKeepingBetter("console:gus");
+
+        // THEN the old model stays, and says why
+        assertThat(outcome).isInstanceOf(RetrainOutcome.KeptOld.class);
+        assertThat(((RetrainOutcome.KeptOld) outcome).reason()).contains("on the 20 ratings given since it was trained");
+        assertThat(new ModelStore(database).history("console:gus")).hasSize(1);
+    }
+
+    @Test
+    void theNewModelReplacesTheOldWhenTooFewNewRatingsCanJudgeThem() {
+        storeRatings(open(), "console:hal", SyntheticListener.balanced(43).ratings(120));
+        UserModels userModels = userModels(database);
+        userModels.retrain("console:hal");
+        storeRatings(database, "console:hal", SyntheticListener.balanced(44).ratings(5), NOW.plusSeconds(60));
+
+        RetrainOutcome outcome = userModels.retrainKeepingBetter("console:hal");
+
+        assertThat(outcome).isInstanceOf(RetrainOutcome.Replaced.class);
+        assertThat(new ModelStore(database).history("console:hal")).hasSize(2);
     }
 
     @Test
