@@ -33,18 +33,24 @@ final class TastebotCommands {
     static CommandLine commandLine() {
         OptionSpec config = OptionSpec.value(CONFIG_OPTION, "FILE",
                 "Read settings from FILE (default: $TASTEBOT_CONFIG, else config/tastebot.properties if it exists)");
+        // evaluate and simulate read the same kind of file and print the same kind of answer
+        OptionSpec labelledCsv = OptionSpec.value(EvaluateCommand.CSV, "FILE",
+                "CSV file with a header line, audio-feature columns and a label column").required();
+        OptionSpec labelColumn = OptionSpec.value(EvaluateCommand.LABEL, "COLUMN",
+                "Column holding 1/0, true/false or like/dislike").required();
+        OptionSpec jsonOnly = OptionSpec.flag(EvaluateCommand.JSON, "Print one JSON object on standard output and nothing else");
         return new CommandLine(PROGRAM, List.of(
                 CommandSpec.of(RUN,
                         "Start the bot: on Discord when TASTEBOT_DISCORD_TOKEN is set, otherwise in this terminal",
                         config),
                 CommandSpec.of(EVALUATE,
                         "Cross-validate the taste model on a labelled CSV, beside the majority class and the original MLP",
-                        OptionSpec.value(EvaluateCommand.CSV, "FILE", "CSV file with a header line, audio-feature columns and a label column").required(),
-                        OptionSpec.value(EvaluateCommand.LABEL, "COLUMN", "Column holding 1/0, true/false or like/dislike").required(),
+                        labelledCsv,
+                        labelColumn,
                         OptionSpec.value(EvaluateCommand.FOLDS, "K", "Folds of the cross-validation (default 5)").wholeNumber(2, 50),
                         OptionSpec.value(EvaluateCommand.REPEATS, "R", "Times the folds are drawn anew (default 3)").wholeNumber(1, 50),
                         OptionSpec.value(EvaluateCommand.SEED, "N", "Seed of the fold draws and the models (default 42)").wholeNumber(0, Integer.MAX_VALUE),
-                        OptionSpec.flag(EvaluateCommand.JSON, "Print one JSON object on standard output and nothing else"),
+                        jsonOnly,
                         config),
                 CommandSpec.of(BENCH,
                         "Time one user's model selection, final fit and scoring on one core",
@@ -55,13 +61,13 @@ final class TastebotCommands {
                         config),
                 CommandSpec.of(SIMULATE,
                         "Replay a labelled CSV to compare tastebot's order of songs to rate with random picks",
-                        OptionSpec.value(SimulateCommand.CSV, "FILE", "CSV file with a header line, feature columns and a label column").required(),
-                        OptionSpec.value(SimulateCommand.LABEL, "COLUMN", "Column holding 1/0, true/false or like/dislike").required(),
+                        labelledCsv,
+                        labelColumn,
                         OptionSpec.value(SimulateCommand.BUDGET, "N", "Songs each strategy may ask about (default 100)").wholeNumber(10, 10_000),
                         OptionSpec.value(SimulateCommand.BATCH, "N", "Ratings between retrainings (default 10)").wholeNumber(1, 1_000),
                         OptionSpec.value(SimulateCommand.SEEDS, "N", "Runs to average, each with its own split (default 5)").wholeNumber(1, 100),
                         OptionSpec.value(SimulateCommand.SEED, "N", "Seed of the first run (default 42)").wholeNumber(0, Integer.MAX_VALUE),
-                        OptionSpec.flag(SimulateCommand.JSON, "Print one JSON object on standard output and nothing else"),
+                        jsonOnly,
                         config),
                 CommandSpec.of(IMPORT_CATALOG,
                         "Import tracks and their audio features from a catalogue CSV with a track_id column",
