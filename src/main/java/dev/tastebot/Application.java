@@ -18,6 +18,7 @@ import dev.tastebot.schedule.NightlyRetraining;
 import dev.tastebot.schedule.NightlyScheduler;
 import dev.tastebot.spotify.LinkedSpotifyAccounts;
 import dev.tastebot.spotify.api.SpotifyWeb;
+import dev.tastebot.spotify.api.UserTokens;
 import dev.tastebot.spotify.auth.AppTokens;
 import dev.tastebot.spotify.auth.LinkStates;
 import dev.tastebot.spotify.auth.SpotifyCallback;
@@ -105,7 +106,7 @@ final class Application implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         SpotifyLinking linking = new SpotifyLinking(config.spotify(), config.tokenEncryptionKey(), false,
                 new SpotifyLinkStore(database), new LinkStates(random), HttpClient.newHttpClient(), random, clock);
-        LibrarySync librarySync = new LibrarySync(spotifyWeb, new LibrarySync.AccessTokens() {
+        UserTokens userTokens = new UserTokens() {
             @Override
             public Optional<String> current(String userId) {
                 return linking.accessToken(userId);
@@ -115,7 +116,9 @@ final class Application implements AutoCloseable {
             public Optional<String> refreshed(String userId) {
                 return linking.refreshedAccessToken(userId);
             }
-        }, new LibrarySyncStore(database), stores.tracks(), stores.ratings(), clock);
+        };
+        LibrarySync librarySync = new LibrarySync(spotifyWeb, userTokens, new LibrarySyncStore(database), stores.tracks(),
+                stores.ratings(), clock);
         LinkedSpotifyAccounts accounts = new LinkedSpotifyAccounts(linking, librarySync, featuresWanted,
                 retrainer::ratingsChanged);
         boolean spotifyConfigured = config.spotify().clientId().isPresent();

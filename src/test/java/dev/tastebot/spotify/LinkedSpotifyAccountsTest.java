@@ -5,6 +5,7 @@ import dev.tastebot.config.TokenEncryptionKey;
 import dev.tastebot.library.LibrarySync;
 import dev.tastebot.spotify.api.FakeSpotifyApi;
 import dev.tastebot.spotify.api.SpotifyWeb;
+import dev.tastebot.spotify.api.UserTokens;
 import dev.tastebot.spotify.auth.FakeAccounts;
 import dev.tastebot.spotify.auth.LinkStates;
 import dev.tastebot.spotify.auth.SpotifyLinking;
@@ -61,7 +62,7 @@ class LinkedSpotifyAccountsTest {
                 new LinkStates(random), HttpClient.newHttpClient(), random, Clock.systemUTC());
         LibrarySyncStore marks = new LibrarySyncStore(database);
         LibrarySync sync = new LibrarySync(new SpotifyWeb(api.baseUrl(), wait -> { }, Duration.ofSeconds(5)),
-                new LibrarySync.AccessTokens() {
+                new UserTokens() {
                     public Optional<String> current(String userId) {
                         return linking.accessToken(userId);
                     }
