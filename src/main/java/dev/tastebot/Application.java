@@ -104,7 +104,7 @@ final class Application implements AutoCloseable {
         LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock,
                 featuresWanted);
         SecureRandom random = new SecureRandom();
-        SpotifyLinking linking = new SpotifyLinking(config.spotify(), config.tokenEncryptionKey(), false,
+        SpotifyLinking linking = new SpotifyLinking(config.spotify(), config.tokenEncryptionKey(),
                 new SpotifyLinkStore(database), new LinkStates(random), HttpClient.newHttpClient(), random, clock);
         UserTokens userTokens = new UserTokens() {
             @Override

@@ -44,11 +44,14 @@ public final class LinkedSpotifyAccounts implements SpotifyAccounts {
             Completion completion = linking.completeFromPastedUrl(userId, pastedUrl.get());
             return completion instanceof Completion.Linked ? completion.message() + " " + syncNow(userId) : completion.message();
         }
-        if (linking.accessToken(userId).isPresent()) {
+        // a link made before playlists were turned on is linked again, to allow them
+        if (linking.accessToken(userId).isPresent() && !linking.lacksAskedScope(userId)) {
             return "Your Spotify account is already linked. " + syncNow(userId);
         }
         return switch (linking.start(userId)) {
-            case Start.Open open -> "Open this link to let tastebot read your saved songs (it works once, for "
+            case Start.Open open -> "Open this link to let tastebot read your saved songs"
+                    + (linking.asksForPlaylists() ? " and keep your private playlist of songs to rate" : "")
+                    + " (it works once, for "
                     + open.validFor().toMinutes() + " minutes): " + open.authorizeUrl()
                     + (open.pasteBack() ? "\nAfterwards your browser may show a page that does not load: copy its whole "
                     + "address and send /link with it (on Discord, in the url option), and the link completes." : "");

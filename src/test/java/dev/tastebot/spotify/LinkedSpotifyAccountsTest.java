@@ -58,7 +58,7 @@ class LinkedSpotifyAccountsTest {
         var config = new TastebotConfig.Spotify(Optional.of("client-1"), Optional.empty(),
                 URI.create("http://127.0.0.1:8080/callback"), api.baseUrl(), accounts.baseUrl());
         SecureRandom random = new SecureRandom();
-        SpotifyLinking linking = new SpotifyLinking(config, Optional.of(key()), false, new SpotifyLinkStore(database),
+        SpotifyLinking linking = new SpotifyLinking(config, Optional.of(key()), new SpotifyLinkStore(database),
                 new LinkStates(random), HttpClient.newHttpClient(), random, Clock.systemUTC());
         LibrarySyncStore marks = new LibrarySyncStore(database);
         LibrarySync sync = new LibrarySync(new SpotifyWeb(api.baseUrl(), wait -> { }, Duration.ofSeconds(5)),
