@@ -17,6 +17,7 @@ import dev.tastebot.recommend.CatalogCandidates;
 import dev.tastebot.schedule.NightlyRetraining;
 import dev.tastebot.schedule.NightlyScheduler;
 import dev.tastebot.spotify.LinkedSpotifyAccounts;
+import dev.tastebot.spotify.SongsToRatePlaylist;
 import dev.tastebot.spotify.api.SpotifyWeb;
 import dev.tastebot.spotify.api.UserTokens;
 import dev.tastebot.spotify.auth.AppTokens;
@@ -32,6 +33,7 @@ import dev.tastebot.store.PostedSongStore;
 import dev.tastebot.store.RatingSessionStore;
 import dev.tastebot.store.RatingStore;
 import dev.tastebot.store.SpotifyLinkStore;
+import dev.tastebot.store.SpotifyPlaylistStore;
 import dev.tastebot.store.TrackStore;
 import dev.tastebot.store.TrainingDataStore;
 import dev.tastebot.store.TrainingRun;
@@ -119,7 +121,9 @@ final class Application implements AutoCloseable {
         };
         LibrarySync librarySync = new LibrarySync(spotifyWeb, userTokens, new LibrarySyncStore(database), stores.tracks(),
                 stores.ratings(), clock);
-        LinkedSpotifyAccounts accounts = new LinkedSpotifyAccounts(linking, librarySync, featuresWanted,
+        SongsToRatePlaylist playlist = new SongsToRatePlaylist(config.spotify().playlists(), linking, userTokens, spotifyWeb,
+                new SpotifyPlaylistStore(database), clock);
+        LinkedSpotifyAccounts accounts = new LinkedSpotifyAccounts(linking, librarySync, playlist, featuresWanted,
                 retrainer::ratingsChanged);
         boolean spotifyConfigured = config.spotify().clientId().isPresent();
         this.spotifyCallback = spotifyConfigured
