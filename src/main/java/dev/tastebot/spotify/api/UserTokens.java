@@ -22,21 +22,13 @@ public interface UserTokens {
      */
     default <T> Optional<T> withToken(String userId, Function<String, T> call) {
         Optional<String> token = current(userId);
-        if (token.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(call.apply(token.get()));
-        } catch (SpotifyApiException.Unauthorized refused) {
-            Optional<String> renewed = refreshed(userId);
-            if (renewed.isEmpty()) {
-                return Optional.empty();
-            }
+        for (boolean first = true; token.isPresent(); first = false) {
             try {
-                return Optional.of(call.apply(renewed.get()));
-            } catch (SpotifyApiException.Unauthorized refusedAgain) {
-                return Optional.empty();
+                return Optional.of(call.apply(token.get()));
+            } catch (SpotifyApiException.Unauthorized refused) {
+                token = first ? refreshed(userId) : Optional.empty();
             }
         }
+        return Optional.empty();
     }
 }
