@@ -6,20 +6,27 @@ import dev.tastebot.chat.ChatFixture;
 import dev.tastebot.chat.ChatUser;
 import dev.tastebot.chat.Reaction;
 import dev.tastebot.chat.Reply;
+import dev.tastebot.console.ConsoleAdapter;
 import dev.tastebot.store.Rating;
 import dev.tastebot.store.Track;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,6 +126,29 @@ class PlaylistCommandTest {
         // THEN the rating is stored, and no session song follows
         assertThat(chat.ratings().current(ANA.userId(), first.trackId())).map(Rating::liked).contains(false);
         assertThat(next).isEmpty();
+    }
+
+    @Test
+    void inTheConsoleTheSongsAreRatedInTheOrderShown() throws IOException {
+        // GIVEN a console user, linked with playlists allowed, and Spotify songs to rate
+        ChatUser local = new ChatUser("console", "local", "you");
+        start(3);
+        chat.wouldLike().keySet().forEach(id -> chat.ratings().rate(local.userId(), id, true, "chat", ChatFixture.NOW));
+        addSpotifyTracks(40);
+        spotify.link(local.userId(), SpotifyFixture.PLAYLIST_SCOPES, "access-1");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        // WHEN they ask for the playlist and rate twice
+        new ConsoleAdapter(chat.core(), local, folder, new BufferedReader(new StringReader("/playlist\n+\n-\n")),
+                new PrintStream(out, true, StandardCharsets.UTF_8)).run();
+
+        // THEN the first song shown is liked and the second disliked
+        List<String> shown = Pattern.compile("https://open\\.spotify\\.com/track/(\\w+)").matcher(out.toString(StandardCharsets.UTF_8))
+                .results().map(match -> match.group(1)).toList();
+        assertThat(shown).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(chat.ratings().current(local.userId(), shown.get(0))).map(Rating::liked).contains(true);
+        assertThat(chat.ratings().current(local.userId(), shown.get(1))).map(Rating::liked).contains(false);
+        assertThat(shown.subList(2, shown.size())).allSatisfy(id -> assertThat(chat.ratings().current(local.userId(), id)).isEmpty());
     }
 
     @Test
