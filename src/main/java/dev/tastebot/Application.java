@@ -1,5 +1,6 @@
 package dev.tastebot;
 
+import dev.tastebot.catalog.LikedArtistSearch;
 import dev.tastebot.catalog.RemoteTrackLookup;
 import dev.tastebot.catalog.SpotifyRemoteLookup;
 import dev.tastebot.chat.ChatCore;
@@ -24,7 +25,9 @@ import dev.tastebot.spotify.auth.AppTokens;
 import dev.tastebot.spotify.auth.LinkStates;
 import dev.tastebot.spotify.auth.SpotifyCallback;
 import dev.tastebot.spotify.auth.SpotifyLinking;
+import dev.tastebot.store.ArtistSearchStore;
 import dev.tastebot.store.CandidatePoolStore;
+import dev.tastebot.store.CommunityStore;
 import dev.tastebot.store.Database;
 import dev.tastebot.store.FeatureStore;
 import dev.tastebot.store.LibrarySyncStore;
@@ -78,7 +81,7 @@ final class Application implements AutoCloseable {
         List<String> featureSources = config.features().sources().stream().map(FeatureSourceKind::configName).toList();
         this.stores = new ChatStores(new UserStore(database), new RatingStore(database), new TrackStore(database, clock),
                 new TrainingDataStore(database), new PostedSongStore(database), new RatingSessionStore(database),
-                new UserSettingsStore(database), new ModelStore(database));
+                new UserSettingsStore(database), new ModelStore(database), new CommunityStore(database));
         this.features = new FeatureStore(database);
         AppTokens appTokens = new AppTokens(config.spotify().accountsBaseUrl(), config.spotify().clientId(),
                 config.spotify().clientSecret().map(Secret::value), HttpClient.newHttpClient(), clock);
@@ -87,9 +90,14 @@ final class Application implements AutoCloseable {
         Consumer<List<String>> featuresWanted = ids -> background.execute(() -> featureChain.featuresFor(ids));
         SpotifyWeb spotifyWeb = new SpotifyWeb(config.spotify().apiBaseUrl(), duration -> Thread.sleep(duration),
                 Duration.ofSeconds(60));
-        Optional<RemoteTrackLookup> remote = config.spotify().clientId().isPresent()
+        Optional<SpotifyRemoteLookup> spotifyLookup = config.spotify().clientId().isPresent()
                 ? Optional.of(new SpotifyRemoteLookup(spotifyWeb, appTokens, stores.tracks(), featuresWanted))
                 : Optional.empty();
+        Optional<RemoteTrackLookup> remote = spotifyLookup.map(lookup -> lookup);
+        // Songs by liked artists are searched for with the same app token, never while someone waits.
+        Consumer<String> likedArtistsRunningLow = spotifyLookup
+                .map(lookup -> new LikedArtistSearch(lookup, new ArtistSearchStore(database), background, clock))
+                .<Consumer<String>>map(search -> search::requestRefill).orElse(userId -> { });
         int minRatings = config.training().minRatings();
         UserModels userModels = new UserModels(stores.trainingData(), stores.ratings(), stores.models(),
                 new TasteTrainer(TasteTrainer.Options.withMinRatings(minRatings)), new ModelCodec(), featureSources, clock);
@@ -102,7 +110,7 @@ final class Application implements AutoCloseable {
         RetrainOnNewRatings retrainer = new RetrainOnNewRatings(userModels, stores.ratings(), stores.models(), minRatings,
                 background);
         CatalogCandidates candidates = new CatalogCandidates(new CandidatePoolStore(database), stores.posted(),
-                stores.trainingData(), userModels, featureSources, clock.millis());
+                stores.trainingData(), userModels, featureSources, likedArtistsRunningLow, clock.millis());
         LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock,
                 featuresWanted);
         SecureRandom random = new SecureRandom();

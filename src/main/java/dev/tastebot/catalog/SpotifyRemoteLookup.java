@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -45,24 +46,41 @@ public final class SpotifyRemoteLookup implements RemoteTrackLookup {
         return ask(token -> web.search(token, text, limit));
     }
 
-    private List<Match> ask(java.util.function.Function<String, List<SpotifyTrack>> request) {
-        Optional<String> token = appToken.get();
-        if (token.isEmpty()) {
-            return List.of();
-        }
-        List<SpotifyTrack> found;
+    /**
+     * One page (at most {@link SpotifyWeb#SEARCH_LIMIT}) of the artist's tracks on Spotify from
+     * {@code offset} on, stored like every track Spotify names; empty when the app has no token.
+     * Unlike the lookups the chat waits for, a failure is thrown, so a background caller can tell
+     * "nothing found" from "not asked" and decide when to ask again.
+     *
+     * @throws SpotifyApiException when Spotify refuses or does not answer
+     */
+    public Optional<List<Match>> byArtist(String artist, int offset) {
+        // A quote inside the name would end the phrase early.
+        String phrase = artist.replace('"', ' ').strip();
+        return fetch(token -> web.search(token, "artist:\"" + phrase + "\"", SpotifyWeb.SEARCH_LIMIT, offset));
+    }
+
+    private List<Match> ask(Function<String, List<SpotifyTrack>> request) {
         try {
-            found = request.apply(token.get());
+            return fetch(request).orElse(List.of());
         } catch (SpotifyApiException e) {
             // A lookup that fails is a lookup that found nothing; the chat says "unknown track".
             log.warn("Spotify lookup failed: {}", e.getMessage());
             return List.of();
         }
+    }
+
+    private Optional<List<Match>> fetch(Function<String, List<SpotifyTrack>> request) {
+        Optional<String> token = appToken.get();
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        List<SpotifyTrack> found = request.apply(token.get());
         if (!found.isEmpty()) {
             tracks.upsertAll(found.stream().map(SpotifyRemoteLookup::track).toList());
             featuresWanted.accept(found.stream().map(SpotifyTrack::id).toList());
         }
-        return found.stream().map(t -> new Match(t.id(), t.title(), t.artists())).toList();
+        return Optional.of(found.stream().map(t -> new Match(t.id(), t.title(), t.artists())).toList());
     }
 
     private static Track track(SpotifyTrack t) {

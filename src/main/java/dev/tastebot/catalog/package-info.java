@@ -1,8 +1,9 @@
 /**
  * The local track catalogue: importing catalogue CSV files (track ids, metadata and audio features)
  * into the store, the generated demo catalogue for newcomers without data, reading what users type to
- * name a track, searching the catalogue, resolving typed text to a track for the chat, and asking
- * Spotify for tracks the catalogue lacks. Depends on {@code store}, {@code features}, {@code evaluation}
- * (its CSV reading pieces), {@code spotify.api} and {@code cli}.
+ * name a track, searching the catalogue, resolving typed text to a track for the chat, asking
+ * Spotify for tracks the catalogue lacks, and growing it around the artists users like. Depends on
+ * {@code store}, {@code features}, {@code evaluation} (its CSV reading pieces), {@code spotify.api},
+ * {@code cli} and Caffeine.
  */
 package dev.tastebot.catalog;

@@ -130,6 +130,11 @@ public final class ChatCore implements ChatService {
     }
 
     @Override
+    public void seenIn(ChatUser user, String community) {
+        stores.communities().seen(user.userId(), qualify(user.platform(), community), clock.instant());
+    }
+
+    @Override
     public List<Choice> suggestTracks(ChatUser user, String typed, int limit) {
         if (typed.isBlank() || typed.length() > MAX_QUERY) {
             return List.of();

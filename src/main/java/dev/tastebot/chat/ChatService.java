@@ -25,6 +25,13 @@ public interface ChatService {
      */
     List<Reply> reacted(String platform, String messageId, ChatUser reactor, Reaction reaction, boolean added);
 
+    /**
+     * The user acted (a command, a reaction) in {@code community}, the platform's id of a server or
+     * group. Other members' likes may then be offered to them as songs to rate, and theirs to the
+     * others, never saying whose. Only users tastebot already keeps data about are recorded.
+     */
+    void seenIn(ChatUser user, String community);
+
     /** Up to {@code limit} tracks matching what the user has typed so far, for autocompletion. */
     List<Choice> suggestTracks(ChatUser user, String typed, int limit);
 

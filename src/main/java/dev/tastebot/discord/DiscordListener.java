@@ -50,10 +50,14 @@ final class DiscordListener extends ListenerAdapter {
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         ChatUser user = DiscordUsers.of(event.getUser().getIdLong(), event.getUser(), event.getMember());
         SlashRequest request = read(event);
+        Optional<String> server = event.isFromGuild() ? Optional.of(event.getGuild().getId()) : Optional.empty();
         // The core runs only once Discord has the acknowledgement: an unacknowledged command shows
         // the user a failure, and they should not find it carried out anyway.
         RestActions.queue(() -> event.deferReply(SlashCommands.answersPrivately(request)),
-                hook -> worker.submit("/" + event.getName() + " for " + user.userId(), () -> answer(hook, user, request)),
+                hook -> worker.submit("/" + event.getName() + " for " + user.userId(), () -> {
+                    answer(hook, user, request);
+                    seen(user, server);
+                }),
                 failure -> log.warn("Could not acknowledge /{} for {} within 3 seconds: {}", event.getName(), user.userId(), failure.toString()));
     }
 
@@ -104,6 +108,7 @@ final class DiscordListener extends ListenerAdapter {
         }
         ChatUser reactor = DiscordUsers.of(event.getUserIdLong(), event.getUser(), event.getMember());
         String messageId = event.getMessageId();
+        Optional<String> server = event.isFromGuild() ? Optional.of(event.getGuild().getId()) : Optional.empty();
         ReplyTarget target = new ReplyTarget.Channel(event.getChannel());
         worker.submit("reaction by " + reactor.userId() + " on " + messageId, () -> {
             List<Reply> replies;
@@ -117,6 +122,21 @@ final class DiscordListener extends ListenerAdapter {
                 return;
             }
             poster.post(replies, reactor, target);
+            seen(reactor, server);
+        });
+    }
+
+    /**
+     * Tells the core which server the user acted in, after their command or reaction was handled:
+     * a user who just asked to be forgotten is not recorded again. Failing here costs nobody an answer.
+     */
+    private void seen(ChatUser user, Optional<String> server) {
+        server.ifPresent(id -> {
+            try {
+                chat.seenIn(user, id);
+            } catch (RuntimeException e) {
+                log.warn("Could not record that {} used tastebot in server {}", user.userId(), id, e);
+            }
         });
     }
 

@@ -12,36 +12,54 @@ import dev.tastebot.training.UserModels;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
- * Picks the next song to rate from a random draw of unrated catalogue songs, in the
+ * Picks the next song to rate from a random draw of songs the user never rated, in the
  * {@link ActiveChoice} order: before there is a model, songs by artists the user knows least; with
- * a model, mostly the songs it is least sure about. Songs by the artists of the last few posts are
- * passed over while others are available, so a session does not dwell on one discography.
+ * a model, mostly the songs it is least sure about. The draw merges three sources: the whole
+ * catalogue, songs by the artists the user likes most, and songs other members of the user's
+ * servers like. Songs posted lately, and songs by the artists of the last few posts while others are
+ * available, are passed over, so a session does not dwell on one discography.
  */
 public final class CatalogCandidates implements CandidatePicker {
     private static final int DRAW = 60;
+    /** How many songs each of the two narrower sources adds to the draw, at most. */
+    private static final int DRAW_PER_SOURCE = 20;
+    /** The liked-artist source looks at the user's this-many most-liked artists. */
+    private static final int LIKED_ARTISTS = 50;
     private static final int RECENT = 8;
+    /** The model's probability this close to its threshold counts as "can't tell yet". */
+    private static final double UNSURE_MARGIN = 0.15;
 
     private final CandidatePoolStore pool;
     private final PostedSongStore posted;
     private final TrainingDataStore trainingData;
     private final UserModels userModels;
     private final List<String> featureSources;
+    private final Consumer<String> likedArtistsRunningLow;
     private final SplittableRandom random;
 
+    /**
+     * @param likedArtistsRunningLow told the user id when fewer unrated songs by their liked artists
+     *     are left than a draw takes, so more can be searched for; must return at once
+     */
     public CatalogCandidates(CandidatePoolStore pool, PostedSongStore posted, TrainingDataStore trainingData,
-                             UserModels userModels, List<String> featureSources, long seed) {
+                             UserModels userModels, List<String> featureSources, Consumer<String> likedArtistsRunningLow,
+                             long seed) {
         this.pool = pool;
         this.posted = posted;
         this.trainingData = trainingData;
         this.userModels = userModels;
         this.featureSources = List.copyOf(featureSources);
+        this.likedArtistsRunningLow = likedArtistsRunningLow;
         this.random = new SplittableRandom(seed);
     }
 
@@ -54,9 +72,10 @@ public final class CatalogCandidates implements CandidatePicker {
             trainingData.track(song.trackId(), featureSources)
                     .ifPresent(t -> t.artists().forEach(a -> recentArtists.add(a.toLowerCase(Locale.ROOT))));
         }
+        Map<String, Origin> drawn = draw(userId);
         List<TrackData> fresh = new ArrayList<>();
         List<TrackData> repeats = new ArrayList<>();
-        for (String id : pool.randomUnrated(userId, DRAW)) {
+        for (String id : drawn.keySet()) {
             trainingData.track(id, featureSources).filter(t -> !recentTracks.contains(t.trackId())).ifPresent(t ->
                     (t.artists().stream().anyMatch(a -> recentArtists.contains(a.toLowerCase(Locale.ROOT))) ? repeats : fresh).add(t));
         }
@@ -70,17 +89,53 @@ public final class CatalogCandidates implements CandidatePicker {
         synchronized (random) {
             pick = choices.get(ActiveChoice.pick(choices, model, profile, 1, random).getFirst());
         }
-        return Optional.of(new Candidate(pick.trackId(), why(pick, profile, model)));
+        return Optional.of(new Candidate(pick.trackId(), why(pick, drawn.get(pick.trackId()), profile, model)));
     }
 
-    private static String why(TrackData track, TasteProfile profile, Optional<TrainedModel> model) {
-        if (model.isPresent()) {
-            int percent = (int) Math.round(100 * model.get().probability(track, profile));
-            double margin = Math.abs(model.get().probability(track, profile) - model.get().threshold());
-            if (margin < 0.15) {
-                return "your model can't tell yet (" + percent + "% for you): your rating teaches it the most";
-            }
+    /** Never-rated track ids with where each came from; a track drawn twice keeps its more specific origin. */
+    private Map<String, Origin> draw(String userId) {
+        Map<String, Origin> drawn = new LinkedHashMap<>();
+        pool.randomLikedInCommunities(userId, DRAW_PER_SOURCE).forEach(id -> drawn.putIfAbsent(id, Origin.COMMUNITY));
+        List<String> byLikedArtists = pool.randomByLikedArtists(userId, LIKED_ARTISTS, DRAW_PER_SOURCE);
+        if (byLikedArtists.size() < DRAW_PER_SOURCE) {
+            likedArtistsRunningLow.accept(userId);
         }
+        byLikedArtists.forEach(id -> drawn.putIfAbsent(id, Origin.LIKED_ARTIST));
+        pool.randomUnrated(userId, DRAW).forEach(id -> drawn.putIfAbsent(id, Origin.CATALOGUE));
+        return drawn;
+    }
+
+    private static String why(TrackData track, Origin origin, TasteProfile profile, Optional<TrainedModel> model) {
+        Optional<String> unsure = model.flatMap(m -> unsure(m, track, profile));
+        Optional<String> from = switch (origin) {
+            case COMMUNITY -> Optional.of("liked by someone in your server");
+            case LIKED_ARTIST -> likedArtist(track, profile);
+            case CATALOGUE -> Optional.empty();
+        };
+        if (from.isPresent()) {
+            return from.get() + unsure.map(u -> "; " + u).orElse("");
+        }
+        return unsure.orElseGet(() -> familiarity(track, profile));
+    }
+
+    private static Optional<String> unsure(TrainedModel model, TrackData track, TasteProfile profile) {
+        double probability = model.probability(track, profile);
+        if (Math.abs(probability - model.threshold()) >= UNSURE_MARGIN) {
+            return Optional.empty();
+        }
+        return Optional.of("your model can't tell yet (" + Math.round(100 * probability)
+                + "% for you): your rating teaches it the most");
+    }
+
+    private static Optional<String> likedArtist(TrackData track, TasteProfile profile) {
+        Optional<String> artist = profile.bestKnownArtist(track);
+        Tally tally = artist.map(profile::artist).orElse(Tally.EMPTY);
+        return tally.likes() == 0 ? Optional.empty()
+                : Optional.of("by " + artist.get() + ", whose songs you like (you liked " + tally.likes() + " of "
+                        + tally.total() + ")");
+    }
+
+    private static String familiarity(TrackData track, TasteProfile profile) {
         Optional<String> artist = profile.bestKnownArtist(track);
         Tally tally = artist.map(profile::artist).orElse(Tally.EMPTY);
         if (tally.total() > 0) {

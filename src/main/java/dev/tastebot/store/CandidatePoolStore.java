@@ -1,35 +1,75 @@
 package dev.tastebot.store;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Tracks a user could be asked to rate: those in the catalogue they have not rated. */
+/**
+ * Tracks a user could be asked to rate, drawn at random (a fresh draw each call) from three places:
+ * the whole catalogue, the songs of the artists the user likes most, and the songs other members of
+ * the user's communities like. A track the user ever rated is never drawn: not a current like or
+ * dislike (saved songs are stored as likes), and not a withdrawn rating either, since the user can
+ * still react under the message that asked.
+ */
 public final class CandidatePoolStore {
+    // Every rating and every withdrawal is written to rating_history: no row there means never rated.
+    private static final String NEVER_RATED_BY_USER =
+            "NOT EXISTS (SELECT 1 FROM rating_history h WHERE h.user_id = ? AND h.track_id = %s)";
+
     private final Database database;
 
     public CandidatePoolStore(Database database) {
         this.database = Objects.requireNonNull(database, "database");
     }
 
-    /** Up to {@code limit} unrated track ids, in random order (a fresh draw each call). */
+    /** Up to {@code limit} track ids from the whole catalogue that the user never rated. */
     public List<String> randomUnrated(String userId, int limit) {
         return database.withConnection(c -> {
-            try (PreparedStatement select = c.prepareStatement("""
-                    SELECT t.id FROM tracks t
-                    WHERE NOT EXISTS (SELECT 1 FROM ratings r WHERE r.user_id = ? AND r.track_id = t.id)
-                    ORDER BY random() LIMIT ?""")) {
+            try (PreparedStatement select = c.prepareStatement("SELECT t.id FROM tracks t WHERE "
+                    + NEVER_RATED_BY_USER.formatted("t.id") + " ORDER BY random() LIMIT ?")) {
                 select.setString(1, userId);
                 select.setInt(2, limit);
-                List<String> ids = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getString(1));
-                    }
-                }
-                return ids;
+                return TextColumn.values(select);
+            }
+        });
+    }
+
+    /**
+     * Up to {@code limit} never-rated track ids by one of the {@code artists} artists the user has
+     * liked most songs of.
+     */
+    public List<String> randomByLikedArtists(String userId, int artists, int limit) {
+        return database.withConnection(c -> {
+            try (PreparedStatement select = c.prepareStatement(LikedArtists.WITH + """
+                    SELECT t.track_id FROM (SELECT name FROM liked_artists ORDER BY likes DESC, name LIMIT ?) top
+                    JOIN track_artists t ON t.name = top.name
+                    WHERE %s
+                    GROUP BY t.track_id ORDER BY random() LIMIT ?""".formatted(NEVER_RATED_BY_USER.formatted("t.track_id")))) {
+                select.setString(1, userId);
+                select.setInt(2, artists);
+                select.setString(3, userId);
+                select.setInt(4, limit);
+                return TextColumn.values(select);
+            }
+        });
+    }
+
+    /**
+     * Up to {@code limit} never-rated track ids that another member of one of the user's communities
+     * currently likes. Members of communities the user is not in never count.
+     */
+    public List<String> randomLikedInCommunities(String userId, int limit) {
+        return database.withConnection(c -> {
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT r.track_id FROM community_members me
+                    JOIN community_members other ON other.community = me.community AND other.user_id <> me.user_id
+                    JOIN ratings r ON r.user_id = other.user_id AND r.liked = 1
+                    WHERE me.user_id = ? AND %s
+                    GROUP BY r.track_id ORDER BY random() LIMIT ?""".formatted(NEVER_RATED_BY_USER.formatted("r.track_id")))) {
+                select.setString(1, userId);
+                select.setString(2, userId);
+                select.setInt(3, limit);
+                return TextColumn.values(select);
             }
         });
     }

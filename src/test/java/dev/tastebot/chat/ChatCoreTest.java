@@ -228,6 +228,27 @@ class ChatCoreTest {
     }
 
     @Test
+    void aServerIsKnownByPlatformAndOnlyForUsersTastebotKnows() {
+        // GIVEN Ana (Discord) and a console user who both rated a song
+        ChatUser local = new ChatUser("console", "local", "me");
+        post(ANA, handle(ANA, new ChatCommand.Rate()), "a1");
+        fixture.core().reacted("discord", "a1", ANA, Reaction.LIKE, true);
+        post(local, handle(local, new ChatCommand.Rate()), "c1");
+        fixture.core().reacted("console", "c1", local, Reaction.LIKE, true);
+
+        // WHEN each is seen in a community with the same id, and so is Ben, who never used tastebot
+        fixture.core().seenIn(ANA, "77");
+        fixture.core().seenIn(local, "77");
+        fixture.core().seenIn(BEN, "77");
+
+        // THEN the two communities are different, and Ben is not recorded
+        assertThat(fixture.communities().communitiesOf(ANA.userId())).containsExactly("discord:77");
+        assertThat(fixture.communities().communitiesOf(local.userId())).containsExactly("console:77");
+        assertThat(fixture.communities().communitiesOf(BEN.userId())).isEmpty();
+        assertThat(fixture.candidatePool().randomLikedInCommunities(ANA.userId(), 100)).isEmpty();
+    }
+
+    @Test
     void importingTheLibraryExportAddsLikesButKeepsOwnRatings() {
         Reply.SongCard card = post(ANA, handle(ANA, new ChatCommand.Rate()), "m1");
         fixture.core().reacted("discord", "m1", ANA, Reaction.DISLIKE, true);

@@ -10,6 +10,7 @@ import dev.tastebot.library.LibraryImporter;
 import dev.tastebot.measure.SyntheticListener;
 import dev.tastebot.recommend.CatalogCandidates;
 import dev.tastebot.store.CandidatePoolStore;
+import dev.tastebot.store.CommunityStore;
 import dev.tastebot.store.Database;
 import dev.tastebot.store.FeatureStore;
 import dev.tastebot.store.ModelStore;
@@ -81,13 +82,13 @@ public final class ChatFixture implements AutoCloseable {
     private ChatCore build(Database db) {
         ChatStores stores = new ChatStores(new UserStore(db), new RatingStore(db), new TrackStore(db, clock()),
                 new TrainingDataStore(db), new PostedSongStore(db), new RatingSessionStore(db), new UserSettingsStore(db),
-                new ModelStore(db));
+                new ModelStore(db), new CommunityStore(db));
         UserModels userModels = new UserModels(stores.trainingData(), stores.ratings(), stores.models(),
                 new TasteTrainer(TasteTrainer.Options.defaults()), new ModelCodec(), SOURCES, clock());
         RetrainOnNewRatings retrainer = new RetrainOnNewRatings(userModels, stores.ratings(), stores.models(),
                 TasteTrainer.Options.DEFAULT_MIN_RATINGS, Runnable::run);
         CatalogCandidates candidates = new CatalogCandidates(new CandidatePoolStore(db), stores.posted(),
-                stores.trainingData(), userModels, SOURCES, 1);
+                stores.trainingData(), userModels, SOURCES, userId -> { }, 1);
         LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock(), ids -> { });
         return new ChatCore(stores, userModels, retrainer, candidates, lookup(db), importer, spotify.apply(db),
                 SOURCES, clock());
@@ -166,6 +167,14 @@ public final class ChatFixture implements AutoCloseable {
 
     public UserStore users() {
         return new UserStore(database);
+    }
+
+    public CommunityStore communities() {
+        return new CommunityStore(database);
+    }
+
+    public CandidatePoolStore candidatePool() {
+        return new CandidatePoolStore(database);
     }
 
     @Override

@@ -19,6 +19,7 @@ import dev.tastebot.chat.Reply;
 import dev.tastebot.discord.RecordingChatService.Handled;
 import dev.tastebot.discord.RecordingChatService.Posted;
 import dev.tastebot.discord.RecordingChatService.Reacted;
+import dev.tastebot.discord.RecordingChatService.Seen;
 import dev.tastebot.discord.RecordingChatService.Suggested;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -344,6 +345,65 @@ class DiscordListenerTest {
         listener.onMessageReactionAdd(event);
 
         assertThat(discord.sent).isEmpty();
+    }
+
+    // --- servers ---
+
+    @Test
+    void aCommandInAServerRecordsTheServerAfterTheCoreAnswered() {
+        // GIVEN a core that answers with a text
+        chat.answering(new Reply.Text("You rated **12** songs."));
+
+        // WHEN Ana uses /stats in a server
+        listener.onSlashCommandInteraction(fake.slashInServer(FakeDiscord.user(ANA_ID, "Ana"), "stats"));
+
+        // THEN the core answered first, then heard where she is, and she got her answer
+        assertThat(chat.calls).containsExactly(new Deferred(true), new Handled(ANA, new ChatCommand.Stats()),
+                new Seen(ANA, FakeDiscord.SERVER_ID));
+        assertThat(discord.contents()).containsExactly("You rated **12** songs.");
+    }
+
+    @Test
+    void aCommandInADirectMessageRecordsNoServer() {
+        listener.onSlashCommandInteraction(slash("stats"));
+
+        assertThat(chat.callsOf(Seen.class)).isEmpty();
+    }
+
+    @Test
+    void aReactionInAServerRecordsTheServerOfTheReactor() {
+        listener.onMessageReactionAdd(fake.addedInServer(FakeDiscord.user(BEN_ID, "Ben"), CARD_MESSAGE_ID,
+                Emoji.fromFormatted("👍")));
+
+        assertThat(chat.calls).containsExactly(new Reacted("discord", "900", BEN, Reaction.LIKE, true),
+                new Seen(BEN, FakeDiscord.SERVER_ID));
+    }
+
+    @Test
+    void aReactionInADirectMessageRecordsNoServer() {
+        listener.onMessageReactionAdd(added(ANA_ID, "Ana", Emoji.fromFormatted("👍")));
+
+        assertThat(chat.callsOf(Seen.class)).isEmpty();
+    }
+
+    @Test
+    void otherEmojiInAServerRecordNothing() {
+        listener.onMessageReactionAdd(fake.addedInServer(FakeDiscord.user(ANA_ID, "Ana"), CARD_MESSAGE_ID,
+                Emoji.fromFormatted("🎉")));
+
+        assertThat(chat.calls).isEmpty();
+    }
+
+    @Test
+    void failingToRecordTheServerCostsTheUserNothing() {
+        // GIVEN a core that answers but cannot record servers
+        chat.answering(new Reply.Text("Daily recommendations are off.")).failingToRecordWith(new IllegalStateException("disk full"));
+
+        // WHEN Ana uses a command in a server
+        listener.onSlashCommandInteraction(fake.slashInServer(FakeDiscord.user(ANA_ID, "Ana"), "stats"));
+
+        // THEN she got her answer and no error message
+        assertThat(discord.contents()).containsExactly("Daily recommendations are off.");
     }
 
     // --- autocomplete ---

@@ -346,4 +346,48 @@ class DiscordWithRealCoreTest {
         assertThat(discord.messages.sent).hasSize(sentBefore + 1);
         verify(core).reacted(eq(DiscordUsers.PLATFORM), eq(anasCard.id), any(), eq(Reaction.DISLIKE), eq(true));
     }
+
+    // --- 9. servers ---
+
+    @Test
+    void whatBenLikesInTheirServerReachesAnaAndHerServerGoesWithHerWhenSheIsForgotten() {
+        // GIVEN Ben rates a song with 👍 in the server, where Ana starts rating too
+        FakeMessages.Sent bensCard = rateInServer(BEN);
+        String bensTrack = trackOf(bensCard);
+        listener.onMessageReactionAdd(discord.addedInServer(BEN, idOf(bensCard), LIKE));
+        rateInServer(ANA);
+
+        // THEN both are recorded as members of that server, and Ben's like is among Ana's candidates
+        String server = "discord:" + FakeDiscord.SERVER_ID;
+        assertThat(fixture.communities().communitiesOf(ANA_USER_ID)).containsExactly(server);
+        assertThat(fixture.communities().communitiesOf(BEN_USER_ID)).containsExactly(server);
+        assertThat(fixture.candidatePool().randomLikedInCommunities(ANA_USER_ID, 100)).containsExactly(bensTrack);
+        assertThat(fixture.candidatePool().randomLikedInCommunities(BEN_USER_ID, 100)).isEmpty();
+
+        // WHEN Ana confirms /forget-me in the server
+        listener.onSlashCommandInteraction(discord.slashInServer(ANA, "forget-me", bool("confirm", true)));
+
+        // THEN her membership is gone and not recorded again; Ben's stays
+        assertThat(fixture.communities().communitiesOf(ANA_USER_ID)).isEmpty();
+        assertThat(fixture.users().exists(ANA_USER_ID)).isFalse();
+        assertThat(fixture.communities().communitiesOf(BEN_USER_ID)).containsExactly(server);
+    }
+
+    @Test
+    void someoneWhoOnlyReactsInTheServerIsNotRecorded() {
+        // GIVEN Ana's song card in the server
+        FakeMessages.Sent anasCard = rateInServer(ANA);
+
+        // WHEN Ben, who never used tastebot, puts 👍 under it
+        listener.onMessageReactionAdd(discord.addedInServer(BEN, idOf(anasCard), LIKE));
+
+        // THEN tastebot keeps nothing about Ben
+        assertThat(fixture.users().exists(BEN_USER_ID)).isFalse();
+        assertThat(fixture.communities().communitiesOf(BEN_USER_ID)).isEmpty();
+    }
+
+    private FakeMessages.Sent rateInServer(User user) {
+        listener.onSlashCommandInteraction(discord.slashInServer(user, "rate"));
+        return lastCard();
+    }
 }

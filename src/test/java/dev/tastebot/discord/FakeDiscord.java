@@ -6,12 +6,16 @@ import static org.mockito.Mockito.RETURNS_SELF;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
 
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.MessageReaction;
 import net.dv8tion.jda.api.entities.SelfUser;
 import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.channel.unions.MessageChannelUnion;
 import net.dv8tion.jda.api.entities.emoji.EmojiUnion;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -24,15 +28,21 @@ import net.dv8tion.jda.api.requests.restaction.interactions.ReplyCallbackAction;
 
 /**
  * Discord as the listener tests see it, made of Mockito mocks: one JDA whose own user is
- * {@link #SELF_ID}, one channel, and one interaction hook, whose messages all land in
- * {@link #messages}. Builds the slash command and reaction events that reach the listener.
+ * {@link #SELF_ID}, a direct-message channel, a channel in the server {@link #SERVER_ID}, and one
+ * interaction hook, whose messages all land in {@link #messages}. Builds the slash command and
+ * reaction events that reach the listener.
  */
 final class FakeDiscord {
     static final long SELF_ID = 1L;
+    static final String SERVER_ID = "5550001";
 
     final FakeMessages messages = new FakeMessages();
     final InteractionHook hook = mock(InteractionHook.class);
+    /** A direct-message channel: reactions there come from no server. */
     final MessageChannelUnion channel = mock(MessageChannelUnion.class);
+    /** A text channel of the server {@link #SERVER_ID}. */
+    final MessageChannelUnion serverChannel = mock(MessageChannelUnion.class, withSettings().extraInterfaces(GuildChannel.class));
+    final Guild server = mock(Guild.class);
     final JDA jda = mock(JDA.class);
     @SuppressWarnings("unchecked")
     final RestAction<Void> deletion = mock(RestAction.class);
@@ -45,6 +55,11 @@ final class FakeDiscord {
         when(jda.getSelfUser()).thenReturn(self);
         messages.attachTo(hook);
         messages.attachTo(channel);
+        messages.attachTo(serverChannel);
+        when(channel.getType()).thenReturn(ChannelType.PRIVATE);
+        when(serverChannel.getType()).thenReturn(ChannelType.TEXT);
+        when(server.getId()).thenReturn(SERVER_ID);
+        when(((GuildChannel) serverChannel).getGuild()).thenReturn(server);
         when(hook.deleteOriginal()).thenReturn(deletion);
     }
 
@@ -78,6 +93,20 @@ final class FakeDiscord {
         return event;
     }
 
+    /** {@code user} uses the slash command {@code name} in the server {@link #SERVER_ID}. */
+    SlashCommandInteractionEvent slashInServer(User user, String name, OptionMapping... options) {
+        SlashCommandInteractionEvent event = slash(user, name, options);
+        when(event.isFromGuild()).thenReturn(true);
+        when(event.getGuild()).thenReturn(server);
+        return event;
+    }
+
+    /** {@code user} adds {@code emoji} under message {@code messageId}, which tastebot posted in the server. */
+    MessageReactionAddEvent addedInServer(User user, long messageId, EmojiUnion emoji) {
+        return new MessageReactionAddEvent(jda, 0, user, null, reaction(serverChannel, messageId, emoji), user.getIdLong(),
+                SELF_ID);
+    }
+
     /** {@code user} adds {@code emoji} under message {@code messageId}, which tastebot posted. */
     MessageReactionAddEvent added(User user, long messageId, EmojiUnion emoji) {
         return addedUnder(user, messageId, SELF_ID, emoji);
@@ -94,6 +123,10 @@ final class FakeDiscord {
     }
 
     private MessageReaction reaction(long messageId, EmojiUnion emoji) {
-        return new MessageReaction(jda, channel, emoji, 7L, messageId, new boolean[] {false, false}, new int[] {1, 0});
+        return reaction(channel, messageId, emoji);
+    }
+
+    private MessageReaction reaction(MessageChannelUnion in, long messageId, EmojiUnion emoji) {
+        return new MessageReaction(jda, in, emoji, 7L, messageId, new boolean[] {false, false}, new int[] {1, 0});
     }
 }

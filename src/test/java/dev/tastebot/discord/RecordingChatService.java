@@ -19,6 +19,9 @@ final class RecordingChatService implements ChatService {
     record Reacted(String platform, String messageId, ChatUser reactor, Reaction reaction, boolean added) {
     }
 
+    record Seen(ChatUser user, String community) {
+    }
+
     record Suggested(ChatUser user, String typed, int limit) {
     }
 
@@ -28,6 +31,7 @@ final class RecordingChatService implements ChatService {
     private List<Reply> replies = List.of();
     private List<Choice> suggestions = List.of();
     private RuntimeException failure;
+    private RuntimeException recordingFailure;
 
     RecordingChatService answering(Reply... replies) {
         this.replies = List.of(replies);
@@ -60,6 +64,20 @@ final class RecordingChatService implements ChatService {
     public List<Reply> reacted(String platform, String messageId, ChatUser reactor, Reaction reaction, boolean added) {
         calls.add(new Reacted(platform, messageId, reactor, reaction, added));
         return answer();
+    }
+
+    /** {@link #seenIn} throws this. */
+    RecordingChatService failingToRecordWith(RuntimeException failure) {
+        this.recordingFailure = failure;
+        return this;
+    }
+
+    @Override
+    public void seenIn(ChatUser user, String community) {
+        calls.add(new Seen(user, community));
+        if (recordingFailure != null) {
+            throw recordingFailure;
+        }
     }
 
     @Override

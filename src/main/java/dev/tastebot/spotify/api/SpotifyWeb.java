@@ -95,8 +95,13 @@ public final class SpotifyWeb {
     }
 
     public List<SpotifyTrack> search(String accessToken, String text, int limit) {
+        return search(accessToken, text, limit, 0);
+    }
+
+    /** The page of results that starts at {@code offset}: a repeated search can read further on. */
+    public List<SpotifyTrack> search(String accessToken, String text, int limit, int offset) {
         Paging<Track> page = call(accessToken, "the search",
-                api -> api.searchTracks(text).limit(Math.min(limit, SEARCH_LIMIT)).build().execute());
+                api -> api.searchTracks(text).limit(Math.min(limit, SEARCH_LIMIT)).offset(offset).build().execute());
         return Arrays.stream(page.getItems()).filter(t -> t != null && t.getId() != null).map(SpotifyWeb::track).toList();
     }
 
@@ -158,8 +163,8 @@ public final class SpotifyWeb {
             } catch (TooManyRequestsException e) {
                 Duration wait = Duration.ofSeconds(Math.max(1, e.getRetryAfter()));
                 if (wait.compareTo(longestWait) > 0 || attempt >= ATTEMPTS) {
-                    throw new SpotifyApiException("Spotify asks us to wait " + wait.toSeconds()
-                            + " s before asking for " + what + " again; try again later", e);
+                    throw new SpotifyApiException.RateLimited("Spotify asks us to wait " + wait.toSeconds()
+                            + " s before asking for " + what + " again; try again later", wait, e);
                 }
                 log.info("Spotify rate limit: waiting {} s as Retry-After asks", wait.toSeconds());
                 pause(wait);

@@ -79,8 +79,9 @@ class SpotifyWebTest {
         spotify.answer(new Answer(429, "{\"error\": {\"status\": 429, \"message\": \"rate limit\"}}", Map.of("Retry-After", "3600")));
 
         assertThatThrownBy(() -> web.savedTracks("t", 0))
-                .isInstanceOf(SpotifyApiException.class)
-                .hasMessage("Spotify asks us to wait 3600 s before asking for your saved songs again; try again later");
+                .isInstanceOf(SpotifyApiException.RateLimited.class)
+                .hasMessage("Spotify asks us to wait 3600 s before asking for your saved songs again; try again later")
+                .satisfies(e -> assertThat(((SpotifyApiException.RateLimited) e).retryAfter()).isEqualTo(Duration.ofHours(1)));
         assertThat(waits).isEmpty();
         assertThat(spotify.requests).hasSize(1);
     }
@@ -223,5 +224,15 @@ class SpotifyWebTest {
         assertThat(found).extracting(SpotifyTrack::id).containsExactly("0DiWol3AO6WpXZgp0goxAV");
         assertThat(spotify.requests.getFirst().path()).isEqualTo("/v1/search");
         assertThat(spotify.requests.getFirst().query()).contains("limit=10").contains("type=track");
+    }
+
+    @Test
+    void aSearchCanReadFurtherOn() {
+        spotify.answer(Answer.json("""
+                {"tracks": {"href": "x", "items": [], "limit": 10, "next": null, "offset": 20, "previous": null, "total": 20}}"""));
+
+        assertThat(web.search("app-token", "artist:\"Daft Punk\"", 10, 20)).isEmpty();
+
+        assertThat(spotify.requests.getFirst().query()).contains("offset=20").contains("limit=10");
     }
 }
