@@ -18,7 +18,9 @@ import dev.tastebot.recommend.CatalogCandidates;
 import dev.tastebot.schedule.NightlyRetraining;
 import dev.tastebot.schedule.NightlyScheduler;
 import dev.tastebot.spotify.LinkedSpotifyAccounts;
+import dev.tastebot.spotify.SongsToRatePlaylist;
 import dev.tastebot.spotify.api.SpotifyWeb;
+import dev.tastebot.spotify.api.UserTokens;
 import dev.tastebot.spotify.auth.AppTokens;
 import dev.tastebot.spotify.auth.LinkStates;
 import dev.tastebot.spotify.auth.SpotifyCallback;
@@ -34,6 +36,7 @@ import dev.tastebot.store.PostedSongStore;
 import dev.tastebot.store.RatingSessionStore;
 import dev.tastebot.store.RatingStore;
 import dev.tastebot.store.SpotifyLinkStore;
+import dev.tastebot.store.SpotifyPlaylistStore;
 import dev.tastebot.store.TrackStore;
 import dev.tastebot.store.TrainingDataStore;
 import dev.tastebot.store.TrainingRun;
@@ -111,9 +114,9 @@ final class Application implements AutoCloseable {
         LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock,
                 featuresWanted);
         SecureRandom random = new SecureRandom();
-        SpotifyLinking linking = new SpotifyLinking(config.spotify(), config.tokenEncryptionKey(), false,
+        SpotifyLinking linking = new SpotifyLinking(config.spotify(), config.tokenEncryptionKey(),
                 new SpotifyLinkStore(database), new LinkStates(random), HttpClient.newHttpClient(), random, clock);
-        LibrarySync librarySync = new LibrarySync(spotifyWeb, new LibrarySync.AccessTokens() {
+        UserTokens userTokens = new UserTokens() {
             @Override
             public Optional<String> current(String userId) {
                 return linking.accessToken(userId);
@@ -123,8 +126,12 @@ final class Application implements AutoCloseable {
             public Optional<String> refreshed(String userId) {
                 return linking.refreshedAccessToken(userId);
             }
-        }, new LibrarySyncStore(database), stores.tracks(), stores.ratings(), clock);
-        LinkedSpotifyAccounts accounts = new LinkedSpotifyAccounts(linking, librarySync, featuresWanted,
+        };
+        LibrarySync librarySync = new LibrarySync(spotifyWeb, userTokens, new LibrarySyncStore(database), stores.tracks(),
+                stores.ratings(), clock);
+        SongsToRatePlaylist playlist = new SongsToRatePlaylist(config.spotify().playlists(), linking, userTokens, spotifyWeb,
+                new SpotifyPlaylistStore(database), clock);
+        LinkedSpotifyAccounts accounts = new LinkedSpotifyAccounts(linking, librarySync, playlist, featuresWanted,
                 retrainer::ratingsChanged);
         boolean spotifyConfigured = config.spotify().clientId().isPresent();
         this.spotifyCallback = spotifyConfigured

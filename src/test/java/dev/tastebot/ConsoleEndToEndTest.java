@@ -79,6 +79,7 @@ class ConsoleEndToEndTest {
                 "/will-i-like spotify:track:4uLU6hMCjMI75M1A2tKUQC",
                 "/will-i-like " + "x".repeat(400),
                 "/link",
+                "/playlist",
                 "/dance",
                 "/stats",
                 "/forget-me",
@@ -99,6 +100,7 @@ class ConsoleEndToEndTest {
         assertThat(out).contains("I don't know that track yet");
         assertThat(out).contains("That is too long for a song name (400 characters)");
         assertThat(out).contains("This bot isn't set up for Spotify linking");
+        assertThat(out).contains("so it can't keep a playlist for you");
         assertThat(out).contains("I don't know /dance");
         assertThat(out).contains("Your ratings: 5 👍 and 5 👎").contains("• chat: 5 👍 / 5 👎");
         assertThat(out).contains("your 10 ratings").contains("Done: deleted 10 ratings");

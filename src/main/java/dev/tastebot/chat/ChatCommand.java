@@ -13,6 +13,10 @@ public sealed interface ChatCommand {
     record StopRating() implements ChatCommand {
     }
 
+    /** Put the next songs to rate into the user's private Spotify playlist, and post them to rate. */
+    record Playlist() implements ChatCommand {
+    }
+
     /** {@code query} is a Spotify link, URI, track id or free text. */
     record WillILike(String query) implements ChatCommand {
     }

@@ -38,6 +38,8 @@ public final class ChatCore implements ChatService {
     static final String CHAT_SOURCE = "chat";
     static final String DAILY_SOURCE = "daily";
     private static final int MAX_QUERY = 300;
+    static final String NOTHING_LEFT_TO_RATE = "You have rated every song in my catalogue. An operator can "
+            + "import a bigger one with `tastebot import-catalog FILE`; meanwhile, ask me about any song with /will-i-like.";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final ChatStores stores;
@@ -47,6 +49,7 @@ public final class ChatCore implements ChatService {
     private final TrackLookup lookup;
     private final LibraryImporter libraryImport;
     private final SpotifyAccounts spotify;
+    private final PlaylistCommand playlist;
     private final List<String> featureSources;
     private final Clock clock;
 
@@ -60,6 +63,7 @@ public final class ChatCore implements ChatService {
         this.lookup = lookup;
         this.libraryImport = libraryImport;
         this.spotify = spotify;
+        this.playlist = new PlaylistCommand(candidates, stores.tracks(), spotify);
         this.featureSources = List.copyOf(featureSources);
         this.clock = clock;
     }
@@ -69,6 +73,7 @@ public final class ChatCore implements ChatService {
         return switch (command) {
             case ChatCommand.Rate r -> rate(user);
             case ChatCommand.StopRating s -> stopRating(user);
+            case ChatCommand.Playlist p -> playlist.answer(user.userId());
             case ChatCommand.WillILike w -> willILike(user, w.query());
             case ChatCommand.Stats s -> stats(user);
             case ChatCommand.Daily d -> daily(user, d);
@@ -154,8 +159,7 @@ public final class ChatCore implements ChatService {
         Optional<Track> track = candidate.flatMap(c -> stores.tracks().find(c.trackId()));
         if (track.isEmpty()) {
             stores.sessions().stop(user.userId());
-            return List.of(new Reply.Text("You have rated every song in my catalogue. An operator can import a bigger "
-                    + "one with `tastebot import-catalog FILE`; meanwhile, ask me about any song with /will-i-like."));
+            return List.of(new Reply.Text(NOTHING_LEFT_TO_RATE));
         }
         return List.of(SongCards.of(track.get(), candidate.get().why(), true));
     }

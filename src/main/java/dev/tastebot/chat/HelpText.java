@@ -5,6 +5,7 @@ final class HelpText {
     static final String TEXT = """
             **tastebot** learns your music taste from your ratings and tells you whether you'll like a song.
             /rate: rate songs one at a time with 👍 / 👎 (⏹️ or /rate stop ends the session)
+            /playlist: the next songs to rate in your private Spotify playlist, to listen there and rate here
             /will-i-like <song>: a Spotify track link, a spotify:track: URI, or "artist - title"
             /stats: your ratings, how good your model is, the artists you like most
             /import: upload your Spotify privacy export (YourLibrary.json) to bring in your saved songs as likes

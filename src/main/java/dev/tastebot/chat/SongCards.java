@@ -17,7 +17,12 @@ final class SongCards {
 
     /** The song's page on Spotify, or empty for tracks that are not Spotify's (the demo catalogue). */
     static String url(String trackId) {
-        return SPOTIFY_ID.matcher(trackId).matches() ? "https://open.spotify.com/track/" + trackId : "";
+        return isSpotifyId(trackId) ? "https://open.spotify.com/track/" + trackId : "";
+    }
+
+    /** Whether the id is a Spotify track id, rather than one a catalogue made up (the demo's). */
+    static boolean isSpotifyId(String trackId) {
+        return SPOTIFY_ID.matcher(trackId).matches();
     }
 
     static String byline(Track track) {

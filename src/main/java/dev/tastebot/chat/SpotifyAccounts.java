@@ -1,14 +1,24 @@
 package dev.tastebot.chat;
 
+import java.util.List;
 import java.util.Optional;
 
-/** Linking a user's Spotify account, as the chat sees it: each call answers with what to tell the user. */
+/**
+ * A user's Spotify account, as the chat sees it: linking, and the private playlist of songs to
+ * rate. Each call answers with what to tell the user.
+ */
 public interface SpotifyAccounts {
 
     /** Starts linking, or completes it from {@code pastedUrl}; when already linked, brings in new saved songs. */
     String link(String userId, Optional<String> pastedUrl);
 
     String unlink(String userId);
+
+    /** Why the user's playlist of songs to rate cannot be written now, in words for them; empty when it can. */
+    Optional<String> playlistUnavailable(String userId);
+
+    /** Replaces the songs in the user's private playlist of songs to rate (created on first use) with these. */
+    PlaylistWrite writePlaylist(String userId, List<String> spotifyTrackIds);
 
     /** For bots whose operator has not set Spotify up: the honest answer, and the way that works without it. */
     SpotifyAccounts NOT_CONFIGURED = new SpotifyAccounts() {
@@ -24,6 +34,17 @@ public interface SpotifyAccounts {
         @Override
         public String unlink(String userId) {
             return "There is no Spotify link to remove: this bot isn't set up for Spotify linking.";
+        }
+
+        @Override
+        public Optional<String> playlistUnavailable(String userId) {
+            return Optional.of("This bot isn't set up for Spotify (its operator has not set spotify.client-id), so it "
+                    + "can't keep a playlist for you. Rate songs right here with /rate.");
+        }
+
+        @Override
+        public PlaylistWrite writePlaylist(String userId, List<String> spotifyTrackIds) {
+            return new PlaylistWrite.Refused(playlistUnavailable(userId).orElseThrow());
         }
     };
 }

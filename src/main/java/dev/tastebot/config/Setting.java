@@ -18,6 +18,7 @@ public enum Setting {
     SPOTIFY_REDIRECT_URI("spotify.redirect-uri", "http://127.0.0.1:8080/callback"),
     SPOTIFY_API_BASE_URL("spotify.api-base-url", "https://api.spotify.com"),
     SPOTIFY_ACCOUNTS_BASE_URL("spotify.accounts-base-url", "https://accounts.spotify.com"),
+    SPOTIFY_PLAYLISTS("spotify.playlists", "false"),
     WEB_PORT("web.port", "8080"),
     WEB_PUBLIC_BASE_URL("web.public-base-url"),
     TOKEN_ENCRYPTION_KEY("token-encryption.key", Visibility.SECRET),

@@ -56,19 +56,28 @@ public record TastebotConfig(
     /**
      * @param clientId absent means Spotify linking is switched off
      * @param clientSecret absent means the PKCE flow, which needs no secret
+     * @param playlists whether /playlist writes the songs to rate into a private playlist; linking
+     *     then also asks for the scope that allows it
      */
     public record Spotify(
             Optional<String> clientId,
             Optional<Secret> clientSecret,
             URI redirectUri,
             URI apiBaseUrl,
-            URI accountsBaseUrl) {
+            URI accountsBaseUrl,
+            boolean playlists) {
         public Spotify {
             Objects.requireNonNull(clientId, "clientId");
             Objects.requireNonNull(clientSecret, "clientSecret");
             Objects.requireNonNull(redirectUri, "redirectUri");
             Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
             Objects.requireNonNull(accountsBaseUrl, "accountsBaseUrl");
+        }
+
+        /** Without playlists, the default. */
+        public Spotify(Optional<String> clientId, Optional<Secret> clientSecret, URI redirectUri, URI apiBaseUrl,
+                       URI accountsBaseUrl) {
+            this(clientId, clientSecret, redirectUri, apiBaseUrl, accountsBaseUrl, false);
         }
     }
 

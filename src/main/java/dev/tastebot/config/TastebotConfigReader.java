@@ -37,6 +37,7 @@ final class TastebotConfigReader {
         URI redirectUri = required(Setting.SPOTIFY_REDIRECT_URI, ValueParsers::spotifyRedirectUri);
         URI spotifyApi = required(Setting.SPOTIFY_API_BASE_URL, ValueParsers::baseUrl);
         URI spotifyAccounts = required(Setting.SPOTIFY_ACCOUNTS_BASE_URL, ValueParsers::baseUrl);
+        Boolean playlists = required(Setting.SPOTIFY_PLAYLISTS, ValueParsers::trueOrFalse);
         if (spotifyClientSecret.isPresent() && isUnset(Setting.SPOTIFY_CLIENT_ID)) {
             problems.add(Setting.SPOTIFY_CLIENT_ID.key() + ": expected a value when "
                     + Setting.SPOTIFY_CLIENT_SECRET.environmentVariable() + " is set; a secret is useless without its client id");
@@ -62,7 +63,8 @@ final class TastebotConfigReader {
         return new TastebotConfig(
                 new TastebotConfig.Database(dbPath),
                 new TastebotConfig.Discord(discordToken, guildIds),
-                new TastebotConfig.Spotify(spotifyClientId, spotifyClientSecret, redirectUri, spotifyApi, spotifyAccounts),
+                new TastebotConfig.Spotify(spotifyClientId, spotifyClientSecret, redirectUri, spotifyApi, spotifyAccounts,
+                        playlists),
                 new TastebotConfig.Web(webPort, publicBaseUrl),
                 encryptionKey,
                 new TastebotConfig.Training(threads, nightlyTime, minRatings),

@@ -46,6 +46,14 @@ final class ValueParsers {
         };
     }
 
+    static boolean trueOrFalse(String text) throws InvalidValue {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw InvalidValue.expected("true or false");
+        };
+    }
+
     static LocalTime timeOfDay(String text) throws InvalidValue {
         if (!TIME_OF_DAY.matcher(text).matches()) {
             throw InvalidValue.expected("a time of day as HH:mm on the 24-hour clock, such as 03:30");

@@ -2,20 +2,24 @@ package dev.tastebot.console;
 
 import dev.tastebot.chat.ChatService;
 import dev.tastebot.chat.ChatUser;
+import dev.tastebot.chat.Reaction;
 import dev.tastebot.chat.Reply;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
  * tastebot in a terminal: the same core as on Discord, one local user, commands typed as on
- * Discord and reactions typed as {@code +}, {@code -} or {@code stop} (or the emoji). A reaction
- * applies to the last song shown. Ends at end of input or {@code /quit}.
+ * Discord and reactions typed as {@code +}, {@code -} or {@code stop} (or the emoji). A rating
+ * applies to the oldest song shown that has not been rated here yet: the song of a rating session,
+ * or the songs of /playlist one after the other, in the order shown. Ends at end of input or
+ * {@code /quit}.
  */
 public final class ConsoleAdapter {
     private final ChatService chat;
@@ -23,7 +27,8 @@ public final class ConsoleAdapter {
     private final ConsoleParser parser;
     private final BufferedReader in;
     private final PrintStream out;
-    private Optional<String> lastSong = Optional.empty();
+    /** The message ids of the songs shown and not rated here yet, oldest first. */
+    private final Deque<String> toRate = new ArrayDeque<>();
 
     public ConsoleAdapter(ChatService chat, ChatUser user, Path workingDirectory, BufferedReader in, PrintStream out) {
         this.chat = chat;
@@ -47,10 +52,12 @@ public final class ConsoleAdapter {
                 case ConsoleInput.Answer answer -> out.println(answer.text());
                 case ConsoleInput.Command command -> show(chat.handle(user, command.command()));
                 case ConsoleInput.React react -> {
-                    if (lastSong.isEmpty()) {
+                    if (toRate.isEmpty()) {
                         out.println("There is no song to rate yet: /rate shows one.");
                     } else {
-                        show(chat.reacted(user.platform(), lastSong.get(), user, react.reaction(), true));
+                        // stop ends the session whichever song it is typed under, and rates nothing
+                        String song = react.reaction() == Reaction.STOP ? toRate.peekFirst() : toRate.pollFirst();
+                        show(chat.reacted(user.platform(), song, user, react.reaction(), true));
                     }
                 }
             }
@@ -71,7 +78,7 @@ public final class ConsoleAdapter {
                     }
                     out.println(card.inSession() ? "  rate it: + (like), - (dislike), stop" : "  rate it: + or -");
                     chat.posted(user, id, card);
-                    lastSong = Optional.of(id);
+                    toRate.addLast(id);
                 }
             }
         }

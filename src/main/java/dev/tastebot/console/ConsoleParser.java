@@ -38,6 +38,8 @@ final class ConsoleParser {
             case "/rate" -> rest.equalsIgnoreCase("stop") ? command(new ChatCommand.StopRating())
                     : rest.isEmpty() ? command(new ChatCommand.Rate())
                     : new ConsoleInput.Answer("Use /rate to start rating songs, /rate stop to end.");
+            case "/playlist" -> rest.isEmpty() ? command(new ChatCommand.Playlist())
+                    : new ConsoleInput.Answer("Use /playlist on its own: it puts the next songs to rate into your Spotify playlist.");
             case "/will-i-like" -> command(new ChatCommand.WillILike(rest));
             case "/stats" -> command(new ChatCommand.Stats());
             case "/help" -> command(new ChatCommand.Help());

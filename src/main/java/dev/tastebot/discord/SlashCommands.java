@@ -20,6 +20,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
  */
 final class SlashCommands {
     static final String RATE = "rate";
+    static final String PLAYLIST = "playlist";
     static final String WILL_I_LIKE = "will-i-like";
     static final String STATS = "stats";
     static final String DAILY = "daily";
@@ -49,6 +50,7 @@ final class SlashCommands {
         return List.of(
                 command(RATE, "Rate songs one at a time with 👍 / 👎 so that I learn your taste")
                         .addOptions(new OptionData(OptionType.BOOLEAN, STOP, "True stops the rating session")),
+                command(PLAYLIST, "Put the next songs to rate into your private Spotify playlist, to rate them here"),
                 command(WILL_I_LIKE, "Ask whether you will like a song")
                         .addOptions(new OptionData(OptionType.STRING, TRACK, "A Spotify link, URI or track id, or a title to search", true, true)),
                 command(STATS, "What you have rated and how well I know your taste"),
@@ -79,6 +81,7 @@ final class SlashCommands {
     static SlashRequest translate(CommandInteractionPayload interaction) {
         return switch (interaction.getName()) {
             case RATE -> run(flag(interaction, STOP) ? new ChatCommand.StopRating() : new ChatCommand.Rate());
+            case PLAYLIST -> run(new ChatCommand.Playlist());
             case WILL_I_LIKE -> text(interaction, TRACK)
                     .<SlashRequest>map(track -> run(new ChatCommand.WillILike(track)))
                     .orElseGet(() -> new SlashRequest.Refuse("Tell me which song: a Spotify link or a title."));
@@ -103,7 +106,7 @@ final class SlashCommands {
     static boolean answersPrivately(SlashRequest request) {
         return switch (request) {
             case SlashRequest.Run run -> switch (run.command()) {
-                case ChatCommand.Rate _, ChatCommand.StopRating _, ChatCommand.WillILike _ -> false;
+                case ChatCommand.Rate _, ChatCommand.StopRating _, ChatCommand.Playlist _, ChatCommand.WillILike _ -> false;
                 case ChatCommand.Stats _, ChatCommand.Daily _, ChatCommand.ForgetMe _, ChatCommand.Help _,
                      ChatCommand.Link _, ChatCommand.Unlink _, ChatCommand.Import _ -> true;
             };

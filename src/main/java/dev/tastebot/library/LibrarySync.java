@@ -4,6 +4,7 @@ import dev.tastebot.spotify.api.SavedTracksPage;
 import dev.tastebot.spotify.api.SpotifyApiException;
 import dev.tastebot.spotify.api.SpotifyTrack;
 import dev.tastebot.spotify.api.SpotifyWeb;
+import dev.tastebot.spotify.api.UserTokens;
 import dev.tastebot.store.LibrarySyncStore;
 import dev.tastebot.store.RatingStore;
 import dev.tastebot.store.Track;
@@ -25,22 +26,14 @@ import java.util.function.BiConsumer;
 public final class LibrarySync {
     public static final String SOURCE = "spotify-library";
 
-    /** A linked user's access token, refreshed when it has expired; empty when not linked (any more). */
-    public interface AccessTokens {
-        Optional<String> current(String userId);
-
-        /** After Spotify refused the current one. */
-        Optional<String> refreshed(String userId);
-    }
-
     private final SpotifyWeb web;
-    private final AccessTokens tokens;
+    private final UserTokens tokens;
     private final LibrarySyncStore marks;
     private final TrackStore tracks;
     private final RatingStore ratings;
     private final Clock clock;
 
-    public LibrarySync(SpotifyWeb web, AccessTokens tokens, LibrarySyncStore marks, TrackStore tracks, RatingStore ratings,
+    public LibrarySync(SpotifyWeb web, UserTokens tokens, LibrarySyncStore marks, TrackStore tracks, RatingStore ratings,
                        Clock clock) {
         this.web = web;
         this.tokens = tokens;
@@ -52,31 +45,22 @@ public final class LibrarySync {
 
     /** @param progress hears (songs read so far, songs in the library) after every page */
     public SyncOutcome sync(String userId, BiConsumer<Integer, Integer> progress) {
-        Optional<String> token = tokens.current(userId);
-        if (token.isEmpty()) {
+        if (tokens.current(userId).isEmpty()) {
             return new SyncOutcome.NotLinked();
         }
         Optional<Instant> seenBefore = marks.newestSeen(userId);
         Map<String, SpotifyTrack> found = new LinkedHashMap<>();
         Instant newest = seenBefore.orElse(null);
         int pages = 0;
-        String accessToken = token.get();
-        boolean refreshed = false;
         int offset = 0;
         try {
             while (true) {
-                SavedTracksPage page;
-                try {
-                    page = web.savedTracks(accessToken, offset);
-                } catch (SpotifyApiException.Unauthorized e) {
-                    Optional<String> renewed = refreshed ? Optional.empty() : tokens.refreshed(userId);
-                    if (renewed.isEmpty()) {
-                        return new SyncOutcome.NotLinked();
-                    }
-                    accessToken = renewed.get();
-                    refreshed = true;
-                    continue;
+                int pageOffset = offset;
+                Optional<SavedTracksPage> read = tokens.withToken(userId, token -> web.savedTracks(token, pageOffset));
+                if (read.isEmpty()) {
+                    return new SyncOutcome.NotLinked();
                 }
+                SavedTracksPage page = read.get();
                 pages++;
                 boolean reachedKnown = false;
                 for (SavedTracksPage.Saved saved : page.items()) {

@@ -1,5 +1,6 @@
 package dev.tastebot.spotify;
 
+import dev.tastebot.chat.PlaylistWrite;
 import dev.tastebot.chat.SpotifyAccounts;
 import dev.tastebot.library.LibrarySync;
 import dev.tastebot.library.SyncOutcome;
@@ -15,14 +16,16 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Spotify accounts for the chat: linking (by the web callback or a pasted address), and bringing
- * in the linked user's saved songs as likes right after linking and on every later /link.
+ * Spotify accounts for the chat: linking (by the web callback or a pasted address), bringing in the
+ * linked user's saved songs as likes right after linking and on every later /link, and the user's
+ * private playlist of songs to rate.
  */
 public final class LinkedSpotifyAccounts implements SpotifyAccounts {
     private static final Logger log = LoggerFactory.getLogger(LinkedSpotifyAccounts.class);
 
     private final SpotifyLinking linking;
     private final LibrarySync sync;
+    private final SongsToRatePlaylist playlist;
     private final Consumer<List<String>> featuresWanted;
     private final Consumer<String> ratingsChanged;
 
@@ -30,10 +33,11 @@ public final class LinkedSpotifyAccounts implements SpotifyAccounts {
      * @param featuresWanted hears the ids of newly synced songs, whose audio features are worth fetching
      * @param ratingsChanged hears the user whose likes a sync added, so their model can be retrained
      */
-    public LinkedSpotifyAccounts(SpotifyLinking linking, LibrarySync sync, Consumer<List<String>> featuresWanted,
-                                 Consumer<String> ratingsChanged) {
+    public LinkedSpotifyAccounts(SpotifyLinking linking, LibrarySync sync, SongsToRatePlaylist playlist,
+                                 Consumer<List<String>> featuresWanted, Consumer<String> ratingsChanged) {
         this.linking = linking;
         this.sync = sync;
+        this.playlist = playlist;
         this.featuresWanted = featuresWanted;
         this.ratingsChanged = ratingsChanged;
     }
@@ -44,11 +48,14 @@ public final class LinkedSpotifyAccounts implements SpotifyAccounts {
             Completion completion = linking.completeFromPastedUrl(userId, pastedUrl.get());
             return completion instanceof Completion.Linked ? completion.message() + " " + syncNow(userId) : completion.message();
         }
-        if (linking.accessToken(userId).isPresent()) {
+        // a link made before playlists were turned on is linked again, to allow them
+        if (linking.accessToken(userId).isPresent() && !linking.lacksAskedScope(userId)) {
             return "Your Spotify account is already linked. " + syncNow(userId);
         }
         return switch (linking.start(userId)) {
-            case Start.Open open -> "Open this link to let tastebot read your saved songs (it works once, for "
+            case Start.Open open -> "Open this link to let tastebot read your saved songs"
+                    + (linking.asksForPlaylists() ? " and keep your private playlist of songs to rate" : "")
+                    + " (it works once, for "
                     + open.validFor().toMinutes() + " minutes): " + open.authorizeUrl()
                     + (open.pasteBack() ? "\nAfterwards your browser may show a page that does not load: copy its whole "
                     + "address and send /link with it (on Discord, in the url option), and the link completes." : "");
@@ -66,6 +73,16 @@ public final class LinkedSpotifyAccounts implements SpotifyAccounts {
         return linking.unlink(userId)
                 ? "Unlinked: your Spotify tokens are deleted. The likes already brought in stay (/forget-me deletes everything)."
                 : "Your Spotify account wasn't linked.";
+    }
+
+    @Override
+    public Optional<String> playlistUnavailable(String userId) {
+        return playlist.unavailable(userId);
+    }
+
+    @Override
+    public PlaylistWrite writePlaylist(String userId, List<String> spotifyTrackIds) {
+        return playlist.write(userId, spotifyTrackIds);
     }
 
     private String syncNow(String userId) {

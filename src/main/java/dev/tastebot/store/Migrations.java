@@ -22,7 +22,8 @@ final class Migrations {
             "V2__chat_sessions_and_settings.sql",
             "V3__spotify_links.sql",
             "V4__training_runs.sql",
-            "V6__candidate_sources.sql");
+            "V6__candidate_sources.sql",
+            "V8__spotify_playlists.sql");
 
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 

@@ -294,4 +294,14 @@ class ChatCoreTest {
         assertThat(text(handle(ANA, new ChatCommand.Link(java.util.Optional.empty())))).startsWith("This bot isn't set up for Spotify linking");
         assertThat(text(handle(ANA, new ChatCommand.Help()))).contains("/rate").contains("/will-i-like").contains("/forget-me");
     }
+
+    @Test
+    void withoutSpotifySetUpAPlaylistIsRefusedAndNoSongIsPicked() {
+        List<Reply> replies = handle(ANA, new ChatCommand.Playlist());
+
+        assertThat(replies).singleElement().isEqualTo(new Reply.Text("This bot isn't set up for Spotify (its operator has "
+                + "not set spotify.client-id), so it can't keep a playlist for you. Rate songs right here with /rate."));
+        assertThat(fixture.posted().recent(ANA.userId(), 10)).isEmpty();
+        assertThat(text(handle(ANA, new ChatCommand.Help()))).contains("/playlist");
+    }
 }

@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * A chat core over a real SQLite file with a small synthetic catalogue, retraining on the calling
@@ -50,12 +51,19 @@ public final class ChatFixture implements AutoCloseable {
 
     private final Path file;
     private final Map<String, Boolean> wouldLike = new LinkedHashMap<>();
+    private final Function<Database, SpotifyAccounts> spotify;
     private Database database;
     private ChatCore core;
 
     /** Creates {@code tastebot.db} in {@code folder} with {@code catalogueSize} synthetic tracks and their features. */
     public ChatFixture(Path folder, int catalogueSize) {
+        this(folder, catalogueSize, db -> SpotifyAccounts.NOT_CONFIGURED);
+    }
+
+    /** @param spotify the user's Spotify accounts over the fixture's database */
+    public ChatFixture(Path folder, int catalogueSize, Function<Database, SpotifyAccounts> spotify) {
         this.file = folder.resolve("tastebot.db");
+        this.spotify = spotify;
         database = Database.open(file);
         TrackStore tracks = new TrackStore(database, clock());
         FeatureStore features = new FeatureStore(database);
@@ -71,7 +79,7 @@ public final class ChatFixture implements AutoCloseable {
         core = build(database);
     }
 
-    private static ChatCore build(Database db) {
+    private ChatCore build(Database db) {
         ChatStores stores = new ChatStores(new UserStore(db), new RatingStore(db), new TrackStore(db, clock()),
                 new TrainingDataStore(db), new PostedSongStore(db), new RatingSessionStore(db), new UserSettingsStore(db),
                 new ModelStore(db), new CommunityStore(db));
@@ -82,7 +90,7 @@ public final class ChatFixture implements AutoCloseable {
         CatalogCandidates candidates = new CatalogCandidates(new CandidatePoolStore(db), stores.posted(),
                 stores.trainingData(), userModels, SOURCES, userId -> { }, 1);
         LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock(), ids -> { });
-        return new ChatCore(stores, userModels, retrainer, candidates, lookup(db), importer, SpotifyAccounts.NOT_CONFIGURED,
+        return new ChatCore(stores, userModels, retrainer, candidates, lookup(db), importer, spotify.apply(db),
                 SOURCES, clock());
     }
 

@@ -56,6 +56,7 @@ class ConfigLoaderTest {
         assertThat(config.spotify().redirectUri()).isEqualTo(URI.create("http://127.0.0.1:8080/callback"));
         assertThat(config.spotify().apiBaseUrl()).isEqualTo(URI.create("https://api.spotify.com"));
         assertThat(config.spotify().accountsBaseUrl()).isEqualTo(URI.create("https://accounts.spotify.com"));
+        assertThat(config.spotify().playlists()).isFalse();
         assertThat(config.web().port()).isEqualTo(8080);
         assertThat(config.web().publicBaseUrl()).isEmpty();
         assertThat(config.tokenEncryptionKey()).isEmpty();
@@ -180,6 +181,8 @@ class ConfigLoaderTest {
             spotify.redirect-uri      | not a url             | expected an https URL
             spotify.api-base-url      | ftp://example.org     | expected an http or https URL
             spotify.accounts-base-url | example.org           | expected an http or https URL
+            spotify.playlists         | yes                   | expected true or false, got "yes"
+            spotify.playlists         | ''                    | expected true or false
             web.port                  | 0                     | expected a whole number from 1 to 65535, got "0"
             web.port                  | 65536                 | expected a whole number from 1 to 65535
             web.public-base-url       | /relative             | expected an http or https URL
@@ -276,7 +279,8 @@ class ConfigLoaderTest {
                 "TASTEBOT_FEATURES_SOURCES", "Spotify, catalog",
                 "TASTEBOT_TRAINING_NIGHTLY_TIME", "23:05",
                 "TASTEBOT_WEB_PUBLIC_BASE_URL", "https://tastebot.example.org/",
-                "TASTEBOT_LOG_LEVEL", "debug");
+                "TASTEBOT_LOG_LEVEL", "debug",
+                "TASTEBOT_SPOTIFY_PLAYLISTS", " TRUE ");
 
         // WHEN
         TastebotConfig config = load(environment);
@@ -287,6 +291,7 @@ class ConfigLoaderTest {
         assertThat(config.training().nightlyTime()).isEqualTo(LocalTime.of(23, 5));
         assertThat(config.web().publicBaseUrl()).contains(URI.create("https://tastebot.example.org"));
         assertThat(config.logLevel()).isEqualTo(LogLevel.DEBUG);
+        assertThat(config.spotify().playlists()).isTrue();
     }
 
     @Test

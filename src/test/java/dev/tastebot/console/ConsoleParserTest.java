@@ -27,6 +27,7 @@ class ConsoleParserTest {
     void commandsAreTypedAsOnDiscord() {
         assertThat(parse("/rate")).isEqualTo(new ConsoleInput.Command(new ChatCommand.Rate()));
         assertThat(parse("/rate stop")).isEqualTo(new ConsoleInput.Command(new ChatCommand.StopRating()));
+        assertThat(parse("/Playlist")).isEqualTo(new ConsoleInput.Command(new ChatCommand.Playlist()));
         assertThat(parse("/will-i-like Daft Punk - One More Time"))
                 .isEqualTo(new ConsoleInput.Command(new ChatCommand.WillILike("Daft Punk - One More Time")));
         assertThat(parse("/WILL-I-LIKE")).isEqualTo(new ConsoleInput.Command(new ChatCommand.WillILike("")));
@@ -57,6 +58,8 @@ class ConsoleParserTest {
         assertThat(parse("/daily on seven")).isEqualTo(new ConsoleInput.Answer(
                 "The hour must be a whole number from 0 to 23. Use /daily on [hour 0-23] [time zone, e.g. Europe/Paris] or /daily off."));
         assertThat(parse("/rate now")).isInstanceOf(ConsoleInput.Answer.class);
+        assertThat(parse("/playlist 20")).isEqualTo(new ConsoleInput.Answer(
+                "Use /playlist on its own: it puts the next songs to rate into your Spotify playlist."));
         assertThat(parse("/forget-me please")).isInstanceOf(ConsoleInput.Answer.class);
         assertThat(parse("/" + "x".repeat(100))).isEqualTo(new ConsoleInput.Answer("I don't know /" + "x".repeat(39) + "…; /help lists the commands."));
     }

@@ -47,7 +47,8 @@ class SlashCommandsTest {
         Map<String, SlashCommandData> commands = definitions();
 
         // THEN there are the nine commands, each usable in a server and in a DM with the bot
-        assertThat(commands).containsOnlyKeys("rate", "will-i-like", "stats", "daily", "forget-me", "help", "link", "unlink", "import");
+        assertThat(commands).containsOnlyKeys("rate", "playlist", "will-i-like", "stats", "daily", "forget-me", "help", "link",
+                "unlink", "import");
         assertThat(commands.values()).allSatisfy(command -> {
             assertThat(command.getContexts()).containsExactlyInAnyOrder(InteractionContextType.GUILD, InteractionContextType.BOT_DM);
             assertThat(command.getIntegrationTypes()).containsExactly(IntegrationType.GUILD_INSTALL);
@@ -152,6 +153,7 @@ class SlashCommandsTest {
         assertThat(commandOf(SlashCommands.translate(interaction("link", string("url", "http://127.0.0.1:8080/callback?code=c&state=s")))))
                 .isEqualTo(new ChatCommand.Link(java.util.Optional.of("http://127.0.0.1:8080/callback?code=c&state=s")));
         assertThat(commandOf(SlashCommands.translate(interaction("unlink")))).isEqualTo(new ChatCommand.Unlink());
+        assertThat(commandOf(SlashCommands.translate(interaction("playlist")))).isEqualTo(new ChatCommand.Playlist());
     }
 
     @Test
@@ -173,7 +175,7 @@ class SlashCommandsTest {
 
     @Test
     void whatMayPostSongsToRateIsPublicAndPersonalMattersArePrivate() {
-        assertThat(List.of(new ChatCommand.Rate(), new ChatCommand.StopRating(), new ChatCommand.WillILike("x")))
+        assertThat(List.of(new ChatCommand.Rate(), new ChatCommand.StopRating(), new ChatCommand.Playlist(), new ChatCommand.WillILike("x")))
                 .noneMatch(command -> SlashCommands.answersPrivately(new SlashRequest.Run(command)));
         assertThat(List.of(new ChatCommand.Stats(), new ChatCommand.ForgetMe(false), new ChatCommand.Link(java.util.Optional.empty()), new ChatCommand.Unlink()))
                 .allMatch(command -> SlashCommands.answersPrivately(new SlashRequest.Run(command)));

@@ -2,6 +2,7 @@ package dev.tastebot.library;
 
 import dev.tastebot.spotify.api.FakeSpotifyApi;
 import dev.tastebot.spotify.api.SpotifyWeb;
+import dev.tastebot.spotify.api.UserTokens;
 import dev.tastebot.store.Database;
 import dev.tastebot.store.LibrarySyncStore;
 import dev.tastebot.store.Rating;
@@ -47,7 +48,7 @@ class LibrarySyncTest {
     void setUp() throws IOException {
         database = Database.open(folder.resolve("tastebot.db"));
         spotify = new FakeSpotifyApi().respond(this::page);
-        LibrarySync.AccessTokens tokens = new LibrarySync.AccessTokens() {
+        UserTokens tokens = new UserTokens() {
             public Optional<String> current(String userId) {
                 return token;
             }

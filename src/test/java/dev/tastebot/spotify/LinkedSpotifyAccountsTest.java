@@ -1,31 +1,16 @@
 package dev.tastebot.spotify;
 
-import dev.tastebot.config.TastebotConfig;
-import dev.tastebot.config.TokenEncryptionKey;
-import dev.tastebot.library.LibrarySync;
 import dev.tastebot.spotify.api.FakeSpotifyApi;
-import dev.tastebot.spotify.api.SpotifyWeb;
 import dev.tastebot.spotify.auth.FakeAccounts;
-import dev.tastebot.spotify.auth.LinkStates;
-import dev.tastebot.spotify.auth.SpotifyLinking;
 import dev.tastebot.store.Database;
-import dev.tastebot.store.LibrarySyncStore;
 import dev.tastebot.store.RatingStore;
 import dev.tastebot.store.SpotifyLinkStore;
-import dev.tastebot.store.TrackStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.crypto.KeyGenerator;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +28,7 @@ class LinkedSpotifyAccountsTest {
     @TempDir
     Path folder;
     private Database database;
+    private SpotifyFixture fixture;
     private FakeAccounts accounts;
     private FakeSpotifyApi api;
     private LinkedSpotifyAccounts spotify;
@@ -52,39 +38,15 @@ class LinkedSpotifyAccountsTest {
     @BeforeEach
     void setUp() throws Exception {
         database = Database.open(folder.resolve("tastebot.db"));
-        accounts = new FakeAccounts();
-        api = new FakeSpotifyApi();
-        var config = new TastebotConfig.Spotify(Optional.of("client-1"), Optional.empty(),
-                URI.create("http://127.0.0.1:8080/callback"), api.baseUrl(), accounts.baseUrl());
-        SecureRandom random = new SecureRandom();
-        SpotifyLinking linking = new SpotifyLinking(config, Optional.of(key()), false, new SpotifyLinkStore(database),
-                new LinkStates(random), HttpClient.newHttpClient(), random, Clock.systemUTC());
-        LibrarySyncStore marks = new LibrarySyncStore(database);
-        LibrarySync sync = new LibrarySync(new SpotifyWeb(api.baseUrl(), wait -> { }, Duration.ofSeconds(5)),
-                new LibrarySync.AccessTokens() {
-                    public Optional<String> current(String userId) {
-                        return linking.accessToken(userId);
-                    }
-
-                    public Optional<String> refreshed(String userId) {
-                        return linking.refreshedAccessToken(userId);
-                    }
-                },
-                marks,
-                new TrackStore(database, Clock.systemUTC()), new RatingStore(database), Clock.systemUTC());
-        spotify = new LinkedSpotifyAccounts(linking, sync, featuresWanted::add, retrained::add);
-    }
-
-    private static TokenEncryptionKey key() throws NoSuchAlgorithmException {
-        KeyGenerator generator = KeyGenerator.getInstance("AES");
-        generator.init(256);
-        return new TokenEncryptionKey(generator.generateKey());
+        fixture = new SpotifyFixture(database, false, featuresWanted::add, retrained::add);
+        accounts = fixture.accounts;
+        api = fixture.api;
+        spotify = fixture.spotify;
     }
 
     @AfterEach
     void tearDown() {
-        api.close();
-        accounts.close();
+        fixture.close();
         database.close();
     }
 

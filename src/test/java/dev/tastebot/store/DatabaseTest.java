@@ -38,12 +38,13 @@ class DatabaseTest {
                     new AppliedMigration(2, "chat sessions and settings", FIRST_OPEN),
                     new AppliedMigration(3, "spotify links", FIRST_OPEN),
                     new AppliedMigration(4, "training runs", FIRST_OPEN),
-                    new AppliedMigration(6, "candidate sources", FIRST_OPEN));
-            assertThat(database.schemaVersion()).isEqualTo(6);
+                    new AppliedMigration(6, "candidate sources", FIRST_OPEN),
+                    new AppliedMigration(8, "spotify playlists", FIRST_OPEN));
+            assertThat(database.schemaVersion()).isEqualTo(8);
             assertThat(tableNames(database)).contains(
                     "users", "tracks", "track_artists", "track_features", "ratings", "rating_history", "models",
                     "posted_songs", "rating_sessions", "user_settings", "spotify_links", "library_syncs", "training_runs",
-                    "artist_searches", "community_members", "schema_migrations");
+                    "artist_searches", "community_members", "spotify_playlists", "schema_migrations");
         }
     }
 
@@ -63,7 +64,8 @@ class DatabaseTest {
                     new AppliedMigration(2, "chat sessions and settings", FIRST_OPEN),
                     new AppliedMigration(3, "spotify links", FIRST_OPEN),
                     new AppliedMigration(4, "training runs", FIRST_OPEN),
-                    new AppliedMigration(6, "candidate sources", FIRST_OPEN));
+                    new AppliedMigration(6, "candidate sources", FIRST_OPEN),
+                    new AppliedMigration(8, "spotify playlists", FIRST_OPEN));
             assertThat(new UserStore(reopened).exists("console:local")).isTrue();
         }
     }
@@ -89,7 +91,7 @@ class DatabaseTest {
         // WHEN it is opened
         try (Database database = Database.open(file)) {
             // THEN exactly that file is created
-            assertThat(database.schemaVersion()).isEqualTo(6);
+            assertThat(database.schemaVersion()).isEqualTo(8);
             assertThat(file).exists();
         }
     }

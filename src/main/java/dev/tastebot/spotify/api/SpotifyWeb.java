@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import se.michaelthelin.spotify.SpotifyApi;
 import se.michaelthelin.spotify.exceptions.SpotifyWebApiException;
 import se.michaelthelin.spotify.exceptions.detailed.BadGatewayException;
+import se.michaelthelin.spotify.exceptions.detailed.ForbiddenException;
 import se.michaelthelin.spotify.exceptions.detailed.InternalServerErrorException;
 import se.michaelthelin.spotify.exceptions.detailed.NotFoundException;
 import se.michaelthelin.spotify.exceptions.detailed.ServiceUnavailableException;
@@ -13,8 +14,10 @@ import se.michaelthelin.spotify.exceptions.detailed.TooManyRequestsException;
 import se.michaelthelin.spotify.exceptions.detailed.UnauthorizedException;
 import se.michaelthelin.spotify.model_objects.specification.ArtistSimplified;
 import se.michaelthelin.spotify.model_objects.specification.Paging;
+import se.michaelthelin.spotify.model_objects.specification.Playlist;
 import se.michaelthelin.spotify.model_objects.specification.SavedTrack;
 import se.michaelthelin.spotify.model_objects.specification.Track;
+import se.michaelthelin.spotify.requests.AbstractRequest;
 
 import java.io.IOException;
 import java.net.URI;
@@ -29,9 +32,11 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The Spotify Web API calls tastebot makes, through spotify-web-api-java: a user's saved tracks,
- * one track, and a search. The base URL is configurable (tests point it at a local fake). A 429 is
- * waited out as its {@code Retry-After} says, up to a bound; 5xx and I/O failures are retried a few
- * times with backoff and jitter; a 401 is reported so the caller refreshes the token once.
+ * one track, a search, and the user's private playlist (created, its items replaced). The base URL
+ * is configurable (tests point it at a local fake). A 429 is waited out as its {@code Retry-After}
+ * says, up to a bound; 5xx and I/O failures are retried a few times with backoff and jitter (except
+ * where a repeat could do the work twice); a 401 is reported so the caller refreshes the token once
+ * ({@link UserTokens#withToken}).
  */
 public final class SpotifyWeb {
     public static final int SAVED_PAGE_SIZE = 50;
@@ -100,7 +105,53 @@ public final class SpotifyWeb {
         return Arrays.stream(page.getItems()).filter(t -> t != null && t.getId() != null).map(SpotifyWeb::track).toList();
     }
 
+    /**
+     * Creates a private playlist of the user's. A server error or a lost answer is not retried: the
+     * first request may have created the playlist already, and a second would make a duplicate.
+     *
+     * @return the new playlist's id
+     */
+    public String createPrivatePlaylist(String accessToken, String name, String description) {
+        Playlist created = call(accessToken, "a new playlist", 1,
+                api -> withDefaults(api, new CreateMyPlaylistRequest.Builder(accessToken, name, description)).build().execute());
+        if (created.getId() == null) {
+            throw new SpotifyApiException("Spotify created the playlist but did not say its id", null);
+        }
+        return created.getId();
+    }
+
+    /**
+     * Replaces everything in one of the user's playlists with these tracks, in this order.
+     *
+     * @param trackIds Spotify track ids, at most {@value ReplacePlaylistItemsRequest#MAX_URIS}
+     * @return false when the user has no such playlist to change: Spotify knows none by that id (404),
+     *     or it belongs to another account (403), as after linking a different Spotify account
+     */
+    public boolean replacePlaylistItems(String accessToken, String playlistId, List<String> trackIds) {
+        List<String> uris = trackIds.stream().map(id -> "spotify:track:" + id).toList();
+        try {
+            call(accessToken, "your playlist", api -> withDefaults(api,
+                    new ReplacePlaylistItemsRequest.Builder(accessToken, playlistId, uris)).build().execute());
+            return true;
+        } catch (SpotifyApiException e) {
+            if (e.getCause() instanceof NotFoundException || e.getCause() instanceof ForbiddenException) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Our own requests go to the same host and through the same HTTP client as the library's. */
+    private static <B extends AbstractRequest.Builder<?, ?>> B withDefaults(SpotifyApi api, B builder) {
+        builder.setDefaults(api.getHttpManager(), api.getScheme(), api.getHost(), api.getPort());
+        return builder;
+    }
+
     private <T> T call(String accessToken, String what, Call<T> call) {
+        return call(accessToken, what, SERVER_ERROR_ATTEMPTS, call);
+    }
+
+    private <T> T call(String accessToken, String what, int serverErrorAttempts, Call<T> call) {
         SpotifyApi api = SpotifyApi.builder().setScheme(baseUrl.getScheme()).setHost(baseUrl.getHost())
                 .setPort(baseUrl.getPort() > 0 ? baseUrl.getPort() : ("https".equals(baseUrl.getScheme()) ? 443 : 80))
                 .setAccessToken(accessToken).build();
@@ -118,7 +169,7 @@ public final class SpotifyWeb {
                 log.info("Spotify rate limit: waiting {} s as Retry-After asks", wait.toSeconds());
                 pause(wait);
             } catch (InternalServerErrorException | BadGatewayException | ServiceUnavailableException | IOException e) {
-                if (attempt >= SERVER_ERROR_ATTEMPTS) {
+                if (attempt >= serverErrorAttempts) {
                     throw new SpotifyApiException("Spotify did not answer for " + what + "; try again later", e);
                 }
                 pause(backoff(attempt));

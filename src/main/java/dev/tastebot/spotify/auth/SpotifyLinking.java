@@ -14,11 +14,14 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,11 +50,10 @@ public final class SpotifyLinking {
     private final ReentrantLock refreshing = new ReentrantLock();
 
     /**
-     * @param playlists whether the playlist feature is on (it needs one more scope)
+     * @param spotify with {@code playlists} on, linking also asks for the scope that writes a private playlist
      * @param random the source of verifiers and IVs
      */
-    public SpotifyLinking(TastebotConfig.Spotify spotify, Optional<TokenEncryptionKey> key, boolean playlists,
-            SpotifyLinkStore links, LinkStates states, HttpClient http, SecureRandom random, Clock clock) {
+    public SpotifyLinking(TastebotConfig.Spotify spotify, Optional<TokenEncryptionKey> key, SpotifyLinkStore links, LinkStates states, HttpClient http, SecureRandom random, Clock clock) {
         this.redirectUri = spotify.redirectUri();
         this.links = Objects.requireNonNull(links, "links");
         this.states = Objects.requireNonNull(states, "states");
@@ -69,7 +71,7 @@ public final class SpotifyLinking {
         } else {
             String clientId = spotify.clientId().get();
             this.ready = Optional.of(new Ready(
-                    new AuthorizeUrl(spotify.accountsBaseUrl(), clientId, redirectUri, playlists),
+                    new AuthorizeUrl(spotify.accountsBaseUrl(), clientId, redirectUri, spotify.playlists()),
                     new TokenClient(http, spotify.accountsBaseUrl(), clientId, TOKEN_TIMEOUT),
                     new TokenCipher(key.get(), random)));
             this.refusal = "";
@@ -261,6 +263,32 @@ public final class SpotifyLinking {
     }
 
     /**
+     * The scopes the user's active link was granted (a user may grant fewer than asked, and a link
+     * made before the playlist feature was turned on lacks its scope); empty when there is no active
+     * link, or linking is not set up.
+     */
+    public Optional<Set<String>> grantedScopes(String userId) {
+        Objects.requireNonNull(userId, "userId");
+        if (ready.isEmpty()) {
+            return Optional.empty();
+        }
+        return links.find(userId).filter(link -> link.status() == SpotifyLink.Status.ACTIVE)
+                .map(link -> scopes(link.scope()));
+    }
+
+    /** Whether linking asks for the scope that writes the user's private playlist of songs to rate. */
+    public boolean asksForPlaylists() {
+        return ready.map(parts -> parts.authorizeUrl().playlists()).orElse(false);
+    }
+
+    /** Whether the user's active link lacks a scope that {@link #start} now asks for, so linking again is worth it. */
+    public boolean lacksAskedScope(String userId) {
+        return grantedScopes(userId)
+                .map(granted -> !granted.containsAll(scopes(ready.orElseThrow().authorizeUrl().scope())))
+                .orElse(false);
+    }
+
+    /**
      * Forgets the user's Spotify tokens (the stored refresh token and any access token in memory).
      * Access stays granted on Spotify's side until the user removes the app in their account page.
      *
@@ -274,6 +302,11 @@ public final class SpotifyLinking {
         } finally {
             refreshing.unlock();
         }
+    }
+
+    /** OAuth scopes travel space-separated. */
+    private static Set<String> scopes(String spaceSeparated) {
+        return Arrays.stream(spaceSeparated.split(" ")).filter(scope -> !scope.isBlank()).collect(Collectors.toUnmodifiableSet());
     }
 
     private static Optional<Map<String, String>> pastedQuery(String pasted) {

@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A local stand-in for api.spotify.com: answers queued responses in order (the last one repeats)
- * and records every request's path, query and Authorization header.
+ * and records every request's path, query, Authorization header, method and body.
  */
 public final class FakeSpotifyApi implements AutoCloseable {
     public record Answer(int status, String body, Map<String, String> headers) {
@@ -24,7 +24,7 @@ public final class FakeSpotifyApi implements AutoCloseable {
         }
     }
 
-    public record Request(String path, String query, String authorization) {
+    public record Request(String path, String query, String authorization, String method, String body) {
     }
 
     private final HttpServer server;
@@ -37,7 +37,8 @@ public final class FakeSpotifyApi implements AutoCloseable {
         server.createContext("/", exchange -> {
             try (exchange) {
                 requests.add(new Request(exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(),
-                        exchange.getRequestHeaders().getFirst("Authorization")));
+                        exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestMethod(),
+                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
                 Answer answer;
                 synchronized (answers) {
                     answer = !answers.isEmpty() ? (answers.size() > 1 ? answers.poll() : answers.peek())
@@ -80,6 +81,19 @@ public final class FakeSpotifyApi implements AutoCloseable {
                  "explicit": false, "artists": [{"id": "a%s", "name": "%s", "type": "artist"}],
                  "album": {"id": "al%s", "name": "Album of %s", "release_date": "%s", "album_type": "album"}}"""
                 .formatted(id, name, id, id, artist, id, name, releaseDate);
+    }
+
+    /** What {@code POST /v1/me/playlists} answers (201), in the 2026 shape: {@code items} where {@code tracks} was. */
+    public static String playlistJson(String id, String name) {
+        return """
+                {"collaborative": false, "description": "", "external_urls": {"spotify": "https://open.spotify.com/playlist/%s"},
+                 "href": "https://api.spotify.com/v1/playlists/%s", "id": "%s", "images": [], "name": "%s",
+                 "owner": {"display_name": "Ana", "href": "https://api.spotify.com/v1/users/ana", "id": "ana",
+                           "type": "user", "uri": "spotify:user:ana"},
+                 "public": false, "snapshot_id": "AAAAAXsnapshot", "tracks": null,
+                 "items": {"href": "https://api.spotify.com/v1/playlists/%s/items", "total": 0},
+                 "type": "playlist", "uri": "spotify:playlist:%s"}"""
+                .formatted(id, id, id, name, id, id);
     }
 
     public static String savedPage(int offset, int total, List<String> trackJsons, boolean hasNext) {

@@ -59,7 +59,7 @@ public final class FakeAccounts implements AutoCloseable {
                 {"access_token":"%s","token_type":"Bearer","scope":"%s","expires_in":3600}""".formatted(accessToken, scope));
     }
 
-    FakeAccounts error(int status, String error, String description) {
+    public FakeAccounts error(int status, String error, String description) {
         return reply(status, """
                 {"error":"%s","error_description":"%s"}""".formatted(error, description));
     }

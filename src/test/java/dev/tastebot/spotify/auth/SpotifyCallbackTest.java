@@ -39,7 +39,7 @@ class SpotifyCallbackTest {
         links = new SpotifyLinkStore(database);
         var spotify = new TastebotConfig.Spotify(Optional.of("client-1"), Optional.empty(),
                 URI.create("http://127.0.0.1:8080/callback"), URI.create("https://api.invalid"), accounts.baseUrl());
-        linking = new SpotifyLinking(spotify, Optional.of(TokenCipherTest.randomKey()), false, links,
+        linking = new SpotifyLinking(spotify, Optional.of(TokenCipherTest.randomKey()), links,
                 new LinkStates(new SecureRandom()), HttpClient.newHttpClient(), new SecureRandom(), Clock.systemUTC());
         web = new WebServer(0, () -> true, Optional.of(new SpotifyCallback(linking, linkedUsers::add)));
         web.start();

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,9 +55,13 @@ class SpotifyLinkingTest {
     }
 
     private SpotifyLinking linking(Optional<String> clientId, Optional<TokenEncryptionKey> encryptionKey) {
+        return linking(clientId, encryptionKey, false);
+    }
+
+    private SpotifyLinking linking(Optional<String> clientId, Optional<TokenEncryptionKey> encryptionKey, boolean playlists) {
         var spotify = new TastebotConfig.Spotify(clientId, Optional.empty(), REDIRECT,
-                URI.create("https://api.invalid"), accounts.baseUrl());
-        return new SpotifyLinking(spotify, encryptionKey, false, links,
+                URI.create("https://api.invalid"), accounts.baseUrl(), playlists);
+        return new SpotifyLinking(spotify, encryptionKey, links,
                 new LinkStates(new SecureRandom(), clock, tickerNanos::get), HttpClient.newHttpClient(),
                 new SecureRandom(), clock);
     }
@@ -295,6 +300,37 @@ class SpotifyLinkingTest {
         new UserStore(database).delete(ALICE);
 
         assertThat(links.find(ALICE)).isEmpty();
+    }
+
+    @Test
+    void withPlaylistsOnALinkMadeWithoutTheirScopeIsWorthLinkingAgain() {
+        // GIVEN Alice linked while playlists were off
+        linkAlice();
+        assertThat(linking.grantedScopes(ALICE)).contains(Set.of("user-library-read"));
+        assertThat(linking.lacksAskedScope(ALICE)).isFalse();
+
+        // WHEN the operator turns playlists on
+        linking = linking(Optional.of("client-1"), Optional.of(key), true);
+
+        // THEN linking asks for both scopes, and her link lacks one
+        assertThat(startFor(BOB).get("scope")).isEqualTo("user-library-read playlist-modify-private");
+        assertThat(linking.lacksAskedScope(ALICE)).isTrue();
+
+        // AND once she links again allowing it, nothing is lacking
+        accounts.grant("access-2", "refresh-2", "playlist-modify-private user-library-read");
+        assertThat(linking.complete(startFor(ALICE).get("state"), "code-2")).isInstanceOf(Completion.Linked.class);
+        assertThat(linking.grantedScopes(ALICE)).contains(Set.of("user-library-read", "playlist-modify-private"));
+        assertThat(linking.lacksAskedScope(ALICE)).isFalse();
+    }
+
+    @Test
+    void anExpiredOrMissingLinkGrantsNothing() {
+        linkAlice();
+        links.markExpired(ALICE);
+
+        assertThat(linking.grantedScopes(ALICE)).isEmpty();
+        assertThat(linking.grantedScopes(BOB)).isEmpty();
+        assertThat(linking(Optional.of("client-1"), Optional.of(key), true).lacksAskedScope(ALICE)).isFalse();
     }
 
     @Test
