@@ -23,6 +23,7 @@ import dev.tastebot.spotify.auth.LinkStates;
 import dev.tastebot.spotify.auth.SpotifyCallback;
 import dev.tastebot.spotify.auth.SpotifyLinking;
 import dev.tastebot.store.CandidatePoolStore;
+import dev.tastebot.store.DailyDeliveryStore;
 import dev.tastebot.store.Database;
 import dev.tastebot.store.FeatureStore;
 import dev.tastebot.store.LibrarySyncStore;
@@ -75,7 +76,7 @@ final class Application implements AutoCloseable {
         List<String> featureSources = config.features().sources().stream().map(FeatureSourceKind::configName).toList();
         this.stores = new ChatStores(new UserStore(database), new RatingStore(database), new TrackStore(database, clock),
                 new TrainingDataStore(database), new PostedSongStore(database), new RatingSessionStore(database),
-                new UserSettingsStore(database), new ModelStore(database));
+                new UserSettingsStore(database), new ModelStore(database), new DailyDeliveryStore(database));
         this.features = new FeatureStore(database);
         AppTokens appTokens = new AppTokens(config.spotify().accountsBaseUrl(), config.spotify().clientId(),
                 config.spotify().clientSecret().map(Secret::value), HttpClient.newHttpClient(), clock);

@@ -73,7 +73,8 @@ public final class CatalogCandidates implements CandidatePicker {
         return Optional.of(new Candidate(pick.trackId(), why(pick, profile, model)));
     }
 
-    private static String why(TrackData track, TasteProfile profile, Optional<TrainedModel> model) {
+    /** Why a song is worth rating, in words shown with it; the daily picks say it the same way. */
+    static String why(TrackData track, TasteProfile profile, Optional<TrainedModel> model) {
         if (model.isPresent()) {
             int percent = (int) Math.round(100 * model.get().probability(track, profile));
             double margin = Math.abs(model.get().probability(track, profile) - model.get().threshold());

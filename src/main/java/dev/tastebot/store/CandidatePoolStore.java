@@ -2,6 +2,7 @@ package dev.tastebot.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,14 +24,31 @@ public final class CandidatePoolStore {
                     ORDER BY random() LIMIT ?""")) {
                 select.setString(1, userId);
                 select.setInt(2, limit);
-                List<String> ids = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getString(1));
-                    }
-                }
-                return ids;
+                return firstColumn(select);
             }
         });
+    }
+
+    /**
+     * Up to {@code limit} track ids drawn at random from the whole catalogue, rated or not: one
+     * sample that many users' daily picks are chosen from, each against their own ratings.
+     */
+    public List<String> randomSample(int limit) {
+        return database.withConnection(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT id FROM tracks ORDER BY random() LIMIT ?")) {
+                select.setInt(1, limit);
+                return firstColumn(select);
+            }
+        });
+    }
+
+    private static List<String> firstColumn(PreparedStatement select) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
     }
 }
