@@ -5,6 +5,7 @@ import dev.tastebot.catalog.RemoteTrackLookup;
 import dev.tastebot.catalog.SpotifyRemoteLookup;
 import dev.tastebot.chat.ChatCore;
 import dev.tastebot.chat.ChatStores;
+import dev.tastebot.chat.DailyMessages;
 import dev.tastebot.chat.SpotifyAccounts;
 import dev.tastebot.config.FeatureSourceKind;
 import dev.tastebot.config.Secret;
@@ -15,6 +16,9 @@ import dev.tastebot.library.LibraryExport;
 import dev.tastebot.library.LibraryImporter;
 import dev.tastebot.library.LibrarySync;
 import dev.tastebot.recommend.CatalogCandidates;
+import dev.tastebot.recommend.DailyPicker;
+import dev.tastebot.schedule.DailyRound;
+import dev.tastebot.schedule.DailyScheduler;
 import dev.tastebot.schedule.NightlyRetraining;
 import dev.tastebot.schedule.NightlyScheduler;
 import dev.tastebot.spotify.LinkedSpotifyAccounts;
@@ -28,6 +32,7 @@ import dev.tastebot.spotify.auth.SpotifyLinking;
 import dev.tastebot.store.ArtistSearchStore;
 import dev.tastebot.store.CandidatePoolStore;
 import dev.tastebot.store.CommunityStore;
+import dev.tastebot.store.DailyDeliveryStore;
 import dev.tastebot.store.Database;
 import dev.tastebot.store.FeatureStore;
 import dev.tastebot.store.LibrarySyncStore;
@@ -74,6 +79,13 @@ final class Application implements AutoCloseable {
     final Optional<CallbackHandler> spotifyCallback;
     /** Nightly retraining; started by {@code run}, stopped when the application closes. */
     final NightlyScheduler nightly;
+    /** Daily recommendation messages; started by {@code run} with its outbox, stopped when the application closes. */
+    final DailyScheduler daily;
+    /**
+     * Daily messages prepared and sent at once. Preparing is quick and Discord queues what it
+     * rate-limits, so a few more than the cores keep both busy without a flood of waiting requests.
+     */
+    private static final int DAILY_CONCURRENCY = 16;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
     Application(TastebotConfig config, Clock clock) {
@@ -81,7 +93,8 @@ final class Application implements AutoCloseable {
         List<String> featureSources = config.features().sources().stream().map(FeatureSourceKind::configName).toList();
         this.stores = new ChatStores(new UserStore(database), new RatingStore(database), new TrackStore(database, clock),
                 new TrainingDataStore(database), new PostedSongStore(database), new RatingSessionStore(database),
-                new UserSettingsStore(database), new ModelStore(database), new CommunityStore(database));
+                new UserSettingsStore(database), new ModelStore(database), new CommunityStore(database),
+                new DailyDeliveryStore(database));
         this.features = new FeatureStore(database);
         AppTokens appTokens = new AppTokens(config.spotify().accountsBaseUrl(), config.spotify().clientId(),
                 config.spotify().clientSecret().map(Secret::value), HttpClient.newHttpClient(), clock);
@@ -111,6 +124,13 @@ final class Application implements AutoCloseable {
                 background);
         CatalogCandidates candidates = new CatalogCandidates(new CandidatePoolStore(database), stores.posted(),
                 stores.trainingData(), userModels, featureSources, likedArtistsRunningLow, clock.millis());
+        DailyPicker dailyPicker = new DailyPicker(new CandidatePoolStore(database), stores.tracks(), stores.trainingData(),
+                stores.ratings(), stores.posted(), userModels, featureSources, config.daily().songs(),
+                config.daily().candidates(), clock.millis());
+        DailyRound dailyRound = new DailyRound(stores.dailyDeliveries(), stores.settings(), new DailyMessages(dailyPicker),
+                DAILY_CONCURRENCY, clock);
+        this.daily = new DailyScheduler(dailyRound, Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("tastebot-daily").daemon().factory()));
         LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock,
                 featuresWanted);
         SecureRandom random = new SecureRandom();
@@ -144,6 +164,7 @@ final class Application implements AutoCloseable {
     @Override
     public void close() {
         // Before the database closes: a run in progress still writes models and its record.
+        daily.stop();
         nightly.stop();
         background.close();
         database.close();

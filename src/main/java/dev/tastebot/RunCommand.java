@@ -56,9 +56,12 @@ final class RunCommand implements CommandHandler {
             ensureCatalogue(app, clock, out);
             Optional<WebServer> callback = consoleCallback(app, err);
             try {
-                new ConsoleAdapter(app.chat, CONSOLE_USER, workingDirectory,
-                        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out).run();
+                ConsoleAdapter console = new ConsoleAdapter(app.chat, CONSOLE_USER, workingDirectory,
+                        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out);
+                app.daily.start(console);
+                console.run();
             } finally {
+                app.daily.stop(); // nothing printed after the goodbye
                 callback.ifPresent(WebServer::close);
             }
             return ExitCode.OK.code();
@@ -110,8 +113,11 @@ final class RunCommand implements CommandHandler {
                 }
             }, "tastebot-shutdown"));
             bot.start();
+            app.daily.start(bot);
             log.info("tastebot is running on Discord; stop it with Ctrl+C or SIGTERM");
             stopped.await();
+            // While Discord is still connected: a round in progress finishes its messages.
+            app.daily.stop();
             return ExitCode.OK.code();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

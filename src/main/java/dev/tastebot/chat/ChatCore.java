@@ -22,8 +22,11 @@ import dev.tastebot.training.UserModels;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -267,9 +270,23 @@ public final class ChatCore implements ChatService {
             return List.of(new Reply.Text("I don't know the time zone \"" + command.timeZone().orElse("")
                     + "\". Use a name like Europe/Paris, America/New_York or UTC."));
         }
-        stores.settings().saveDaily(user.userId(), new DailySetting(true, hour, zone), clock.instant());
-        return List.of(new Reply.Text(String.format(Locale.ROOT, "Daily recommendations are on for %02d:00 (%s). "
-                + "This version saves the setting; sending the daily message arrives with the next update.", hour, zone.getId())));
+        DailySetting setting = new DailySetting(true, hour, zone);
+        Instant now = clock.instant();
+        stores.settings().saveDaily(user.userId(), setting, now);
+        return List.of(new Reply.Text(String.format(Locale.ROOT, "Daily recommendations are on for %02d:00 (%s): a few "
+                + "songs you haven't rated, picked by your model, each to rate with %s or %s. %s", hour, zone.getId(),
+                Reaction.LIKE.emoji(), Reaction.DISLIKE.emoji(), nextDaily(setting, user.userId(), now))));
+    }
+
+    private String nextDaily(DailySetting setting, String userId, Instant now) {
+        ZonedDateTime next = setting.nextDue(now, stores.dailyDeliveries().lastClaimed(userId));
+        if (!next.toInstant().isAfter(now)) {
+            return "Today's hour has passed, so today's message comes within a minute.";
+        }
+        LocalDate today = setting.localDate(now);
+        String day = next.toLocalDate().equals(today) ? "today"
+                : next.toLocalDate().equals(today.plusDays(1)) ? "tomorrow" : "on " + next.toLocalDate();
+        return "The next one comes " + day + " at " + next.toLocalTime() + ".";
     }
 
     private List<Reply> forgetMe(ChatUser user, boolean confirmed) {

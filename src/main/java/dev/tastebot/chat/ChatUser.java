@@ -21,4 +21,19 @@ public record ChatUser(String platform, String platformId, String displayName) {
     public String userId() {
         return platform + ":" + platformId;
     }
+
+    /**
+     * The user behind a stored id such as {@code discord:1234}, for speaking to them outside any
+     * event; their name is not stored, so the id stands in for it.
+     *
+     * @throws IllegalArgumentException when the id has no platform part
+     */
+    public static ChatUser ofUserId(String userId) {
+        int colon = userId.indexOf(':');
+        if (colon <= 0 || colon == userId.length() - 1) {
+            throw new IllegalArgumentException("not a tastebot user id: " + userId);
+        }
+        String platformId = userId.substring(colon + 1);
+        return new ChatUser(userId.substring(0, colon), platformId, platformId);
+    }
 }

@@ -9,7 +9,7 @@ final class HelpText {
             /will-i-like <song>: a Spotify track link, a spotify:track: URI, or "artist - title"
             /stats: your ratings, how good your model is, the artists you like most
             /import: upload your Spotify privacy export (YourLibrary.json) to bring in your saved songs as likes
-            /daily on [hour] [time zone] | /daily off: daily song recommendations
+            /daily on [hour] [time zone] | /daily off: a message each day at your hour with songs your model picks, to rate with 👍 / 👎
             /link, /unlink: connect your Spotify account, so your saved songs count as likes
             /forget-me: delete everything tastebot keeps about you
             Removing a reaction takes that rating back; switching 👍 to 👎 changes it.""";

@@ -12,7 +12,18 @@ final class PredictionText {
     }
 
     static String of(String byline, Prediction prediction, Optional<Rating> alreadyRated, String url) {
-        StringBuilder text = new StringBuilder(byline).append("\n");
+        StringBuilder text = new StringBuilder(byline).append("\n").append(verdictAndReasons(prediction));
+        alreadyRated.ifPresent(r -> text.append("\nYou rated it ")
+                .append(r.liked() ? Reaction.LIKE.emoji() : Reaction.DISLIKE.emoji()).append(" yourself."));
+        if (!url.isEmpty()) {
+            text.append("\n").append(url);
+        }
+        return text.toString();
+    }
+
+    /** The verdict, how sure, and why: the body of an answer, and the words under a daily pick. */
+    static String verdictAndReasons(Prediction prediction) {
+        StringBuilder text = new StringBuilder();
         int percent = (int) Math.round(prediction.probability() * 100);
         boolean like = prediction.verdict() == Prediction.Verdict.LIKE;
         text.append(like ? Reaction.LIKE.emoji() + " **Probably yes**" : Reaction.DISLIKE.emoji() + " **Probably not**")
@@ -28,11 +39,6 @@ final class PredictionText {
             for (Prediction.Reason reason : prediction.reasons()) {
                 text.append("\n").append(reason.forLike() ? "➕ " : "➖ ").append(reason.text());
             }
-        }
-        alreadyRated.ifPresent(r -> text.append("\nYou rated it ")
-                .append(r.liked() ? Reaction.LIKE.emoji() : Reaction.DISLIKE.emoji()).append(" yourself."));
-        if (!url.isEmpty()) {
-            text.append("\n").append(url);
         }
         return text.toString();
     }

@@ -26,6 +26,8 @@ public enum Setting {
     TRAINING_THREADS("training.threads"),
     TRAINING_NIGHTLY_TIME("training.nightly-time", "03:30"),
     TRAINING_MIN_RATINGS("training.min-ratings", "20"),
+    DAILY_SONGS("daily.songs", "3"),
+    DAILY_CANDIDATES("daily.candidates", "300"),
     FEATURES_SOURCES("features.sources", "catalog,reccobeats,spotify"),
     RECCOBEATS_BASE_URL("reccobeats.base-url", "https://api.reccobeats.com"),
     LOG_LEVEL("log.level", "INFO");

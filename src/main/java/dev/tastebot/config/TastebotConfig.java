@@ -18,6 +18,7 @@ public record TastebotConfig(
         Web web,
         Optional<TokenEncryptionKey> tokenEncryptionKey,
         Training training,
+        Daily daily,
         Features features,
         ReccoBeats reccoBeats,
         LogLevel logLevel) {
@@ -29,6 +30,7 @@ public record TastebotConfig(
         Objects.requireNonNull(web, "web");
         Objects.requireNonNull(tokenEncryptionKey, "tokenEncryptionKey");
         Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(daily, "daily");
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(reccoBeats, "reccoBeats");
         Objects.requireNonNull(logLevel, "logLevel");
@@ -101,6 +103,14 @@ public record TastebotConfig(
         public Training {
             Objects.requireNonNull(nightlyTime, "nightlyTime");
         }
+    }
+
+    /**
+     * @param songs songs in each daily recommendation message
+     * @param candidates songs drawn from the catalogue for each round of daily messages, among which
+     *     every user's picks are chosen: more finds better songs, and costs time for every user
+     */
+    public record Daily(int songs, int candidates) {
     }
 
     /** @param sources the audio-feature sources to ask, in the order they are asked */

@@ -17,6 +17,9 @@ final class TastebotConfigReader {
     /** A model needs at least one like and one dislike. */
     static final int MIN_TRAINING_RATINGS = 2;
     static final int MAX_TRAINING_RATINGS = 100_000;
+    /** More songs than this make a long message that few people read to the end. */
+    static final int MAX_DAILY_SONGS = 10;
+    static final int MAX_DAILY_CANDIDATES = 100_000;
 
     private final Map<Setting, RawValue> values;
     private final List<String> problems;
@@ -53,6 +56,9 @@ final class TastebotConfigReader {
         Integer minRatings = required(Setting.TRAINING_MIN_RATINGS,
                 ValueParsers.wholeNumber(MIN_TRAINING_RATINGS, MAX_TRAINING_RATINGS));
 
+        Integer dailySongs = required(Setting.DAILY_SONGS, ValueParsers.wholeNumber(1, MAX_DAILY_SONGS));
+        Integer dailyCandidates = required(Setting.DAILY_CANDIDATES, ValueParsers.wholeNumber(MAX_DAILY_SONGS, MAX_DAILY_CANDIDATES));
+
         List<FeatureSourceKind> sources = required(Setting.FEATURES_SOURCES, ValueParsers::featureSources);
         URI reccoBeats = required(Setting.RECCOBEATS_BASE_URL, ValueParsers::baseUrl);
         LogLevel logLevel = required(Setting.LOG_LEVEL, ValueParsers.oneOf(LogLevel.class));
@@ -68,6 +74,7 @@ final class TastebotConfigReader {
                 new TastebotConfig.Web(webPort, publicBaseUrl),
                 encryptionKey,
                 new TastebotConfig.Training(threads, nightlyTime, minRatings),
+                new TastebotConfig.Daily(dailySongs, dailyCandidates),
                 new TastebotConfig.Features(sources),
                 new TastebotConfig.ReccoBeats(reccoBeats),
                 logLevel);

@@ -1,13 +1,18 @@
 package dev.tastebot.discord;
 
 import dev.tastebot.chat.ChatService;
+import dev.tastebot.chat.ChatUser;
+import dev.tastebot.chat.Outbox;
+import dev.tastebot.chat.Reply;
 import dev.tastebot.config.Secret;
 import dev.tastebot.config.TastebotConfig;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
@@ -17,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * tastebot on Discord: connects with the bot token, registers the slash commands and hands every
  * event to the {@link ChatService} on the given executor. Nothing connects before {@link #start()}.
+ * As an {@link Outbox} it sends messages of its own, such as the daily ones, as direct messages.
  */
-public final class DiscordBot implements AutoCloseable {
+public final class DiscordBot implements Outbox, AutoCloseable {
     /**
      * Reactions are all tastebot reads from the gateway; slash commands arrive without any intent.
      * JDA always adds GUILDS, whose channel cache it needs to deliver reactions from servers.
@@ -29,6 +35,7 @@ public final class DiscordBot implements AutoCloseable {
 
     private final Secret token;
     private final List<Object> listeners;
+    private final DirectMessages directMessages;
     private ShardManager shards;
 
     /**
@@ -40,6 +47,7 @@ public final class DiscordBot implements AutoCloseable {
         this.listeners = List.of(
                 new DiscordListener(Objects.requireNonNull(chat, "chat"), Objects.requireNonNull(executor, "executor")),
                 new SlashCommandRegistration(config.guildIds()));
+        this.directMessages = new DirectMessages(new ReplyPoster(chat, new Worker(executor)), DirectMessages.CONFIRMATION_WAIT);
     }
 
     /**
@@ -61,8 +69,32 @@ public final class DiscordBot implements AutoCloseable {
 
     /** Whether at least one shard is connected to Discord: what the health check reports. */
     public synchronized boolean isConnected() {
-        return shards != null && shards.getShardCache().stream()
-                .anyMatch(jda -> jda.getStatus() == net.dv8tion.jda.api.JDA.Status.CONNECTED);
+        return connectedShard().isPresent();
+    }
+
+    @Override
+    public String platform() {
+        return DiscordUsers.PLATFORM;
+    }
+
+    @Override
+    public boolean ready() {
+        return isConnected();
+    }
+
+    /** A direct message to the user; blocks until Discord confirms it (on the caller's own thread). */
+    @Override
+    public Delivery deliver(ChatUser recipient, List<Reply> message) {
+        Optional<JDA> shard = connectedShard();
+        if (shard.isEmpty()) {
+            return new Delivery.Failed("not connected to Discord");
+        }
+        return directMessages.deliver(shard.get(), recipient, message);
+    }
+
+    private synchronized Optional<JDA> connectedShard() {
+        return shards == null ? Optional.empty() : shards.getShardCache().stream()
+                .filter(jda -> jda.getStatus() == JDA.Status.CONNECTED).findFirst();
     }
 
     /** Disconnects; replies still being sent may be lost. Does nothing when not started. */

@@ -9,6 +9,8 @@ enum DiscordFailure {
     MISSING_PERMISSION,
     /** The user accepts no direct messages from the bot. */
     CLOSED_DMS,
+    /** No such Discord user, e.g. a deleted account. */
+    UNKNOWN_USER,
     /** The message or channel was deleted meanwhile. */
     GONE,
     /** The interaction's 15 minutes are over, or it was never acknowledged. */
@@ -23,6 +25,7 @@ enum DiscordFailure {
             return switch (response.getErrorResponse()) {
                 case MISSING_PERMISSIONS, MISSING_ACCESS -> MISSING_PERMISSION;
                 case CANNOT_SEND_TO_USER -> CLOSED_DMS;
+                case UNKNOWN_USER -> UNKNOWN_USER;
                 case UNKNOWN_MESSAGE, UNKNOWN_CHANNEL -> GONE;
                 case UNKNOWN_INTERACTION, UNKNOWN_WEBHOOK -> INTERACTION_EXPIRED;
                 default -> OTHER;

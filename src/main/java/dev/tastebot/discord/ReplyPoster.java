@@ -5,6 +5,7 @@ import dev.tastebot.chat.ChatUser;
 import dev.tastebot.chat.Reaction;
 import dev.tastebot.chat.Reply;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
 import org.slf4j.Logger;
@@ -27,13 +28,33 @@ final class ReplyPoster {
 
     /** @param owner the user the replies answer; song cards are registered for them */
     void post(List<Reply> replies, ChatUser owner, ReplyTarget target) {
-        List<DiscordMessages.Outgoing> messages = DiscordMessages.render(replies);
-        if (messages.isEmpty()) {
+        if (DiscordMessages.render(replies).isEmpty()) {
             target.placeholderRemoval().ifPresent(removal -> RestActions.queue(() -> removal, done -> { },
                     failure -> log.debug("Could not remove the reply placeholder for {}: {}", owner.userId(), failure.toString())));
             return;
         }
-        sendFrom(messages, 0, owner, target);
+        send(replies, owner, target).whenComplete((done, failure) -> {
+            if (failure != null) {
+                sendFailed(failure, owner);
+            }
+        });
+    }
+
+    /**
+     * Sends the replies as {@link #post} does, without logging a failure: the caller is told.
+     *
+     * @return completes once Discord has every message (their reactions may still be on the way),
+     *     or exceptionally with the failure that stopped the rest
+     */
+    CompletableFuture<Void> send(List<Reply> replies, ChatUser owner, ReplyTarget target) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        List<DiscordMessages.Outgoing> messages = DiscordMessages.render(replies);
+        if (messages.isEmpty()) {
+            done.complete(null);
+        } else {
+            sendFrom(messages, 0, owner, target, done);
+        }
+        return done;
     }
 
     /** A message from the adapter itself, in place of the core's replies. */
@@ -42,17 +63,20 @@ final class ReplyPoster {
                 failure -> sendFailed(failure, owner));
     }
 
-    private void sendFrom(List<DiscordMessages.Outgoing> messages, int index, ChatUser owner, ReplyTarget target) {
+    private void sendFrom(List<DiscordMessages.Outgoing> messages, int index, ChatUser owner, ReplyTarget target,
+                          CompletableFuture<Void> done) {
         DiscordMessages.Outgoing next = messages.get(index);
         RestActions.queue(() -> target.send(next.message()),
                 sent -> {
                     next.card().ifPresent(card -> cardPosted(sent, card, owner, target));
                     if (index + 1 < messages.size()) {
-                        sendFrom(messages, index + 1, owner, target);
+                        sendFrom(messages, index + 1, owner, target, done);
+                    } else {
+                        done.complete(null);
                     }
                 },
                 // The rest would fail the same way (closed DMs, lost permission, expired interaction).
-                failure -> sendFailed(failure, owner));
+                done::completeExceptionally);
     }
 
     private void cardPosted(Message message, Reply.SongCard card, ChatUser owner, ReplyTarget target) {
@@ -93,6 +117,7 @@ final class ReplyPoster {
     private static void sendFailed(Throwable failure, ChatUser owner) {
         switch (DiscordFailure.of(failure)) {
             case CLOSED_DMS -> log.warn("Could not answer {}: they accept no direct messages from tastebot", owner.userId());
+            case UNKNOWN_USER -> log.warn("Could not answer {}: Discord knows no such user", owner.userId());
             case MISSING_PERMISSION -> log.warn("Could not answer {}: no permission to post in that channel ({})", owner.userId(), failure.toString());
             case INTERACTION_EXPIRED -> log.warn("Could not answer {}: the interaction expired first", owner.userId());
             case GONE -> log.warn("Could not answer {}: the channel is gone", owner.userId());

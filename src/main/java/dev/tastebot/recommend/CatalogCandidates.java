@@ -135,7 +135,8 @@ public final class CatalogCandidates implements CandidatePicker {
                         + tally.total() + ")");
     }
 
-    private static String familiarity(TrackData track, TasteProfile profile) {
+    /** Why a song is worth rating before there is a model; the daily picks say it the same way. */
+    static String familiarity(TrackData track, TasteProfile profile) {
         Optional<String> artist = profile.bestKnownArtist(track);
         Tally tally = artist.map(profile::artist).orElse(Tally.EMPTY);
         if (tally.total() > 0) {

@@ -89,16 +89,7 @@ public final class NightlyScheduler {
                 next.cancel(false);
             }
         }
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("the nightly retraining did not finish within {}s; stopping anyway", STOP_WAIT.toSeconds());
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        Shutdown.within(executor, STOP_WAIT, log, "the nightly retraining");
     }
 
     private void scheduleNext(Instant after, Instant now) {

@@ -1,6 +1,7 @@
 /**
- * Nightly retraining: which users are due, retraining them on a bounded pool, recording each run,
- * and scheduling it at the configured local time with a catch-up after downtime. Depends on
- * {@code training} and {@code store}; the application wires it.
+ * Work that runs on the clock: the nightly retraining (which users are due, a bounded pool, each
+ * run recorded, a missed run caught up) and the daily recommendation messages (who is due in their
+ * own time zone, claimed once per local day, delivered through a chat {@code Outbox}). Depends on
+ * {@code training}, {@code chat} and {@code store}; the application wires it.
  */
 package dev.tastebot.schedule;

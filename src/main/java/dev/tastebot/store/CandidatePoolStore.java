@@ -73,4 +73,18 @@ public final class CandidatePoolStore {
             }
         });
     }
+
+    /**
+     * Up to {@code limit} track ids drawn at random from the whole catalogue, rated or not: one
+     * sample that many users' daily picks are chosen from, each against their own ratings.
+     */
+    public List<String> randomSample(int limit) {
+        return database.withConnection(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT id FROM tracks ORDER BY random() LIMIT ?")) {
+                select.setInt(1, limit);
+                return TextColumn.values(select);
+            }
+        });
+    }
+
 }

@@ -22,6 +22,7 @@ final class Migrations {
             "V2__chat_sessions_and_settings.sql",
             "V3__spotify_links.sql",
             "V4__training_runs.sql",
+            "V5__daily_deliveries.sql",
             "V6__candidate_sources.sql",
             "V8__spotify_playlists.sql");
 

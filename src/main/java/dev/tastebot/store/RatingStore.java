@@ -6,9 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Users' likes and dislikes: the current rating per user and track, and the history of every change.
@@ -18,6 +24,8 @@ import java.util.Optional;
  * to decide whether to retrain, and an import dated years back would otherwise go unnoticed.
  */
 public final class RatingStore {
+    /** Track ids bound per query: far below SQLite's limit on variables, and still few round trips. */
+    private static final int IN_LIST_CHUNK = 500;
     private static final String RATING_COLUMNS = "user_id, track_id, liked, source, rated_at";
 
     private final Database database;
@@ -112,6 +120,47 @@ public final class RatingStore {
                 return readRatings(select);
             }
         });
+    }
+
+    /**
+     * Who rated which of these tracks (saved songs included), by user: one read for a whole round
+     * of daily picks over a sample of the catalogue, instead of one per user.
+     */
+    public Map<String, Set<String>> ratedAmong(Collection<String> trackIds) {
+        return ratedAmong(Optional.empty(), trackIds);
+    }
+
+    /** Which of these tracks the user rated (saved songs included). */
+    public Set<String> ratedAmong(String userId, Collection<String> trackIds) {
+        Objects.requireNonNull(userId, "userId");
+        return ratedAmong(Optional.of(userId), trackIds).getOrDefault(userId, Set.of());
+    }
+
+    private Map<String, Set<String>> ratedAmong(Optional<String> userId, Collection<String> trackIds) {
+        List<String> ids = List.copyOf(trackIds);
+        Map<String, Set<String>> byUser = new HashMap<>();
+        database.withConnection(c -> {
+            for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK));
+                String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement select = c.prepareStatement("SELECT user_id, track_id FROM ratings WHERE track_id IN ("
+                        + marks + ")" + (userId.isPresent() ? " AND user_id = ?" : ""))) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        select.setString(i + 1, chunk.get(i));
+                    }
+                    if (userId.isPresent()) {
+                        select.setString(chunk.size() + 1, userId.get());
+                    }
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            byUser.computeIfAbsent(rows.getString(1), user -> new HashSet<>()).add(rows.getString(2));
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        return byUser;
     }
 
     /** Every change of the user's rating of the track, in the order they were recorded. */

@@ -1,7 +1,7 @@
 /**
  * SQLite persistence: the {@link dev.tastebot.store.Database} (connection, pragmas, versioned schema
  * migrations, transactions) and one small {@code *Store} per kind of data (users, tracks, audio
- * features, ratings, training data, models, encrypted Spotify links). Depends only on
+ * features, ratings, training data, models, encrypted Spotify links, daily deliveries). Depends only on
  * {@code dev.tastebot.features}, the JDK and the SQLite JDBC driver.
  */
 package dev.tastebot.store;

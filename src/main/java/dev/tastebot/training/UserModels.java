@@ -167,7 +167,11 @@ public final class UserModels {
 
     /** What the user still has to rate before a model can be trained; empty once they have enough. */
     public Optional<Prediction.StillLearning> stillLearning(String userId) {
-        List<RatedTrack> rated = trainingData.labelledTracks(userId, featureSources);
+        return stillLearning(trainingData.labelledTracks(userId, featureSources));
+    }
+
+    /** The same for a user whose rated tracks the caller has read already. */
+    public Optional<Prediction.StillLearning> stillLearning(List<RatedTrack> rated) {
         return trainer.isColdStart(rated) ? Optional.of(trainer.starterRule(rated).learning()) : Optional.empty();
     }
 

@@ -1,5 +1,8 @@
 package dev.tastebot.chat;
 
+import dev.tastebot.store.DailyDeliveryStore;
+import dev.tastebot.store.DailySetting;
+import dev.tastebot.store.PostedSong;
 import dev.tastebot.store.Rating;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -200,14 +205,53 @@ class ChatCoreTest {
 
     @Test
     void dailySettingsAreValidatedAndSaved() {
+        // the fixture's clock says 13:00 in Paris
         assertThat(text(handle(ANA, new ChatCommand.Daily(true, OptionalInt.of(7), Optional.of("Europe/Paris")))))
-                .startsWith("Daily recommendations are on for 07:00 (Europe/Paris)");
+                .startsWith("Daily recommendations are on for 07:00 (Europe/Paris)")
+                .endsWith("Today's hour has passed, so today's message comes within a minute.");
+        assertThat(text(handle(ANA, new ChatCommand.Daily(true, OptionalInt.of(18), Optional.empty()))))
+                .startsWith("Daily recommendations are on for 18:00 (Europe/Paris)")
+                .endsWith("The next one comes today at 18:00.");
+        assertThat(fixture.settings().daily(ANA.userId())).isEqualTo(new DailySetting(true, 18, ZoneId.of("Europe/Paris")));
         assertThat(text(handle(ANA, new ChatCommand.Daily(true, OptionalInt.of(24), Optional.empty()))))
                 .startsWith("The hour must be a whole number from 0 to 23");
         assertThat(text(handle(ANA, new ChatCommand.Daily(true, OptionalInt.empty(), Optional.of("Mars/Olympus")))))
                 .startsWith("I don't know the time zone \"Mars/Olympus\"");
         assertThat(text(handle(ANA, new ChatCommand.Daily(false, OptionalInt.empty(), Optional.empty()))))
                 .isEqualTo("Daily recommendations are off.");
+    }
+
+    @Test
+    void onceTodaysMessageWasSentTheNextComesTomorrow() {
+        // GIVEN today's daily message went out to Ana (the 29th in Tokyo too: it is 21:00 there)
+        new DailyDeliveryStore(fixture.database()).claim(ANA.userId(), LocalDate.parse("2026-11-29"), ChatFixture.NOW);
+
+        // WHEN she moves her hour to later today
+        String answer = text(handle(ANA, new ChatCommand.Daily(true, OptionalInt.of(22), Optional.of("Asia/Tokyo"))));
+
+        // THEN she is told it comes tomorrow: one message a day
+        assertThat(answer).endsWith("The next one comes tomorrow at 22:00.");
+    }
+
+    @Test
+    void reactionsOnADailyCardAreStoredAsDailyRatingsAndPostNothingNew() {
+        // GIVEN a daily message's song card, posted outside any session
+        String trackId = fixture.wouldLike().keySet().iterator().next();
+        Reply.SongCard card = new Reply.SongCard(trackId, "Song", List.of("Artist"), "", "because", false);
+        fixture.core().posted(ANA, "d1", card);
+
+        // WHEN Ana reacts 👎, then changes her mind to 👍
+        List<Reply> afterDislike = fixture.core().reacted("discord", "d1", ANA, Reaction.DISLIKE, true);
+        fixture.core().reacted("discord", "d1", ANA, Reaction.LIKE, true);
+        fixture.core().reacted("discord", "d1", ANA, Reaction.DISLIKE, false);
+
+        // THEN the rating counts, with the source daily, and no session song follows
+        assertThat(afterDislike).isEmpty();
+        assertThat(fixture.ratings().current(ANA.userId(), trackId)).hasValueSatisfying(rating -> {
+            assertThat(rating.liked()).isTrue();
+            assertThat(rating.source()).isEqualTo("daily");
+        });
+        assertThat(fixture.posted().find("discord:d1")).map(PostedSong::purpose).contains(PostedSong.DAILY);
     }
 
     @Test

@@ -9,8 +9,10 @@ import dev.tastebot.library.LibraryExport;
 import dev.tastebot.library.LibraryImporter;
 import dev.tastebot.measure.SyntheticListener;
 import dev.tastebot.recommend.CatalogCandidates;
+import dev.tastebot.recommend.DailyPicker;
 import dev.tastebot.store.CandidatePoolStore;
 import dev.tastebot.store.CommunityStore;
+import dev.tastebot.store.DailyDeliveryStore;
 import dev.tastebot.store.Database;
 import dev.tastebot.store.FeatureStore;
 import dev.tastebot.store.ModelStore;
@@ -50,22 +52,34 @@ public final class ChatFixture implements AutoCloseable {
     public static final List<String> SOURCES = List.of("catalog");
 
     private final Path file;
+    private final Clock clock;
     private final Map<String, Boolean> wouldLike = new LinkedHashMap<>();
     private final Function<Database, SpotifyAccounts> spotify;
     private Database database;
+    private UserModels userModels;
     private ChatCore core;
 
     /** Creates {@code tastebot.db} in {@code folder} with {@code catalogueSize} synthetic tracks and their features. */
     public ChatFixture(Path folder, int catalogueSize) {
-        this(folder, catalogueSize, db -> SpotifyAccounts.NOT_CONFIGURED);
+        this(folder, catalogueSize, clock(), db -> SpotifyAccounts.NOT_CONFIGURED);
+    }
+
+    /** The same, with the core and its stores on {@code clock} (e.g. one the test moves). */
+    public ChatFixture(Path folder, int catalogueSize, Clock clock) {
+        this(folder, catalogueSize, clock, db -> SpotifyAccounts.NOT_CONFIGURED);
     }
 
     /** @param spotify the user's Spotify accounts over the fixture's database */
     public ChatFixture(Path folder, int catalogueSize, Function<Database, SpotifyAccounts> spotify) {
+        this(folder, catalogueSize, clock(), spotify);
+    }
+
+    public ChatFixture(Path folder, int catalogueSize, Clock clock, Function<Database, SpotifyAccounts> spotify) {
         this.file = folder.resolve("tastebot.db");
+        this.clock = clock;
         this.spotify = spotify;
         database = Database.open(file);
-        TrackStore tracks = new TrackStore(database, clock());
+        TrackStore tracks = new TrackStore(database, clock);
         FeatureStore features = new FeatureStore(database);
         List<RatedTrack> catalogue = SyntheticListener.balanced(77).ratings(catalogueSize);
         for (RatedTrack r : catalogue) {
@@ -76,22 +90,23 @@ public final class ChatFixture implements AutoCloseable {
             features.put(t.trackId(), "catalog", t.features(), NOW);
             wouldLike.put(t.trackId(), r.liked());
         }
-        core = build(database);
+        build();
     }
 
-    private ChatCore build(Database db) {
-        ChatStores stores = new ChatStores(new UserStore(db), new RatingStore(db), new TrackStore(db, clock()),
+    private void build() {
+        Database db = database;
+        ChatStores stores = new ChatStores(new UserStore(db), new RatingStore(db), new TrackStore(db, clock),
                 new TrainingDataStore(db), new PostedSongStore(db), new RatingSessionStore(db), new UserSettingsStore(db),
-                new ModelStore(db), new CommunityStore(db));
-        UserModels userModels = new UserModels(stores.trainingData(), stores.ratings(), stores.models(),
-                new TasteTrainer(TasteTrainer.Options.defaults()), new ModelCodec(), SOURCES, clock());
+                new ModelStore(db), new CommunityStore(db), new DailyDeliveryStore(db));
+        userModels = new UserModels(stores.trainingData(), stores.ratings(), stores.models(),
+                new TasteTrainer(TasteTrainer.Options.defaults()), new ModelCodec(), SOURCES, clock);
         RetrainOnNewRatings retrainer = new RetrainOnNewRatings(userModels, stores.ratings(), stores.models(),
                 TasteTrainer.Options.DEFAULT_MIN_RATINGS, Runnable::run);
         CatalogCandidates candidates = new CatalogCandidates(new CandidatePoolStore(db), stores.posted(),
                 stores.trainingData(), userModels, SOURCES, userId -> { }, 1);
-        LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock(), ids -> { });
-        return new ChatCore(stores, userModels, retrainer, candidates, lookup(db), importer, spotify.apply(db),
-                SOURCES, clock());
+        LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock, ids -> { });
+        core = new ChatCore(stores, userModels, retrainer, candidates, lookup(db), importer, spotify.apply(db),
+                SOURCES, clock);
     }
 
     /**
@@ -146,7 +161,26 @@ public final class ChatFixture implements AutoCloseable {
     public void reopen() {
         database.close();
         database = Database.open(file);
-        core = build(database);
+        build();
+    }
+
+    /** The database as it is now; a new one after {@link #reopen()}. */
+    public Database database() {
+        return database;
+    }
+
+    /** The core's taste models: {@code retrain} gives a user a model at once. */
+    public UserModels userModels() {
+        return userModels;
+    }
+
+    /**
+     * Daily messages of {@code songs} songs over the database as it is now, each round drawing the
+     * whole synthetic catalogue as its sample so the test knows what can be picked.
+     */
+    public DailyMessages dailyMessages(int songs) {
+        return new DailyMessages(new DailyPicker(new CandidatePoolStore(database), tracks(), new TrainingDataStore(database),
+                ratings(), posted(), userModels, SOURCES, songs, wouldLike.size(), 7));
     }
 
     public RatingStore ratings() {
@@ -158,11 +192,15 @@ public final class ChatFixture implements AutoCloseable {
     }
 
     public TrackStore tracks() {
-        return new TrackStore(database, clock());
+        return new TrackStore(database, clock);
     }
 
     public RatingSessionStore sessions() {
         return new RatingSessionStore(database);
+    }
+
+    public UserSettingsStore settings() {
+        return new UserSettingsStore(database);
     }
 
     public UserStore users() {

@@ -63,6 +63,7 @@ class ConfigLoaderTest {
         assertThat(config.training().threads()).isEqualTo(CORES);
         assertThat(config.training().nightlyTime()).isEqualTo(LocalTime.of(3, 30));
         assertThat(config.training().minRatings()).isEqualTo(20);
+        assertThat(config.daily()).isEqualTo(new TastebotConfig.Daily(3, 300));
         assertThat(config.features().sources())
                 .containsExactly(FeatureSourceKind.CATALOG, FeatureSourceKind.RECCOBEATS, FeatureSourceKind.SPOTIFY);
         assertThat(config.reccoBeats().baseUrl()).isEqualTo(URI.create("https://api.reccobeats.com"));
@@ -191,6 +192,11 @@ class ConfigLoaderTest {
             training.nightly-time     | 24:00                 | expected a time of day as HH:mm
             training.nightly-time     | 3:30                  | expected a time of day as HH:mm
             training.min-ratings      | 1                     | expected a whole number from 2 to 100000
+            daily.songs               | 0                     | expected a whole number from 1 to 10, got "0"
+            daily.songs               | 11                    | expected a whole number from 1 to 10
+            daily.songs               | three                 | expected a whole number from 1 to 10
+            daily.candidates          | 9                     | expected a whole number from 10 to 100000
+            daily.candidates          | 1e6                   | expected a whole number from 10 to 100000
             features.sources          | catalog,lastfm        | expected a comma-separated list of catalog, reccobeats, spotify
             features.sources          | catalog,catalog       | each at most once
             features.sources          | ''                    | expected a comma-separated list
@@ -278,6 +284,8 @@ class ConfigLoaderTest {
                 "TASTEBOT_DISCORD_GUILD_IDS", " 81384788765712384, 1234567890123456789 ,",
                 "TASTEBOT_FEATURES_SOURCES", "Spotify, catalog",
                 "TASTEBOT_TRAINING_NIGHTLY_TIME", "23:05",
+                "TASTEBOT_DAILY_SONGS", " 5 ",
+                "TASTEBOT_DAILY_CANDIDATES", "2000",
                 "TASTEBOT_WEB_PUBLIC_BASE_URL", "https://tastebot.example.org/",
                 "TASTEBOT_LOG_LEVEL", "debug",
                 "TASTEBOT_SPOTIFY_PLAYLISTS", " TRUE ");
@@ -289,6 +297,7 @@ class ConfigLoaderTest {
         assertThat(config.discord().guildIds()).containsExactly(81384788765712384L, 1234567890123456789L);
         assertThat(config.features().sources()).containsExactly(FeatureSourceKind.SPOTIFY, FeatureSourceKind.CATALOG);
         assertThat(config.training().nightlyTime()).isEqualTo(LocalTime.of(23, 5));
+        assertThat(config.daily()).isEqualTo(new TastebotConfig.Daily(5, 2000));
         assertThat(config.web().publicBaseUrl()).contains(URI.create("https://tastebot.example.org"));
         assertThat(config.logLevel()).isEqualTo(LogLevel.DEBUG);
         assertThat(config.spotify().playlists()).isTrue();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class DiscordFailureTest {
 
-    private static ErrorResponseException discordError(ErrorResponse error) {
+    static ErrorResponseException discordError(ErrorResponse error) {
         return ErrorResponseException.create(error, new Response(null, 403, "Forbidden", -1, Set.of()));
     }
 
@@ -25,6 +25,7 @@ class DiscordFailureTest {
         assertThat(DiscordFailure.of(new InsufficientPermissionException(mock(Guild.class), Permission.MESSAGE_SEND)))
                 .isEqualTo(DiscordFailure.MISSING_PERMISSION);
         assertThat(DiscordFailure.of(discordError(ErrorResponse.CANNOT_SEND_TO_USER))).isEqualTo(DiscordFailure.CLOSED_DMS);
+        assertThat(DiscordFailure.of(discordError(ErrorResponse.UNKNOWN_USER))).isEqualTo(DiscordFailure.UNKNOWN_USER);
         assertThat(DiscordFailure.of(discordError(ErrorResponse.UNKNOWN_MESSAGE))).isEqualTo(DiscordFailure.GONE);
         assertThat(DiscordFailure.of(discordError(ErrorResponse.UNKNOWN_INTERACTION))).isEqualTo(DiscordFailure.INTERACTION_EXPIRED);
         assertThat(DiscordFailure.of(discordError(ErrorResponse.TOO_MANY_REACTIONS))).isEqualTo(DiscordFailure.OTHER);

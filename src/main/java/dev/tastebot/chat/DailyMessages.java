@@ -1,0 +1,75 @@
+package dev.tastebot.chat;
+
+import dev.tastebot.recommend.DailyPicker;
+import dev.tastebot.recommend.DailyPicks;
+import dev.tastebot.taste.Prediction;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Prepares the daily recommendation messages, apart from sending them: a round of preparing can be
+ * timed alone, and a slow platform never holds up the scoring. Each song is a card the user rates
+ * with 👍/👎, so the daily message teaches the model too.
+ */
+public final class DailyMessages {
+    private final DailyPicker picker;
+
+    public DailyMessages(DailyPicker picker) {
+        this.picker = picker;
+    }
+
+    /** Draws the catalogue sample that every message of one round is chosen from. */
+    public Round newRound() {
+        return new Round(picker.newRound());
+    }
+
+    /** One round of daily messages; safe to prepare many users at once. */
+    public static final class Round {
+        private final DailyPicker.Round picks;
+
+        private Round(DailyPicker.Round picks) {
+            this.picks = picks;
+        }
+
+        /** The user's daily message; empty when there is nothing new to show them. */
+        public List<Reply> prepare(String userId) {
+            return switch (picks.picksFor(userId)) {
+                case DailyPicks.Recommended recommended -> recommended(recommended.songs());
+                case DailyPicks.ToRate toRate -> toRate(toRate);
+                case DailyPicks.NothingNew nothing -> List.of();
+            };
+        }
+    }
+
+    private static List<Reply> recommended(List<DailyPicks.Recommended.Song> songs) {
+        boolean allLikely = songs.stream().allMatch(s -> s.prediction().verdict() == Prediction.Verdict.LIKE);
+        List<Reply> message = new ArrayList<>();
+        message.add(new Reply.Text("**Your daily picks**: " + count(songs.size()) + " you haven't rated that your model "
+                + "expects you to like most" + (allLikely ? "." : "; none of today's songs looks like a sure like, "
+                + "these come closest.") + " React " + Reaction.LIKE.emoji() + " or " + Reaction.DISLIKE.emoji()
+                + ": every rating teaches it. /daily off stops these messages."));
+        for (DailyPicks.Recommended.Song song : songs) {
+            message.add(SongCards.of(song.track(), PredictionText.verdictAndReasons(song.prediction()), false));
+        }
+        return message;
+    }
+
+    private static List<Reply> toRate(DailyPicks.ToRate toRate) {
+        String why = toRate.learning()
+                .map(learning -> "I can't recommend songs yet: your model needs more ratings (" + learning.advice() + ").")
+                .orElse("I can't recommend songs yet: your first model is still being trained.");
+        List<Reply> message = new ArrayList<>();
+        message.add(new Reply.Text("**Your daily songs**: " + why + " Meanwhile, here " + (toRate.songs().size() == 1
+                ? "is a song" : "are " + toRate.songs().size() + " songs") + " to rate, picked to teach it the most: react "
+                + Reaction.LIKE.emoji() + " or " + Reaction.DISLIKE.emoji() + ". /daily off stops these messages."));
+        for (DailyPicks.ToRate.Song song : toRate.songs()) {
+            message.add(SongCards.of(song.track(), song.why(), false));
+        }
+        return message;
+    }
+
+    private static String count(int songs) {
+        return songs == 1 ? "the song" : songs + " songs";
+    }
+}

@@ -1,0 +1,54 @@
+package dev.tastebot.schedule;
+
+import dev.tastebot.chat.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a {@link DailyRound} every minute, the first at once. Users' hours fall in their own time
+ * zones, so there is no single time to wait for: a round finds who is due, and a minute's tick is
+ * as late as any message gets. Rounds never overlap; a long one delays the next tick, never a user
+ * of its own.
+ */
+public final class DailyScheduler {
+    private static final Logger log = LoggerFactory.getLogger(DailyScheduler.class);
+    static final Duration TICK = Duration.ofMinutes(1);
+    private static final Duration STOP_WAIT = Duration.ofMinutes(1);
+
+    private final DailyRound round;
+    private final ScheduledExecutorService ticker;
+
+    /** @param ticker runs the rounds; one thread is enough, and it is shut down by {@link #stop()} */
+    public DailyScheduler(DailyRound round, ScheduledExecutorService ticker) {
+        this.round = round;
+        this.ticker = ticker;
+    }
+
+    /** Starts the rounds, delivering through {@code outbox}. */
+    public void start(Outbox outbox) {
+        // With a fixed delay, not a fixed rate: a round that outlasts the minute is not queued up again behind itself.
+        ticker.scheduleWithFixedDelay(() -> tick(outbox), 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+        log.info("daily messages: checking every {} s who is due", TICK.toSeconds());
+    }
+
+    /** One round; never throws, because a periodic task that throws is never run again. */
+    void tick(Outbox outbox) {
+        try {
+            round.sendDue(outbox);
+        } catch (RuntimeException e) {
+            log.error("a round of daily messages failed; the next tick tries again", e);
+        }
+    }
+
+    /**
+     * Stops the ticks and waits a while for a round in progress. Users of that round not yet
+     * claimed are left unclaimed, so they get their message after a restart the same day.
+     */
+    public void stop() {
+        Shutdown.within(ticker, STOP_WAIT, log, "a round of daily messages");
+    }
+}

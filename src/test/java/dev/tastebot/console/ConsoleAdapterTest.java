@@ -1,0 +1,127 @@
+package dev.tastebot.console;
+
+import dev.tastebot.chat.ChatFixture;
+import dev.tastebot.chat.ChatUser;
+import dev.tastebot.chat.Outbox;
+import dev.tastebot.chat.Reply;
+import dev.tastebot.store.PostedSong;
+import dev.tastebot.store.Rating;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** The console as an outbox: daily messages arrive from another thread between typed lines. */
+class ConsoleAdapterTest {
+    private static final ChatUser LOCAL = new ChatUser("console", "local", "you");
+    /** In the typed script: here the scheduler's thread delivers the daily message. */
+    private static final String DAILY_ARRIVES = "<daily>";
+
+    @TempDir
+    Path folder;
+    private ChatFixture fixture;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final AtomicReference<Outbox.Delivery> delivery = new AtomicReference<>();
+
+    @BeforeEach
+    void setUp() {
+        fixture = new ChatFixture(folder, 30);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixture.close();
+    }
+
+    /** Typed lines; at {@link #DAILY_ARRIVES} another thread delivers the message while the console waits for input. */
+    private final class Typing extends BufferedReader {
+        private final Deque<String> lines;
+        private ConsoleAdapter console;
+        private List<Reply> daily;
+
+        Typing(String... lines) {
+            super(new StringReader(""));
+            this.lines = new ArrayDeque<>(List.of(lines));
+        }
+
+        @Override
+        public String readLine() {
+            String line = lines.poll();
+            if (DAILY_ARRIVES.equals(line)) {
+                Thread scheduler = Thread.ofPlatform().start(() -> delivery.set(console.deliver(LOCAL, daily)));
+                try {
+                    scheduler.join();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return lines.poll();
+            }
+            return line;
+        }
+    }
+
+    private String run(Typing typing, List<Reply> daily) throws IOException {
+        ConsoleAdapter console = new ConsoleAdapter(fixture.core(), LOCAL, folder, typing,
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        typing.console = console;
+        typing.daily = daily;
+        console.run();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aDailyMessageArrivesBetweenAnswersAndItsSongsAreRatedInTheOrderShown() throws IOException {
+        // GIVEN today's message with three songs
+        List<Reply> daily = fixture.dailyMessages(3).newRound().prepare(LOCAL.userId());
+        List<String> songs = daily.stream().filter(Reply.SongCard.class::isInstance)
+                .map(r -> ((Reply.SongCard) r).trackId()).toList();
+        assertThat(songs).hasSize(3);
+
+        // WHEN it arrives while the user is typing, and they rate + - +, then + once more
+        String screen = run(new Typing("/help", DAILY_ARRIVES, "+", "-", "+", "+", "/quit"), daily);
+
+        // THEN it was delivered and printed whole, without Discord's bold markers
+        assertThat(delivery.get()).isEqualTo(new Outbox.Delivery.Delivered());
+        assertThat(screen).contains("── daily message ──\nYour daily songs: ");
+        assertThat(screen).doesNotContain("**Your daily");
+        // AND each song was rated in turn, as a daily rating; the fourth + found no song left to rate
+        assertThat(fixture.ratings().all(LOCAL.userId())).extracting(Rating::trackId, Rating::liked, Rating::source)
+                .containsExactlyInAnyOrder(
+                        tuple(songs.get(0), true, "daily"),
+                        tuple(songs.get(1), false, "daily"),
+                        tuple(songs.get(2), true, "daily"));
+        assertThat(fixture.posted().recent(LOCAL.userId(), 10)).extracting(PostedSong::purpose)
+                .containsOnly(PostedSong.DAILY).hasSize(3);
+        // AND the help printed before it is still whole
+        assertThat(screen.indexOf("/rate: rate songs one at a time")).isLessThan(screen.indexOf("── daily message ──"));
+        assertThat(screen.substring(screen.indexOf("── daily message ──"))).contains("There is no song to rate yet");
+    }
+
+    @Test
+    void onlyTheLocalUserCanBeReached() throws IOException {
+        ConsoleAdapter console = new ConsoleAdapter(fixture.core(), LOCAL, folder, new Typing(),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        Outbox.Delivery result = console.deliver(new ChatUser("console", "someone-else", "x"), List.of(new Reply.Text("hi")));
+
+        assertThat(result).isInstanceOf(Outbox.Delivery.Unreachable.class);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(console.platform()).isEqualTo("console");
+        assertThat(console.ready()).isTrue();
+    }
+}

@@ -1,0 +1,155 @@
+package dev.tastebot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import dev.tastebot.chat.ChatFixture;
+import dev.tastebot.chat.ChatUser;
+import dev.tastebot.chat.Outbox;
+import dev.tastebot.chat.Reaction;
+import dev.tastebot.chat.Reply;
+import dev.tastebot.store.PostedSong;
+import dev.tastebot.store.Rating;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
+import net.dv8tion.jda.api.entities.emoji.Emoji;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.requests.restaction.CacheRestAction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Daily messages as Discord direct messages, over the real chat core and a real SQLite file; JDA is
+ * Mockito mocks as in {@link DiscordWithRealCoreTest}.
+ */
+class DirectMessagesTest {
+    private static final long ANA_ID = 42L;
+    private static final ChatUser ANA = new ChatUser("discord", "42", "42");
+    private final User anaOnDiscord = FakeDiscord.user(ANA_ID, "Ana");
+
+    @TempDir
+    Path folder;
+    private ChatFixture fixture;
+    private final FakeDiscord discord = new FakeDiscord();
+    private final PrivateChannel dm = mock(PrivateChannel.class);
+    private DirectMessages directMessages;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new ChatFixture(folder, 40);
+        discord.messages.attachTo(dm);
+        opensDirectMessagesWith(ANA_ID);
+        directMessages = new DirectMessages(new ReplyPoster(fixture.core(), new Worker(Runnable::run)), Duration.ofMinutes(5));
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixture.close();
+    }
+
+    private void opensDirectMessagesWith(long userId) {
+        discordOpensTheChannelBy((opened, failed) -> opened.accept(dm), userId);
+    }
+
+    /** How Discord answers a request to open the DM channel with {@code userId}: success, failure, or not at all. */
+    @SuppressWarnings("unchecked")
+    private void discordOpensTheChannelBy(BiConsumer<Consumer<PrivateChannel>, Consumer<Throwable>> answer, long userId) {
+        CacheRestAction<PrivateChannel> opening = mock(CacheRestAction.class);
+        doAnswer(call -> {
+            answer.accept(call.getArgument(0), call.getArgument(1));
+            return null;
+        }).when(opening).queue(any(), any());
+        when(discord.jda.openPrivateChannelById(userId)).thenReturn(opening);
+    }
+
+    private List<Reply> todaysMessage() {
+        return fixture.dailyMessages(3).newRound().prepare(ANA.userId());
+    }
+
+    @Test
+    void theMessageGoesToTheUsersDirectMessagesWithReactionsAndTheirReactionsBecomeDailyRatings() {
+        // WHEN today's message is delivered
+        Outbox.Delivery delivery = directMessages.deliver(discord.jda, ANA, todaysMessage());
+
+        // THEN Discord has the introduction and three song cards in Ana's DMs, each with 👍 👎
+        assertThat(delivery).isEqualTo(new Outbox.Delivery.Delivered());
+        assertThat(discord.messages.contents()).hasSize(4).first().asString().startsWith("**Your daily songs**");
+        List<FakeMessages.Sent> cards = discord.messages.sent.subList(1, 4);
+        assertThat(cards).allSatisfy(card -> assertThat(card.reactions).containsExactly("👍", "👎"));
+        // AND each card is stored as Ana's daily song
+        assertThat(cards).allSatisfy(card -> assertThat(fixture.posted().find("discord:" + card.id))
+                .hasValueSatisfying(posted -> {
+                    assertThat(posted.userId()).isEqualTo(ANA.userId());
+                    assertThat(posted.purpose()).isEqualTo(PostedSong.DAILY);
+                }));
+
+        // WHEN Ana reacts 👎 under the second card, in her DMs
+        DiscordListener listener = new DiscordListener(fixture.core(), Runnable::run, new AttachmentDownloader(1024));
+        FakeMessages.Sent second = cards.get(1);
+        listener.onMessageReactionAdd(discord.added(anaOnDiscord, Long.parseLong(second.id),
+                Emoji.fromFormatted(Reaction.DISLIKE.emoji())));
+
+        // THEN it is stored as her rating from the daily message, and nothing more is posted
+        String trackId = fixture.posted().find("discord:" + second.id).orElseThrow().trackId();
+        assertThat(fixture.ratings().current(ANA.userId(), trackId)).map(Rating::source).contains("daily");
+        assertThat(fixture.ratings().current(ANA.userId(), trackId)).map(Rating::liked).contains(false);
+        assertThat(discord.messages.sent).hasSize(4);
+    }
+
+    @Test
+    void closedDirectMessagesMakeTheUserUnreachableAndAnyOtherFailureIsAFailedDelivery() {
+        discord.messages.sendFailure = DiscordFailureTest.discordError(ErrorResponse.CANNOT_SEND_TO_USER);
+        assertThat(directMessages.deliver(discord.jda, ANA, todaysMessage())).isInstanceOfSatisfying(
+                Outbox.Delivery.Unreachable.class, unreachable -> assertThat(unreachable.reason()).contains("no direct messages"));
+
+        discord.messages.sendFailure = DiscordFailureTest.discordError(ErrorResponse.SERVER_ERROR);
+        assertThat(directMessages.deliver(discord.jda, ANA, todaysMessage())).isInstanceOfSatisfying(
+                Outbox.Delivery.Failed.class, failed -> assertThat(failed.reason()).contains("ErrorResponseException"));
+
+        assertThat(fixture.posted().recent(ANA.userId(), 10)).isEmpty();
+    }
+
+    @Test
+    void anAccountDiscordDoesNotKnowIsUnreachable() {
+        discordOpensTheChannelBy((opened, failed) -> failed.accept(DiscordFailureTest.discordError(ErrorResponse.UNKNOWN_USER)),
+                ANA_ID);
+
+        assertThat(directMessages.deliver(discord.jda, ANA, todaysMessage())).isInstanceOf(Outbox.Delivery.Unreachable.class);
+        assertThat(discord.messages.sent).isEmpty();
+    }
+
+    @Test
+    void aDeliveryDiscordNeverConfirmsFailsWhenTheWaitIsOver() {
+        // GIVEN Discord swallows the request to open the DM channel, and no time to wait
+        discordOpensTheChannelBy((opened, failed) -> { }, ANA_ID);
+        DirectMessages impatient = new DirectMessages(new ReplyPoster(fixture.core(), new Worker(Runnable::run)), Duration.ZERO);
+
+        Outbox.Delivery delivery = impatient.deliver(discord.jda, ANA, todaysMessage());
+
+        assertThat(delivery).isInstanceOfSatisfying(Outbox.Delivery.Failed.class,
+                failed -> assertThat(failed.reason()).startsWith("Discord did not confirm"));
+    }
+
+    @Test
+    void someoneWhoIsNotADiscordUserIsUnreachableWithoutAskingDiscord() {
+        JDA jda = mock(JDA.class);
+
+        assertThat(directMessages.deliver(jda, new ChatUser("console", "local", "you"), todaysMessage()))
+                .isInstanceOf(Outbox.Delivery.Unreachable.class);
+        assertThat(directMessages.deliver(jda, new ChatUser("discord", "not-a-number", "x"), todaysMessage()))
+                .isInstanceOf(Outbox.Delivery.Unreachable.class);
+        verifyNoInteractions(jda);
+    }
+}
