@@ -92,7 +92,7 @@ public final class ChatCore implements ChatService {
     public void posted(ChatUser owner, String messageId, Reply.SongCard card) {
         String qualified = qualify(owner.platform(), messageId);
         stores.posted().save(new PostedSong(qualified, owner.userId(), card.trackId(),
-                card.inSession() ? PostedSong.SESSION : PostedSong.DAILY, clock.instant()));
+                storedPurpose(card.purpose()), clock.instant()));
         if (card.inSession()) {
             stores.sessions().awaiting(owner.userId(), qualified);
         }
@@ -164,7 +164,7 @@ public final class ChatCore implements ChatService {
             stores.sessions().stop(user.userId());
             return List.of(new Reply.Text(NOTHING_LEFT_TO_RATE));
         }
-        return List.of(SongCards.of(track.get(), candidate.get().why(), true));
+        return List.of(SongCards.of(track.get(), candidate.get().why(), Reply.Purpose.SESSION));
     }
 
     private List<Reply> stopRating(ChatUser user) {
@@ -312,6 +312,14 @@ public final class ChatCore implements ChatService {
             retrainer.ratingsChanged(user.userId());
         }
         return List.of(new Reply.Text(outcome.message()));
+    }
+
+    private static String storedPurpose(Reply.Purpose purpose) {
+        return switch (purpose) {
+            case SESSION -> PostedSong.SESSION;
+            case DAILY -> PostedSong.DAILY;
+            case PLAYLIST -> PostedSong.PLAYLIST;
+        };
     }
 
     private static String qualify(String platform, String messageId) {

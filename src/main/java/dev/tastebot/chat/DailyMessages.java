@@ -50,7 +50,7 @@ public final class DailyMessages {
                 + "these come closest.") + " React " + Reaction.LIKE.emoji() + " or " + Reaction.DISLIKE.emoji()
                 + ": every rating teaches it. /daily off stops these messages."));
         for (DailyPicks.Recommended.Song song : songs) {
-            message.add(SongCards.of(song.track(), PredictionText.verdictAndReasons(song.prediction()), false));
+            message.add(SongCards.of(song.track(), PredictionText.verdictAndReasons(song.prediction()), Reply.Purpose.DAILY));
         }
         return message;
     }
@@ -64,7 +64,7 @@ public final class DailyMessages {
                 ? "is a song" : "are " + toRate.songs().size() + " songs") + " to rate, picked to teach it the most: react "
                 + Reaction.LIKE.emoji() + " or " + Reaction.DISLIKE.emoji() + ". /daily off stops these messages."));
         for (DailyPicks.ToRate.Song song : toRate.songs()) {
-            message.add(SongCards.of(song.track(), song.why(), false));
+            message.add(SongCards.of(song.track(), song.why(), Reply.Purpose.DAILY));
         }
         return message;
     }

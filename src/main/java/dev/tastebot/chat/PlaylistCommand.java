@@ -38,7 +38,7 @@ final class PlaylistCommand {
         for (Candidate candidate : candidates.batch(userId, SIZE)) {
             Optional<Track> track = tracks.find(candidate.trackId());
             if (track.isPresent() && SongCards.isSpotifyId(track.get().id())) {
-                cards.add(SongCards.of(track.get(), candidate.why(), false));
+                cards.add(SongCards.of(track.get(), candidate.why(), Reply.Purpose.PLAYLIST));
             } else if (track.isPresent()) {
                 notOnSpotify++;
             }

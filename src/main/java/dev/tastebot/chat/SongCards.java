@@ -11,8 +11,8 @@ final class SongCards {
     private SongCards() {
     }
 
-    static Reply.SongCard of(Track track, String why, boolean inSession) {
-        return new Reply.SongCard(track.id(), track.title(), track.artists(), url(track.id()), why, inSession);
+    static Reply.SongCard of(Track track, String why, Reply.Purpose purpose) {
+        return new Reply.SongCard(track.id(), track.title(), track.artists(), url(track.id()), why, purpose);
     }
 
     /** The song's page on Spotify, or empty for tracks that are not Spotify's (the demo catalogue). */

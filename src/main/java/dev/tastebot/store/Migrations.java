@@ -24,7 +24,8 @@ final class Migrations {
             "V4__training_runs.sql",
             "V5__daily_deliveries.sql",
             "V6__candidate_sources.sql",
-            "V8__spotify_playlists.sql");
+            "V8__spotify_playlists.sql",
+            "V9__playlist_song_purpose.sql");
 
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 

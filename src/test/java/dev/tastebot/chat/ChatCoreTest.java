@@ -237,7 +237,7 @@ class ChatCoreTest {
     void reactionsOnADailyCardAreStoredAsDailyRatingsAndPostNothingNew() {
         // GIVEN a daily message's song card, posted outside any session
         String trackId = fixture.wouldLike().keySet().iterator().next();
-        Reply.SongCard card = new Reply.SongCard(trackId, "Song", List.of("Artist"), "", "because", false);
+        Reply.SongCard card = new Reply.SongCard(trackId, "Song", List.of("Artist"), "", "because", Reply.Purpose.DAILY);
         fixture.core().posted(ANA, "d1", card);
 
         // WHEN Ana reacts 👎, then changes her mind to 👍

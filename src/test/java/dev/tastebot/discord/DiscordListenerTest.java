@@ -58,7 +58,7 @@ class DiscordListenerTest {
     private static final ChatUser ANA = new ChatUser("discord", "42", "Ana");
     private static final ChatUser BEN = new ChatUser("discord", "43", "Ben");
     private static final Reply.SongCard CARD = new Reply.SongCard("4uLU6hMCjMI75M1A2tKUQC", "Never Gonna Give You Up",
-            List.of("Rick Astley"), "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC", "You liked 3 songs by Rick Astley", true);
+            List.of("Rick Astley"), "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC", "You liked 3 songs by Rick Astley", Reply.Purpose.SESSION);
 
     /** Marks in the core's call list when the interaction was acknowledged. */
     record Deferred(boolean ephemeral) {

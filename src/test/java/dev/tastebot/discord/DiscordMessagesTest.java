@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class DiscordMessagesTest {
     private static final Reply.SongCard CARD = new Reply.SongCard("4uLU6hMCjMI75M1A2tKUQC", "Never *Gonna* Give You Up",
-            List.of("Rick Astley"), "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC", "You liked 3 songs by this artist", true);
+            List.of("Rick Astley"), "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC", "You liked 3 songs by this artist", Reply.Purpose.SESSION);
 
     @Test
     void aCardShowsTitleArtistsWhyAndTheLinkAloneOnTheLastLine() {
@@ -24,7 +24,7 @@ class DiscordMessagesTest {
 
     @Test
     void aCardWithoutUrlIsJustText() {
-        Reply.SongCard card = new Reply.SongCard("t1", "Song", List.of("A", "B"), "", "Because", false);
+        Reply.SongCard card = new Reply.SongCard("t1", "Song", List.of("A", "B"), "", "Because", Reply.Purpose.DAILY);
 
         assertThat(DiscordMessages.cardText(card).lines().toList()).containsExactly("**Song** — A, B", "Because");
     }

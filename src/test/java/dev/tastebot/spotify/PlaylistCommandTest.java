@@ -7,6 +7,7 @@ import dev.tastebot.chat.ChatUser;
 import dev.tastebot.chat.Reaction;
 import dev.tastebot.chat.Reply;
 import dev.tastebot.console.ConsoleAdapter;
+import dev.tastebot.store.PostedSong;
 import dev.tastebot.store.Rating;
 import dev.tastebot.store.Track;
 import org.junit.jupiter.api.AfterEach;
@@ -123,8 +124,13 @@ class PlaylistCommandTest {
         chat.core().posted(ANA, "m1", first);
         List<Reply> next = chat.core().reacted("discord", "m1", ANA, Reaction.DISLIKE, true);
 
-        // THEN the rating is stored, and no session song follows
-        assertThat(chat.ratings().current(ANA.userId(), first.trackId())).map(Rating::liked).contains(false);
+        // THEN the rating is stored as one given in the chat (not as a daily message's), and no session song follows
+        assertThat(first.purpose()).isEqualTo(Reply.Purpose.PLAYLIST);
+        assertThat(chat.ratings().current(ANA.userId(), first.trackId())).hasValueSatisfying(rating -> {
+            assertThat(rating.liked()).isFalse();
+            assertThat(rating.source()).isEqualTo("chat");
+        });
+        assertThat(chat.posted().find("discord:m1")).map(PostedSong::purpose).contains(PostedSong.PLAYLIST);
         assertThat(next).isEmpty();
     }
 

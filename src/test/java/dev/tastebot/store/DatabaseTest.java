@@ -40,8 +40,9 @@ class DatabaseTest {
                     new AppliedMigration(4, "training runs", FIRST_OPEN),
                     new AppliedMigration(5, "daily deliveries", FIRST_OPEN),
                     new AppliedMigration(6, "candidate sources", FIRST_OPEN),
-                    new AppliedMigration(8, "spotify playlists", FIRST_OPEN));
-            assertThat(database.schemaVersion()).isEqualTo(8);
+                    new AppliedMigration(8, "spotify playlists", FIRST_OPEN),
+                    new AppliedMigration(9, "playlist song purpose", FIRST_OPEN));
+            assertThat(database.schemaVersion()).isEqualTo(9);
             assertThat(tableNames(database)).contains(
                     "users", "tracks", "track_artists", "track_features", "ratings", "rating_history", "models",
                     "posted_songs", "rating_sessions", "user_settings", "spotify_links", "library_syncs", "training_runs",
@@ -67,7 +68,8 @@ class DatabaseTest {
                     new AppliedMigration(4, "training runs", FIRST_OPEN),
                     new AppliedMigration(5, "daily deliveries", FIRST_OPEN),
                     new AppliedMigration(6, "candidate sources", FIRST_OPEN),
-                    new AppliedMigration(8, "spotify playlists", FIRST_OPEN));
+                    new AppliedMigration(8, "spotify playlists", FIRST_OPEN),
+                    new AppliedMigration(9, "playlist song purpose", FIRST_OPEN));
             assertThat(new UserStore(reopened).exists("console:local")).isTrue();
         }
     }
@@ -93,7 +95,7 @@ class DatabaseTest {
         // WHEN it is opened
         try (Database database = Database.open(file)) {
             // THEN exactly that file is created
-            assertThat(database.schemaVersion()).isEqualTo(8);
+            assertThat(database.schemaVersion()).isEqualTo(9);
             assertThat(file).exists();
         }
     }

@@ -86,6 +86,35 @@ class MigrationRunnerTest {
     }
 
     @Test
+    void upgradingToV9KeepsEveryPostedSongAndAcceptsPlaylistSongs() {
+        // GIVEN a database at V8 with a session song and a daily song posted
+        Path file = folder.resolve("tastebot.db");
+        List<Migration> upToV8 = Migrations.standard().stream().filter(m -> m.version() <= 8).toList();
+        Instant at = CLOCK.instant();
+        try (Database database = Database.open(file, upToV8, CLOCK)) {
+            TestData.storeTracks(database, "t1");
+            PostedSongStore posted = new PostedSongStore(database);
+            posted.save(new PostedSong("discord:1", "discord:42", "t1", PostedSong.SESSION, at));
+            posted.save(new PostedSong("discord:2", "discord:42", "t1", PostedSong.DAILY, at));
+            assertThatThrownBy(() -> posted.save(new PostedSong("discord:3", "discord:42", "t1", PostedSong.PLAYLIST, at)))
+                    .isInstanceOf(StoreException.class);
+        }
+
+        // WHEN this build opens it
+        try (Database database = Database.open(file, Migrations.standard(), CLOCK)) {
+            // THEN both songs are still there, as they were, and a playlist song can be stored
+            PostedSongStore posted = new PostedSongStore(database);
+            assertThat(posted.find("discord:1")).contains(new PostedSong("discord:1", "discord:42", "t1", PostedSong.SESSION, at));
+            assertThat(posted.find("discord:2")).contains(new PostedSong("discord:2", "discord:42", "t1", PostedSong.DAILY, at));
+            posted.save(new PostedSong("discord:3", "discord:42", "t1", PostedSong.PLAYLIST, at));
+            assertThat(posted.find("discord:3")).map(PostedSong::purpose).contains(PostedSong.PLAYLIST);
+            // AND deleting the user still takes them along
+            new UserStore(database).delete("discord:42");
+            assertThat(posted.find("discord:1")).isEmpty();
+        }
+    }
+
+    @Test
     void aDatabaseFromANewerTastebotIsRefused() {
         // GIVEN a database already at V2
         Path file = folder.resolve("tastebot.db");
