@@ -21,7 +21,8 @@ final class Migrations {
             "V1__initial_schema.sql",
             "V2__chat_sessions_and_settings.sql",
             "V3__spotify_links.sql",
-            "V4__training_runs.sql");
+            "V4__training_runs.sql",
+            "V7__last_retrainings.sql");
 
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 

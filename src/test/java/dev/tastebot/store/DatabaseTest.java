@@ -37,11 +37,12 @@ class DatabaseTest {
                     new AppliedMigration(1, "initial schema", FIRST_OPEN),
                     new AppliedMigration(2, "chat sessions and settings", FIRST_OPEN),
                     new AppliedMigration(3, "spotify links", FIRST_OPEN),
-                    new AppliedMigration(4, "training runs", FIRST_OPEN));
-            assertThat(database.schemaVersion()).isEqualTo(4);
+                    new AppliedMigration(4, "training runs", FIRST_OPEN),
+                    new AppliedMigration(7, "last retrainings", FIRST_OPEN));
+            assertThat(database.schemaVersion()).isEqualTo(7);
             assertThat(tableNames(database)).contains(
                     "users", "tracks", "track_artists", "track_features", "ratings", "rating_history", "models",
-                    "posted_songs", "rating_sessions", "user_settings", "spotify_links", "library_syncs", "training_runs",
+                    "posted_songs", "rating_sessions", "user_settings", "spotify_links", "library_syncs", "training_runs", "last_retrainings",
                     "schema_migrations");
         }
     }
@@ -61,7 +62,8 @@ class DatabaseTest {
                     new AppliedMigration(1, "initial schema", FIRST_OPEN),
                     new AppliedMigration(2, "chat sessions and settings", FIRST_OPEN),
                     new AppliedMigration(3, "spotify links", FIRST_OPEN),
-                    new AppliedMigration(4, "training runs", FIRST_OPEN));
+                    new AppliedMigration(4, "training runs", FIRST_OPEN),
+                    new AppliedMigration(7, "last retrainings", FIRST_OPEN));
             assertThat(new UserStore(reopened).exists("console:local")).isTrue();
         }
     }
@@ -87,7 +89,7 @@ class DatabaseTest {
         // WHEN it is opened
         try (Database database = Database.open(file)) {
             // THEN exactly that file is created
-            assertThat(database.schemaVersion()).isEqualTo(4);
+            assertThat(database.schemaVersion()).isEqualTo(7);
             assertThat(file).exists();
         }
     }
