@@ -2,6 +2,7 @@ package dev.tastebot.spotify.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tastebot.MovableClock;
 import dev.tastebot.config.TastebotConfig;
 import dev.tastebot.config.TokenEncryptionKey;
 import dev.tastebot.store.Database;
@@ -13,15 +14,11 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -304,33 +301,5 @@ class SpotifyLinkingTest {
     void aUserWithoutALinkHasNoToken() {
         assertThat(linking.accessToken(BOB)).isEmpty();
         assertThat(accounts.forms()).isEmpty();
-    }
-
-    /** A clock tests move forward by hand. */
-    static final class MovableClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        MovableClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration duration) {
-            now.updateAndGet(instant -> instant.plus(duration));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
