@@ -89,7 +89,7 @@ final class Application implements AutoCloseable {
                 : Optional.empty();
         int minRatings = config.training().minRatings();
         UserModels userModels = new UserModels(stores.trainingData(), stores.ratings(), stores.models(),
-                new TasteTrainer(TasteTrainer.Options.withMinRatings(minRatings)), new ModelCodec(), featureSources, clock);
+                new TasteTrainer(TasteTrainer.Options.withMinRatings(minRatings), clock), new ModelCodec(), featureSources, clock);
         TrainingRunStore trainingRuns = new TrainingRunStore(database);
         NightlyRetraining nightlyRetraining = new NightlyRetraining(userModels::retrainKeepingBetter, stores.ratings(),
                 stores.models(), trainingRuns, minRatings, config.training().threads(), clock);
