@@ -14,8 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -56,7 +55,10 @@ public final class NightlyRetraining {
         List<String> due = ratings.usersWithRatings().stream().filter(this::isDue).toList();
         log.info("nightly retraining: {} users due, {} at a time", due.size(), threads);
         Tally tally = new Tally(due.size());
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+        // A fork-join pool, because Smile's forests split their trees over the pool they are called
+        // from: inside it they stay on its threads, instead of adding the JVM's common pool to them
+        // (which ran more threads than cores and spent CPU waking and parking its workers).
+        try (ForkJoinPool pool = new ForkJoinPool(threads)) {
             for (String userId : due) {
                 pool.execute(() -> tally.count(retrainSafely(userId)));
             }
