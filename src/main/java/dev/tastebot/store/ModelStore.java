@@ -124,6 +124,21 @@ public final class ModelStore {
         });
     }
 
+    /** How many models are stored, of all users, and how many bytes they take: sizes for operators and benchmarks. */
+    public StoredTotals totals() {
+        return database.withConnection(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(LENGTH(bytes)), 0) FROM models");
+                 ResultSet row = select.executeQuery()) {
+                row.next();
+                return new StoredTotals(row.getInt(1), row.getLong(2));
+            }
+        });
+    }
+
+    /** @param bytes the serialised models alone, without SQLite's own overhead */
+    public record StoredTotals(int models, long bytes) {
+    }
+
     /** The user's newest model, bytes included. */
     public Optional<StoredModel> latest(String userId) {
         Objects.requireNonNull(userId, "userId");
