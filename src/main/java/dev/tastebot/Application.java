@@ -2,12 +2,14 @@ package dev.tastebot;
 
 import dev.tastebot.catalog.RemoteTrackLookup;
 import dev.tastebot.catalog.SpotifyRemoteLookup;
+import dev.tastebot.chat.Admins;
 import dev.tastebot.chat.ChatCore;
 import dev.tastebot.chat.ChatStores;
 import dev.tastebot.chat.SpotifyAccounts;
 import dev.tastebot.config.FeatureSourceKind;
 import dev.tastebot.config.Secret;
 import dev.tastebot.config.TastebotConfig;
+import dev.tastebot.discord.DiscordUsers;
 import dev.tastebot.features.sources.ConfiguredSources;
 import dev.tastebot.features.sources.FeatureChain;
 import dev.tastebot.library.LibraryExport;
@@ -48,8 +50,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -123,7 +127,15 @@ final class Application implements AutoCloseable {
                 ? Optional.of(new SpotifyCallback(linking, userId -> background.execute(() -> accounts.syncAfterCallback(userId))))
                 : Optional.empty();
         this.chat = new ChatCore(stores, userModels, retrainer, candidates, CatalogTrackLookup.over(database, remote),
-                importer, spotifyConfigured ? accounts : SpotifyAccounts.NOT_CONFIGURED, featureSources, clock);
+                importer, spotifyConfigured ? accounts : SpotifyAccounts.NOT_CONFIGURED, featureSources, clock, admins(config));
+    }
+
+    /** The configured Discord admins, and the console's local user: whoever sits at the terminal runs the bot. */
+    private static Admins admins(TastebotConfig config) {
+        Set<String> userIds = new HashSet<>();
+        config.discord().adminIds().forEach(id -> userIds.add(DiscordUsers.userId(id)));
+        userIds.add(RunCommand.CONSOLE_USER.userId());
+        return new Admins(userIds);
     }
 
     @Override

@@ -7,6 +7,7 @@ final class HelpText {
             /rate: rate songs one at a time with 👍 / 👎 (⏹️ or /rate stop ends the session)
             /will-i-like <song>: a Spotify track link, a spotify:track: URI, or "artist - title"
             /stats: your ratings, how good your model is, the artists you like most
+            /retrain [user]: retrain your model now; admins may name another user
             /import: upload your Spotify privacy export (YourLibrary.json) to bring in your saved songs as likes
             /daily on [hour] [time zone] | /daily off: daily song recommendations
             /link, /unlink: connect your Spotify account, so your saved songs count as likes

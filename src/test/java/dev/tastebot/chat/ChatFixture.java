@@ -46,6 +46,8 @@ import java.util.OptionalLong;
 public final class ChatFixture implements AutoCloseable {
     public static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
     public static final List<String> SOURCES = List.of("catalog");
+    /** The one admin: may retrain other users' models. */
+    public static final ChatUser ADMIN = new ChatUser("discord", "900", "Operator");
 
     private final Path file;
     private final Map<String, Boolean> wouldLike = new LinkedHashMap<>();
@@ -82,7 +84,7 @@ public final class ChatFixture implements AutoCloseable {
                 stores.trainingData(), userModels, SOURCES, 1);
         LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock(), ids -> { });
         return new ChatCore(stores, userModels, retrainer, candidates, lookup(db), importer, SpotifyAccounts.NOT_CONFIGURED,
-                SOURCES, clock());
+                SOURCES, clock(), new Admins(java.util.Set.of(ADMIN.userId())));
     }
 
     /**
@@ -158,6 +160,10 @@ public final class ChatFixture implements AutoCloseable {
 
     public UserStore users() {
         return new UserStore(database);
+    }
+
+    public ModelStore models() {
+        return new ModelStore(database);
     }
 
     @Override

@@ -39,6 +39,9 @@ class ConsoleParserTest {
         assertThat(parse("/link")).isEqualTo(new ConsoleInput.Command(new ChatCommand.Link(Optional.empty())));
         assertThat(parse("/link http://127.0.0.1:8080/callback?code=c&state=s"))
                 .isEqualTo(new ConsoleInput.Command(new ChatCommand.Link(Optional.of("http://127.0.0.1:8080/callback?code=c&state=s"))));
+        assertThat(parse("/retrain")).isEqualTo(new ConsoleInput.Command(new ChatCommand.Retrain(Optional.empty())));
+        assertThat(parse("/retrain discord:123456789"))
+                .isEqualTo(new ConsoleInput.Command(new ChatCommand.Retrain(Optional.of("discord:123456789"))));
         assertThat(parse("/quit")).isInstanceOf(ConsoleInput.Quit.class);
         assertThat(parse("")).isInstanceOf(ConsoleInput.Nothing.class);
     }
@@ -58,6 +61,8 @@ class ConsoleParserTest {
                 "The hour must be a whole number from 0 to 23. Use /daily on [hour 0-23] [time zone, e.g. Europe/Paris] or /daily off."));
         assertThat(parse("/rate now")).isInstanceOf(ConsoleInput.Answer.class);
         assertThat(parse("/forget-me please")).isInstanceOf(ConsoleInput.Answer.class);
+        assertThat(parse("/retrain my friend")).isEqualTo(new ConsoleInput.Answer(
+                "Use /retrain to retrain your model now; an admin may name another user: /retrain discord:123456789."));
         assertThat(parse("/" + "x".repeat(100))).isEqualTo(new ConsoleInput.Answer("I don't know /" + "x".repeat(39) + "…; /help lists the commands."));
     }
 
