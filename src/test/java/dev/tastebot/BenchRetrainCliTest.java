@@ -6,14 +6,10 @@ import dev.tastebot.measure.SyntheticPopulation;
 import dev.tastebot.store.Database;
 import dev.tastebot.store.ModelStore;
 import dev.tastebot.store.RatingStore;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,33 +18,29 @@ class BenchRetrainCliTest {
     @TempDir
     Path workingDirectory;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private CliRun cli;
 
-    private int run(String... args) {
-        Main main = new Main(workingDirectory, 2, Main::commandHandlers);
-        return main.run(List.of(args), Map.of(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    @BeforeEach
+    void startFresh() {
+        cli = new CliRun(workingDirectory);
     }
 
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
+
 
     private String firstErrorLine() {
-        return err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("");
+        return cli.err().lines().findFirst().orElse("");
     }
 
     @Test
     void twoNightsOfASmallPopulationChooseEveryModelThenRefitThem() {
         // WHEN 20 users with 60 ratings each are retrained, then again after 10 more ratings each
         Path kept = workingDirectory.resolve("bench.db");
-        int exitCode = run("bench-retrain", "--users", "20", "--ratings", "60", "--new-ratings", "10", "--threads", "2",
+        int exitCode = cli.run("bench-retrain", "--users", "20", "--ratings", "60", "--new-ratings", "10", "--threads", "2",
                 "--seed", "5", "--keep-db", kept.toString());
 
         // THEN the first night chose every model and the next refitted them all, with the figures printed
         assertThat(exitCode).isZero();
-        assertThat(out())
+        assertThat(cli.out())
                 .startsWith("tastebot bench-retrain: 20 synthetic users x 60 ratings (catalogue of 2,000 tracks, seed 5), 2 threads")
                 .contains("Timed per night: the real nightly run")
                 .containsPattern("(?m)^population +1,200 ratings written in [\\d.]+ s; database [\\d.]+ MB$")
@@ -68,28 +60,28 @@ class BenchRetrainCliTest {
 
     @Test
     void noUsersExitWithTwo() {
-        assertThat(run("bench-retrain", "--users", "0")).isEqualTo(2);
-        assertThat(out()).isEmpty();
+        assertThat(cli.run("bench-retrain", "--users", "0")).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
         assertThat(firstErrorLine()).isEqualTo("tastebot: bench-retrain: --users expects a whole number from 1 to 1000000, got \"0\"");
     }
 
     @Test
     void aNumberThatIsNotOneExitsWithTwo() {
-        assertThat(run("bench-retrain", "--ratings", "many")).isEqualTo(2);
-        assertThat(out()).isEmpty();
+        assertThat(cli.run("bench-retrain", "--ratings", "many")).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
         assertThat(firstErrorLine()).isEqualTo("tastebot: bench-retrain: --ratings expects a whole number from 2 to 100000, got \"many\"");
     }
 
     @Test
     void noThreadsExitWithTwo() {
-        assertThat(run("bench-retrain", "--threads", "0")).isEqualTo(2);
+        assertThat(cli.run("bench-retrain", "--threads", "0")).isEqualTo(2);
         assertThat(firstErrorLine()).isEqualTo("tastebot: bench-retrain: --threads expects a whole number from 1 to 64, got \"0\"");
     }
 
     @Test
     void fewerRatingsThanAModelNeedsExitWithTwo() {
-        assertThat(run("bench-retrain", "--users", "3", "--ratings", "10")).isEqualTo(2);
-        assertThat(out()).isEmpty();
+        assertThat(cli.run("bench-retrain", "--users", "3", "--ratings", "10")).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
         assertThat(firstErrorLine()).isEqualTo(
                 "tastebot bench-retrain: --ratings 10 is below training.min-ratings (20): nobody would be trained");
     }
@@ -98,7 +90,7 @@ class BenchRetrainCliTest {
     void anExistingFileIsNeverOverwritten() throws IOException {
         Path existing = Files.writeString(workingDirectory.resolve("precious.db"), "not a benchmark");
 
-        assertThat(run("bench-retrain", "--users", "3", "--keep-db", existing.toString())).isEqualTo(2);
+        assertThat(cli.run("bench-retrain", "--users", "3", "--keep-db", existing.toString())).isEqualTo(2);
 
         assertThat(firstErrorLine()).isEqualTo("tastebot bench-retrain: " + existing
                 + " exists; --keep-db names a new file for the benchmark's database");
