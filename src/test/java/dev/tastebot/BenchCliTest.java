@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,12 +15,7 @@ class BenchCliTest {
     @TempDir
     Path workingDirectory;
 
-    private CliRun cli;
-
-    @BeforeEach
-    void startFresh() {
-        cli = new CliRun(workingDirectory);
-    }
+    private final CliRun cli = new CliRun(() -> workingDirectory);
 
 
 

@@ -9,7 +9,6 @@ import dev.tastebot.store.RatingStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,12 +17,7 @@ class BenchRetrainCliTest {
     @TempDir
     Path workingDirectory;
 
-    private CliRun cli;
-
-    @BeforeEach
-    void startFresh() {
-        cli = new CliRun(workingDirectory);
-    }
+    private final CliRun cli = new CliRun(() -> workingDirectory);
 
 
 

@@ -6,14 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** Runs tastebot's command line as {@code main} would, in a working directory, and keeps what it printed. */
+/**
+ * Runs tastebot's command line as {@code main} would, in a working directory, and keeps what it
+ * printed. The directory is asked for at each run, so a test can hand over its {@code @TempDir}
+ * field before JUnit has filled it.
+ */
 final class CliRun {
-    private final Path workingDirectory;
+    private final Supplier<Path> workingDirectory;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    CliRun(Path workingDirectory) {
+    CliRun(Supplier<Path> workingDirectory) {
         this.workingDirectory = workingDirectory;
     }
 
@@ -22,7 +27,7 @@ final class CliRun {
     }
 
     int run(Map<String, String> environment, String... args) {
-        Main main = new Main(workingDirectory, 2, Main::commandHandlers);
+        Main main = new Main(workingDirectory.get(), 2, Main::commandHandlers);
         return main.run(List.of(args), environment,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }

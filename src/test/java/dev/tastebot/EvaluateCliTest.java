@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,12 +21,7 @@ class EvaluateCliTest {
     @TempDir
     Path workingDirectory;
 
-    private CliRun cli;
-
-    @BeforeEach
-    void startFresh() {
-        cli = new CliRun(workingDirectory);
-    }
+    private final CliRun cli = new CliRun(() -> workingDirectory);
 
 
 

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,12 +22,7 @@ class ImportCatalogCliTest {
     @TempDir
     Path workingDirectory;
 
-    private CliRun cli;
-
-    @BeforeEach
-    void startFresh() {
-        cli = new CliRun(workingDirectory);
-    }
+    private final CliRun cli = new CliRun(() -> workingDirectory);
 
     private Path database() {
         return workingDirectory.resolve("data").resolve("tastebot.db");

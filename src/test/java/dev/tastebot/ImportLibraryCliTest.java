@@ -2,7 +2,6 @@ package dev.tastebot;
 
 import dev.tastebot.store.Database;
 import dev.tastebot.store.RatingStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,12 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ImportLibraryCliTest {
     @TempDir
     Path workingDirectory;
-    private CliRun cli;
-
-    @BeforeEach
-    void startFresh() {
-        cli = new CliRun(workingDirectory);
-    }
+    private final CliRun cli = new CliRun(() -> workingDirectory);
 
     private int run(String... args) {
         return cli.run(Map.of("TASTEBOT_DB_PATH", database().toString()), args);

@@ -20,6 +20,8 @@ import dev.tastebot.taste.TasteTrainer;
 import dev.tastebot.taste.TrainedModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -126,44 +128,27 @@ class UserModelsTest {
         clock.advance(Duration.ofMinutes(1));
     }
 
-    @Test
-    void aFifthMoreRatingsRefitThePreviousChoiceWithoutChoosingAgain() {
-        // GIVEN a model chosen on 200 ratings, and a day later 40 more ratings
+    @ParameterizedTest(name = "{0} more ratings on 200: chosen anew {1}")
+    @CsvSource({"40, false, 200", "50, true, 250"})
+    void aQuarterMoreRatingsChooseTheModelAgainAndFewerRefitThePreviousChoice(int more, boolean chosenAnew,
+                                                                               int choiceRatings) {
+        // GIVEN a model chosen on 200 ratings, and a day later more ratings
         UserModels userModels = trainedOn("console:ida", 51, 200);
-        rateMore("console:ida", 52, 40);
+        rateMore("console:ida", 52, more);
 
         // WHEN the nightly retraining runs
         RetrainOutcome outcome = userModels.retrainKeepingBetter("console:ida");
 
-        // THEN the previous choice was refitted to all 240 ratings, not chosen again
+        // THEN a fifth more refitted the previous choice to all ratings; a quarter more chose anew
         assertThat(outcome).isInstanceOfSatisfying(RetrainOutcome.Replaced.class, replaced -> {
-            assertThat(replaced.chosenAnew()).isFalse();
-            assertThat(replaced.choiceRatings()).isEqualTo(200);
-            assertThat(replaced.report().trainingSize()).isEqualTo(240);
+            assertThat(replaced.chosenAnew()).isEqualTo(chosenAnew);
+            assertThat(replaced.choiceRatings()).isEqualTo(choiceRatings);
+            assertThat(replaced.report().trainingSize()).isEqualTo(200 + more);
         });
         ModelChoice choice = userModels.currentModel("console:ida").orElseThrow().choice();
-        assertThat(choice.selectedAt()).isEqualTo(NOW);
-        assertThat(choice.ratingsSeen()).isEqualTo(200);
-        assertThat(new ModelStore(database).lastRetraining("console:ida").orElseThrow().chosenAnew()).isFalse();
-    }
-
-    @Test
-    void aQuarterMoreRatingsChooseTheModelAgain() {
-        // GIVEN a model chosen on 200 ratings, and a day later 50 more ratings
-        UserModels userModels = trainedOn("console:jo", 53, 200);
-        rateMore("console:jo", 54, 50);
-
-        // WHEN the nightly retraining runs
-        RetrainOutcome outcome = userModels.retrainKeepingBetter("console:jo");
-
-        // THEN the model was chosen anew on all 250 ratings
-        assertThat(outcome).isInstanceOfSatisfying(RetrainOutcome.Replaced.class, replaced -> {
-            assertThat(replaced.chosenAnew()).isTrue();
-            assertThat(replaced.choiceRatings()).isEqualTo(250);
-        });
-        ModelChoice choice = userModels.currentModel("console:jo").orElseThrow().choice();
-        assertThat(choice.selectedAt()).isAfter(NOW);
-        assertThat(choice.ratingsSeen()).isEqualTo(250);
+        assertThat(choice.ratingsSeen()).isEqualTo(choiceRatings);
+        assertThat(choice.selectedAt().equals(NOW)).isEqualTo(!chosenAnew);
+        assertThat(new ModelStore(database).lastRetraining("console:ida").orElseThrow().chosenAnew()).isEqualTo(chosenAnew);
     }
 
     @Test
