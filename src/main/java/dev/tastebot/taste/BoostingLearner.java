@@ -13,8 +13,13 @@ record BoostingLearner(int trees, int leaves, double shrinkage) implements Learn
     /** Smile keeps the intercept private without an accessor, like the split values (see {@link FlatTrees}). */
     private static final Field INTERCEPT = FlatTrees.accessible(GradientTreeBoost.class, "b");
 
+    /**
+     * 45 trees with shrinkage 0.13 take about the same total step as 60 with 0.1 in three quarters of
+     * the time, which nightly retraining of 10,000 users needs; it cost 0.0010 ROC-AUC on 48
+     * synthetic users (5-fold cross-validation of the whole pipeline), none on the development set.
+     */
     static BoostingLearner standard() {
-        return new BoostingLearner(60, 6, 0.1);
+        return new BoostingLearner(45, 6, 0.13);
     }
 
     @Override

@@ -14,8 +14,13 @@ import java.util.SplittableRandom;
  */
 record ForestLearner(int trees, int minLeavesCap) implements Learner {
 
+    /**
+     * 30 trees: nightly retraining of 10,000 users must fit each in a few tens of milliseconds, and
+     * going from 40 to 30 trees saved a quarter of the forest's time for 0.0006 ROC-AUC on 48
+     * synthetic users (5-fold cross-validation of the whole pipeline) and none on the development set.
+     */
     static ForestLearner standard() {
-        return new ForestLearner(40, 48);
+        return new ForestLearner(30, 48);
     }
 
     @Override
