@@ -3,6 +3,7 @@ package dev.tastebot;
 import dev.tastebot.catalog.LikedArtistSearch;
 import dev.tastebot.catalog.RemoteTrackLookup;
 import dev.tastebot.catalog.SpotifyRemoteLookup;
+import dev.tastebot.chat.Admins;
 import dev.tastebot.chat.ChatCore;
 import dev.tastebot.chat.ChatStores;
 import dev.tastebot.chat.DailyMessages;
@@ -10,6 +11,7 @@ import dev.tastebot.chat.SpotifyAccounts;
 import dev.tastebot.config.FeatureSourceKind;
 import dev.tastebot.config.Secret;
 import dev.tastebot.config.TastebotConfig;
+import dev.tastebot.discord.DiscordUsers;
 import dev.tastebot.features.sources.ConfiguredSources;
 import dev.tastebot.features.sources.FeatureChain;
 import dev.tastebot.library.LibraryExport;
@@ -59,8 +61,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -113,7 +117,7 @@ final class Application implements AutoCloseable {
                 .<Consumer<String>>map(search -> search::requestRefill).orElse(userId -> { });
         int minRatings = config.training().minRatings();
         UserModels userModels = new UserModels(stores.trainingData(), stores.ratings(), stores.models(),
-                new TasteTrainer(TasteTrainer.Options.withMinRatings(minRatings)), new ModelCodec(), featureSources, clock);
+                new TasteTrainer(TasteTrainer.Options.withMinRatings(minRatings), clock), new ModelCodec(), featureSources, clock);
         TrainingRunStore trainingRuns = new TrainingRunStore(database);
         NightlyRetraining nightlyRetraining = new NightlyRetraining(userModels::retrainKeepingBetter, stores.ratings(),
                 stores.models(), trainingRuns, minRatings, config.training().threads(), clock);
@@ -158,7 +162,15 @@ final class Application implements AutoCloseable {
                 ? Optional.of(new SpotifyCallback(linking, userId -> background.execute(() -> accounts.syncAfterCallback(userId))))
                 : Optional.empty();
         this.chat = new ChatCore(stores, userModels, retrainer, candidates, CatalogTrackLookup.over(database, remote),
-                importer, spotifyConfigured ? accounts : SpotifyAccounts.NOT_CONFIGURED, featureSources, clock);
+                importer, spotifyConfigured ? accounts : SpotifyAccounts.NOT_CONFIGURED, featureSources, clock, admins(config));
+    }
+
+    /** The configured Discord admins, and the console's local user: whoever sits at the terminal runs the bot. */
+    private static Admins admins(TastebotConfig config) {
+        Set<String> userIds = new HashSet<>();
+        config.discord().adminIds().forEach(id -> userIds.add(DiscordUsers.userId(id)));
+        userIds.add(RunCommand.CONSOLE_USER.userId());
+        return new Admins(userIds);
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.tastebot.config.TastebotConfig;
 import dev.tastebot.evaluation.LabelledCsvReader;
 import dev.tastebot.library.ImportLibraryCommand;
 import dev.tastebot.measure.BenchCommand;
+import dev.tastebot.measure.BenchRetrainCommand;
 import dev.tastebot.measure.EvaluateCommand;
 import dev.tastebot.measure.SimulateCommand;
 import dev.tastebot.store.Database;
@@ -71,6 +72,7 @@ public final class Main {
         return Map.of(
                 TastebotCommands.EVALUATE, new EvaluateCommand(csvReader, trainerOptions, config.training().threads()),
                 TastebotCommands.BENCH, new BenchCommand(csvReader, trainerOptions),
+                TastebotCommands.BENCH_RETRAIN, new BenchRetrainCommand(trainerOptions, Clock.systemUTC()),
                 TastebotCommands.SIMULATE, new SimulateCommand(csvReader, config.training().threads()),
                 TastebotCommands.IMPORT_CATALOG,
                 new ImportCatalogCommand(() -> Database.open(config.database().path()), Clock.systemUTC()),

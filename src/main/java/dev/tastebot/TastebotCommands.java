@@ -6,6 +6,7 @@ import dev.tastebot.cli.OptionSpec;
 import dev.tastebot.cli.Positionals;
 import dev.tastebot.library.ImportLibraryCommand;
 import dev.tastebot.measure.BenchCommand;
+import dev.tastebot.measure.BenchRetrainCommand;
 import dev.tastebot.measure.EvaluateCommand;
 import dev.tastebot.measure.SimulateCommand;
 import java.util.List;
@@ -20,6 +21,7 @@ final class TastebotCommands {
     static final String RUN = "run";
     static final String EVALUATE = "evaluate";
     static final String BENCH = "bench";
+    static final String BENCH_RETRAIN = "bench-retrain";
     static final String SIMULATE = "simulate";
     static final String IMPORT_CATALOG = "import-catalog";
     static final String IMPORT_LIBRARY = "import-library";
@@ -58,6 +60,15 @@ final class TastebotCommands {
                         OptionSpec.value(BenchCommand.LABEL, "COLUMN", "Label column of --csv"),
                         OptionSpec.value(BenchCommand.RATINGS, "N", "Ratings to train on (default 500)").wholeNumber(20, 1_000_000),
                         OptionSpec.value(BenchCommand.RUNS, "N", "Timed runs per figure; the median is printed (default 21)").wholeNumber(1, 1000),
+                        config),
+                CommandSpec.of(BENCH_RETRAIN,
+                        "Time the nightly retraining of a synthetic population in a fresh database, two nights running",
+                        OptionSpec.value(BenchRetrainCommand.USERS, "N", "Users in the population (default 10000)").wholeNumber(1, 1_000_000),
+                        OptionSpec.value(BenchRetrainCommand.RATINGS, "N", "Ratings per user (default 500)").wholeNumber(2, 100_000),
+                        OptionSpec.value(BenchRetrainCommand.NEW_RATINGS, "N", "Ratings each user adds before the next night (default 10)").wholeNumber(1, 100_000),
+                        OptionSpec.value(BenchRetrainCommand.THREADS, "N", "Users retrained at once (default 2)").wholeNumber(1, 64),
+                        OptionSpec.value(BenchRetrainCommand.SEED, "N", "Seed of the population (default 42)").wholeNumber(0, Integer.MAX_VALUE),
+                        OptionSpec.value(BenchRetrainCommand.KEEP_DB, "FILE", "Write the database to FILE, which must not exist, and keep it (default: a temporary file, deleted)"),
                         config),
                 CommandSpec.of(SIMULATE,
                         "Replay a labelled CSV to compare tastebot's order of songs to rate with random picks",

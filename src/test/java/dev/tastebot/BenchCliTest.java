@@ -3,10 +3,7 @@ package dev.tastebot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tastebot.measure.RatingsCsv;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,58 +15,43 @@ class BenchCliTest {
     @TempDir
     Path workingDirectory;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRun cli = new CliRun(() -> workingDirectory);
 
-    private int run(Map<String, String> environment, String... args) {
-        Main main = new Main(workingDirectory, 2, Main::commandHandlers);
-        return main.run(List.of(args), environment,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
 
-    private int run(String... args) {
-        return run(Map.of(), args);
-    }
 
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
 
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void timesASyntheticListener() {
         // WHEN
-        int exitCode = run("bench", "--ratings", "60", "--runs", "1");
+        int exitCode = cli.run("bench", "--ratings", "60", "--runs", "1");
 
         // THEN
         assertThat(exitCode).isZero();
-        assertThat(out()).startsWith("tastebot bench: synthetic listener (60 generated ratings")
+        assertThat(cli.out()).startsWith("tastebot bench: synthetic listener (60 generated ratings")
                 .containsPattern("(?m)^model selection \\+ calibration \\+ threshold +\\d")
                 .containsPattern("(?m)^final fit, random forest +\\d")
                 .containsPattern("(?m)^final fit, gradient boosting +\\d")
                 .containsPattern("(?m)^final fit, logistic regression +\\d")
                 .containsPattern("(?m)^score one track \\(probability\\) +\\d")
                 .containsPattern("(?m)^score one track with its reasons +\\d");
-        assertThat(err()).isEmpty();
+        assertThat(cli.err()).isEmpty();
     }
 
     @Test
     void fewerRatingsThanTheParserAllowsExitWithTwo() {
-        assertThat(run("bench", "--ratings", "10")).isEqualTo(2);
-        assertThat(out()).isEmpty();
-        assertThat(err().lines().toList()).containsExactly(
+        assertThat(cli.run("bench", "--ratings", "10")).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err().lines().toList()).containsExactly(
                 "tastebot: bench: --ratings expects a whole number from 20 to 1000000, got \"10\"",
                 "Usage: tastebot bench [OPTIONS]", "Run 'tastebot bench --help' for its options.");
     }
 
     @Test
     void noRunsExitsWithTwo() {
-        assertThat(run("bench", "--runs", "0")).isEqualTo(2);
-        assertThat(out()).isEmpty();
-        assertThat(err()).startsWith("tastebot: bench: --runs expects a whole number from 1 to 1000, got \"0\"");
+        assertThat(cli.run("bench", "--runs", "0")).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).startsWith("tastebot: bench: --runs expects a whole number from 1 to 1000, got \"0\"");
     }
 
     @Test
@@ -78,19 +60,19 @@ class BenchCliTest {
         Path file = RatingsCsv.synthetic(workingDirectory.resolve("ratings.csv"), 1, 40);
 
         // WHEN
-        int exitCode = run("bench", "--csv", file.toString());
+        int exitCode = cli.run("bench", "--csv", file.toString());
 
         // THEN
         assertThat(exitCode).isEqualTo(2);
-        assertThat(out()).isEmpty();
-        assertThat(err()).isEqualTo("tastebot bench: --csv needs --label COLUMN too" + System.lineSeparator());
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).isEqualTo("tastebot bench: --csv needs --label COLUMN too" + System.lineSeparator());
     }
 
     @Test
     void aLabelWithoutACsvFileIsRefusedRatherThanIgnored() {
-        assertThat(run("bench", "--label", "liked")).isEqualTo(2);
-        assertThat(out()).isEmpty();
-        assertThat(err()).isEqualTo("tastebot bench: --label names a column of --csv FILE; give both or neither" + System.lineSeparator());
+        assertThat(cli.run("bench", "--label", "liked")).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).isEqualTo("tastebot bench: --label names a column of --csv FILE; give both or neither" + System.lineSeparator());
     }
 
     @Test
@@ -99,18 +81,18 @@ class BenchCliTest {
         Map<String, String> environment = Map.of("TASTEBOT_TRAINING_MIN_RATINGS", "100");
 
         // WHEN
-        int exitCode = run(environment, "bench", "--ratings", "60", "--runs", "1");
+        int exitCode = cli.run(environment, "bench", "--ratings", "60", "--runs", "1");
 
         // THEN
         assertThat(exitCode).isEqualTo(2);
-        assertThat(out()).isEmpty();
-        assertThat(err()).isEqualTo("tastebot bench: 60 ratings are too few to train a model: need at least 40 more songs" + System.lineSeparator());
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).isEqualTo("tastebot bench: 60 ratings are too few to train a model: need at least 40 more songs" + System.lineSeparator());
     }
 
     @Test
     void helpBenchShowsItsOptions() {
-        assertThat(run("help", "bench")).isZero();
-        assertThat(out()).startsWith("Usage: tastebot bench [OPTIONS]")
+        assertThat(cli.run("help", "bench")).isZero();
+        assertThat(cli.out()).startsWith("Usage: tastebot bench [OPTIONS]")
                 .containsPattern("(?m)^  --csv FILE +\\S")
                 .containsPattern("(?m)^  --label COLUMN +\\S")
                 .containsPattern("(?m)^  --ratings N +Ratings to train on \\(default 500\\)$")

@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tastebot.measure.RatingsCsv;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,22 +21,10 @@ class EvaluateCliTest {
     @TempDir
     Path workingDirectory;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRun cli = new CliRun(() -> workingDirectory);
 
-    private int run(String... args) {
-        Main main = new Main(workingDirectory, 2, Main::commandHandlers);
-        return main.run(List.of(args), Map.of(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
 
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
 
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     private Path ratings() throws IOException {
         return RatingsCsv.synthetic(workingDirectory.resolve("ratings.csv"), 2, 90);
@@ -51,16 +36,16 @@ class EvaluateCliTest {
         Path file = ratings();
 
         // WHEN
-        int exitCode = run("evaluate", "--csv", file.toString(), "--label", "liked", "--folds", "3", "--repeats", "1", "--json");
+        int exitCode = cli.run("evaluate", "--csv", file.toString(), "--label", "liked", "--folds", "3", "--repeats", "1", "--json");
 
         // THEN
         assertThat(exitCode).isZero();
-        assertThat(out().lines()).hasSize(1);
-        JsonNode json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(out());
+        assertThat(cli.out().lines()).hasSize(1);
+        JsonNode json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(cli.out());
         assertThat(json.get("n").asInt()).isEqualTo(90);
         assertThat(json.at("/baselines/majority/auc").asDouble()).isEqualTo(0.5);
         assertThat(json.get("auc").asDouble()).isGreaterThan(0.75);
-        assertThat(err()).startsWith("evaluating 90 songs");
+        assertThat(cli.err()).startsWith("evaluating 90 songs");
     }
 
     @Test
@@ -69,21 +54,21 @@ class EvaluateCliTest {
         Path file = Files.writeString(workingDirectory.resolve("header.csv"), "energy,liked\n");
 
         // WHEN
-        int exitCode = run("evaluate", "--csv", file.toString(), "--label", "liked", "--json");
+        int exitCode = cli.run("evaluate", "--csv", file.toString(), "--label", "liked", "--json");
 
         // THEN
         assertThat(exitCode).isEqualTo(2);
-        assertThat(out()).isEmpty();
-        assertThat(err()).isEqualTo("tastebot evaluate: header.csv has a header line but no rows" + System.lineSeparator());
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).isEqualTo("tastebot evaluate: header.csv has a header line but no rows" + System.lineSeparator());
     }
 
     @Test
     void aMissingFileExitsWithTwoAndOneLine() {
         Path missing = workingDirectory.resolve("missing.csv");
 
-        assertThat(run("evaluate", "--csv", missing.toString(), "--label", "liked")).isEqualTo(2);
-        assertThat(out()).isEmpty();
-        assertThat(err()).isEqualTo("tastebot evaluate: no such file: " + missing + System.lineSeparator());
+        assertThat(cli.run("evaluate", "--csv", missing.toString(), "--label", "liked")).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).isEqualTo("tastebot evaluate: no such file: " + missing + System.lineSeparator());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -104,29 +89,29 @@ class EvaluateCliTest {
             """)
     void aCommandLineTheParserRefusesExitsWithTwoBeforeReadingAnything(String args, String message) {
         // WHEN
-        int exitCode = run(("evaluate " + args).split(" "));
+        int exitCode = cli.run(("evaluate " + args).split(" "));
 
         // THEN the message, then how to get help
         assertThat(exitCode).isEqualTo(2);
-        assertThat(out()).isEmpty();
-        assertThat(err().lines().toList()).containsExactly("tastebot: " + message,
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err().lines().toList()).containsExactly("tastebot: " + message,
                 "Usage: tastebot evaluate [OPTIONS]", "Run 'tastebot evaluate --help' for its options.");
     }
 
     @Test
     void helpListsEvaluateAndBenchWithTheirSummaries() {
-        assertThat(run("--help")).isZero();
-        assertThat(out())
+        assertThat(cli.run("--help")).isZero();
+        assertThat(cli.out())
                 .containsPattern("(?m)^  evaluate +Cross-validate the taste model on a labelled CSV,"
                         + " beside the majority class and the original MLP$")
                 .containsPattern("(?m)^  bench +Time one user's model selection, final fit and scoring on one core$");
-        assertThat(err()).isEmpty();
+        assertThat(cli.err()).isEmpty();
     }
 
     @Test
     void helpEvaluateShowsItsOptions() {
-        assertThat(run("help", "evaluate")).isZero();
-        assertThat(out()).startsWith("Usage: tastebot evaluate [OPTIONS]")
+        assertThat(cli.run("help", "evaluate")).isZero();
+        assertThat(cli.out()).startsWith("Usage: tastebot evaluate [OPTIONS]")
                 .containsPattern("(?m)^  --csv FILE +CSV file .*\\(required\\)$")
                 .containsPattern("(?m)^  --label COLUMN +Column holding .*\\(required\\)$")
                 .containsPattern("(?m)^  --folds K +Folds of the cross-validation \\(default 5\\)$")
@@ -134,15 +119,15 @@ class EvaluateCliTest {
                 .containsPattern("(?m)^  --seed N +Seed of the fold draws and the models \\(default 42\\)$")
                 .containsPattern("(?m)^  --json +Print one JSON object on standard output and nothing else$")
                 .containsPattern("(?m)^  -h, --help +Show this help$");
-        assertThat(err()).isEmpty();
+        assertThat(cli.err()).isEmpty();
     }
 
     @Test
     void evaluateHelpShowsTheSameOptions() {
-        assertThat(run("evaluate", "--help")).isZero();
-        String viaOption = out();
-        out.reset();
-        assertThat(run("help", "evaluate")).isZero();
-        assertThat(viaOption).isEqualTo(out());
+        assertThat(cli.run("evaluate", "--help")).isZero();
+        String viaOption = cli.out();
+        cli.reset();
+        assertThat(cli.run("help", "evaluate")).isZero();
+        assertThat(viaOption).isEqualTo(cli.out());
     }
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tastebot.store.Database;
 import dev.tastebot.store.FeatureStore;
 import dev.tastebot.store.TrackStore;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,26 +22,17 @@ class ImportCatalogCliTest {
     @TempDir
     Path workingDirectory;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRun cli = new CliRun(() -> workingDirectory);
 
     private Path database() {
         return workingDirectory.resolve("data").resolve("tastebot.db");
     }
 
     private int run(String... args) {
-        Main main = new Main(workingDirectory, 2, Main::commandHandlers);
-        return main.run(List.of(args), Map.of("TASTEBOT_DB_PATH", database().toString()),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return cli.run(Map.of("TASTEBOT_DB_PATH", database().toString()), args);
     }
 
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
 
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     private Path csv(String content) throws IOException {
         return Files.writeString(workingDirectory.resolve("songs.csv"), content, StandardCharsets.UTF_8);
@@ -64,8 +53,8 @@ class ImportCatalogCliTest {
 
         // THEN the summary is the only output, and the tracks are in the database, which is closed again
         assertThat(exitCode).isZero();
-        assertThat(out()).isEqualTo("imported 2 tracks from 3 rows (1 duplicate merged); 0 bad rows" + NL);
-        assertThat(err()).isEmpty();
+        assertThat(cli.out()).isEqualTo("imported 2 tracks from 3 rows (1 duplicate merged); 0 bad rows" + NL);
+        assertThat(cli.err()).isEmpty();
         try (Database database = Database.open(database())) {
             assertThat(new TrackStore(database, Clock.systemUTC()).count()).isEqualTo(2);
             assertThat(new FeatureStore(database).sources("0r7CVbZTWZgbTCYdfa2P31")).containsExactly("catalog");
@@ -82,8 +71,8 @@ class ImportCatalogCliTest {
 
         // THEN the first ten are listed with their lines, then a count of the others
         assertThat(exitCode).isZero();
-        assertThat(out()).isEqualTo("imported 1 track from 14 rows (0 duplicates merged); 13 bad rows" + NL);
-        assertThat(err().lines().toList()).hasSize(11)
+        assertThat(cli.out()).isEqualTo("imported 1 track from 14 rows (0 duplicates merged); 13 bad rows" + NL);
+        assertThat(cli.err().lines().toList()).hasSize(11)
                 .startsWith("skipped line 2: no track id")
                 .contains("skipped line 11: no track id")
                 .endsWith("... and 3 more bad rows");
@@ -103,8 +92,8 @@ class ImportCatalogCliTest {
 
         // THEN the progress line is ended before the summary
         assertThat(exitCode).isZero();
-        assertThat(err()).isEqualTo("\r5,000 rows read, 5,000 tracks" + NL);
-        assertThat(out()).isEqualTo("imported 5,001 tracks from 5,001 rows (0 duplicates merged); 0 bad rows" + NL);
+        assertThat(cli.err()).isEqualTo("\r5,000 rows read, 5,000 tracks" + NL);
+        assertThat(cli.out()).isEqualTo("imported 5,001 tracks from 5,001 rows (0 duplicates merged); 0 bad rows" + NL);
     }
 
     @Test
@@ -112,8 +101,8 @@ class ImportCatalogCliTest {
         Path missing = workingDirectory.resolve("missing.csv");
 
         assertThat(run("import-catalog", missing.toString())).isEqualTo(2);
-        assertThat(out()).isEmpty();
-        assertThat(err()).isEqualTo("tastebot import-catalog: no such file: " + missing + NL);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).isEqualTo("tastebot import-catalog: no such file: " + missing + NL);
         assertThat(database()).doesNotExist();
     }
 
@@ -122,8 +111,8 @@ class ImportCatalogCliTest {
         Path file = csv("");
 
         assertThat(run("import-catalog", file.toString())).isEqualTo(2);
-        assertThat(out()).isEmpty();
-        assertThat(err()).isEqualTo("tastebot import-catalog: songs.csv is empty: expected a header line naming the columns" + NL);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).isEqualTo("tastebot import-catalog: songs.csv is empty: expected a header line naming the columns" + NL);
     }
 
     @Test
@@ -131,37 +120,37 @@ class ImportCatalogCliTest {
         Path file = csv("name,energy\nMemories,0.3\n");
 
         assertThat(run("import-catalog", file.toString())).isEqualTo(2);
-        assertThat(out()).isEmpty();
-        assertThat(err()).isEqualTo("tastebot import-catalog: songs.csv has no track_id column: a catalogue needs"
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).isEqualTo("tastebot import-catalog: songs.csv has no track_id column: a catalogue needs"
                 + " each track's Spotify id; the columns are: name, energy" + NL);
     }
 
     @Test
     void aDirectoryExitsWithTwo() {
         assertThat(run("import-catalog", workingDirectory.toString())).isEqualTo(2);
-        assertThat(err()).isEqualTo("tastebot import-catalog: cannot read " + workingDirectory + ": it is a directory" + NL);
+        assertThat(cli.err()).isEqualTo("tastebot import-catalog: cannot read " + workingDirectory + ": it is a directory" + NL);
     }
 
     @Test
     void withoutAFileTheParserRefusesBeforeAnythingRuns() {
         assertThat(run("import-catalog")).isEqualTo(2);
-        assertThat(err()).startsWith("tastebot: import-catalog: FILE is missing");
+        assertThat(cli.err()).startsWith("tastebot: import-catalog: FILE is missing");
         assertThat(database()).doesNotExist();
     }
 
     @Test
     void twoFilesAreRefused() {
         assertThat(run("import-catalog", "a.csv", "b.csv")).isEqualTo(2);
-        assertThat(err()).startsWith("tastebot: import-catalog: unexpected argument \"b.csv\"");
+        assertThat(cli.err()).startsWith("tastebot: import-catalog: unexpected argument \"b.csv\"");
     }
 
     @Test
     void helpListsTheCommandWithItsSummary() {
         assertThat(run("--help")).isZero();
-        assertThat(out()).containsPattern("(?m)^  import-catalog +Import tracks and their audio features from a catalogue CSV");
-        out.reset();
+        assertThat(cli.out()).containsPattern("(?m)^  import-catalog +Import tracks and their audio features from a catalogue CSV");
+        cli.reset();
 
         assertThat(run("import-catalog", "--help")).isZero();
-        assertThat(out()).startsWith("Usage: tastebot import-catalog [OPTIONS] FILE").contains("--config FILE");
+        assertThat(cli.out()).startsWith("Usage: tastebot import-catalog [OPTIONS] FILE").contains("--config FILE");
     }
 }

@@ -36,6 +36,13 @@ public sealed interface ChatCommand {
     }
 
     /**
+     * Retrains a model now, chosen anew: the asker's own, or, for admins, the one of {@code userId}
+     * (a tastebot user id such as {@code discord:123456789}).
+     */
+    record Retrain(Optional<String> userId) implements ChatCommand {
+    }
+
+    /**
      * Starts linking Spotify; {@code pastedUrl} completes it by hand: the address the browser ended
      * on, for bots whose redirect goes to a loopback address the user's browser cannot reach.
      */

@@ -6,6 +6,7 @@ import dev.tastebot.library.LibraryImporter;
 import dev.tastebot.recommend.Candidate;
 import dev.tastebot.recommend.CandidatePicker;
 import dev.tastebot.store.DailySetting;
+import dev.tastebot.store.LastRetraining;
 import dev.tastebot.store.ModelInfo;
 import dev.tastebot.store.PostedSong;
 import dev.tastebot.store.Rating;
@@ -16,8 +17,10 @@ import dev.tastebot.store.Track;
 import dev.tastebot.store.UserDeletion;
 import dev.tastebot.taste.Prediction;
 import dev.tastebot.taste.TasteProfile;
+import dev.tastebot.taste.TrainedModel;
 import dev.tastebot.taste.TrainingReport;
 import dev.tastebot.training.RetrainOnNewRatings;
+import dev.tastebot.training.RetrainOutcome;
 import dev.tastebot.training.UserModels;
 
 import java.time.Clock;
@@ -44,6 +47,9 @@ public final class ChatCore implements ChatService {
     static final String NOTHING_LEFT_TO_RATE = "You have rated every song in my catalogue. An operator can "
             + "import a bigger one with `tastebot import-catalog FILE`; meanwhile, ask me about any song with /will-i-like.";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    /** Longer than any platform's user id; longer input is not an id at all. */
+    private static final int MAX_USER_ID = 100;
 
     private final ChatStores stores;
     private final UserModels userModels;
@@ -55,10 +61,11 @@ public final class ChatCore implements ChatService {
     private final PlaylistCommand playlist;
     private final List<String> featureSources;
     private final Clock clock;
+    private final Admins admins;
 
     public ChatCore(ChatStores stores, UserModels userModels, RetrainOnNewRatings retrainer, CandidatePicker candidates,
                     TrackLookup lookup, LibraryImporter libraryImport, SpotifyAccounts spotify, List<String> featureSources,
-                    Clock clock) {
+                    Clock clock, Admins admins) {
         this.stores = stores;
         this.userModels = userModels;
         this.retrainer = retrainer;
@@ -69,6 +76,7 @@ public final class ChatCore implements ChatService {
         this.playlist = new PlaylistCommand(candidates, stores.tracks(), spotify);
         this.featureSources = List.copyOf(featureSources);
         this.clock = clock;
+        this.admins = admins;
     }
 
     @Override
@@ -85,6 +93,7 @@ public final class ChatCore implements ChatService {
             case ChatCommand.Link link -> List.of(new Reply.Text(spotify.link(user.userId(), link.pastedUrl())));
             case ChatCommand.Unlink u -> List.of(new Reply.Text(spotify.unlink(user.userId())));
             case ChatCommand.Import i -> importLibrary(user, i);
+            case ChatCommand.Retrain r -> retrain(user, r.userId());
         };
     }
 
@@ -230,14 +239,22 @@ public final class ChatCore implements ChatService {
                     .append(Reaction.LIKE.emoji()).append(" / ").append(c.dislikes()).append(" ").append(Reaction.DISLIKE.emoji());
         }
         Optional<ModelInfo> newest = stores.models().history(userId).stream().findFirst();
-        Optional<TrainingReport> report = userModels.currentModel(userId).map(m -> m.report());
-        if (newest.isPresent() && report.isPresent()) {
-            TrainingReport r = report.get();
+        Optional<TrainedModel> model = userModels.currentModel(userId);
+        if (newest.isPresent() && model.isPresent()) {
+            TrainingReport r = model.get().report();
+            int chosenOn = model.get().choice().ratingsSeen();
+            String measuredOn = chosenOn == r.trainingSize() ? ""
+                    : " (on the " + chosenOn + " you had when it was chosen, " + DAY.format(model.get().choice().selectedAt()) + ")";
             text.append("\n**Model**: ").append(r.method()).append(", trained ").append(WHEN.format(newest.get().createdAt()))
                     .append(" on ").append(r.trainingSize()).append(" ratings")
-                    .append(String.format(Locale.ROOT, "%n  Measured on your own ratings by cross-validation: ROC-AUC %.2f, "
-                                    + "balanced accuracy %.2f (1.00 is perfect, 0.50 is guessing)",
+                    .append(String.format(Locale.ROOT, "%n  Measured on your own ratings by cross-validation%s: ROC-AUC %.2f, "
+                                    + "balanced accuracy %.2f (1.00 is perfect, 0.50 is guessing)", measuredOn,
                             r.cvAuc().orElse(Double.NaN), r.cvBalancedAccuracy().orElse(Double.NaN)));
+            stores.models().lastRetraining(userId).filter(last -> last.result() == LastRetraining.Result.KEPT_OLD)
+                    .ifPresent(kept -> text.append("\n**Last retraining** (").append(WHEN.format(kept.at()))
+                            .append(") kept your previous model: ").append(RetrainOutcome.KeptOld.reason(
+                                    kept.oldAuc().orElse(Double.NaN), kept.heldOut().orElse(0), kept.newAuc().orElse(Double.NaN)))
+                            .append("."));
         } else {
             text.append("\n**Model**: none yet, answers come from a simple starter rule: ")
                     .append(userModels.stillLearning(userId).map(Prediction.StillLearning::advice)
@@ -304,6 +321,28 @@ public final class ChatCore implements ChatService {
         return List.of(new Reply.Text("Done: deleted " + deleted.ratings() + " ratings, " + deleted.historyEntries()
                 + " history entries and " + deleted.models() + " models, with your sessions and settings. "
                 + "Nothing about you is left."));
+    }
+
+    /**
+     * Retrains a model now, chosen anew. Anyone may retrain their own; only admins someone else's.
+     * The retraining itself may take a second or more: adapters answer commands off their event thread.
+     */
+    private List<Reply> retrain(ChatUser asker, Optional<String> requested) {
+        String target = requested.map(String::strip).filter(id -> !id.isEmpty()).orElse(asker.userId());
+        boolean own = target.equals(asker.userId());
+        if (!own && !admins.includes(asker)) {
+            return List.of(new Reply.Text("Only an admin can retrain someone else's model; /retrain on its own retrains yours."));
+        }
+        if (target.length() > MAX_USER_ID || !target.matches("[a-z]+:\\S+")) {
+            return List.of(new Reply.Text("A user id looks like discord:123456789 or console:local."));
+        }
+        if (!stores.users().exists(target)) {
+            return List.of(new Reply.Text(own
+                    ? "You haven't rated anything yet, so there is no model to retrain. Start with /rate."
+                    : "I don't know " + target + ": nobody with that id has rated anything here."));
+        }
+        RetrainOutcome outcome = userModels.retrainNow(target);
+        return List.of(new Reply.Text(RetrainText.of(outcome, own ? Optional.empty() : Optional.of(target))));
     }
 
     private List<Reply> importLibrary(ChatUser user, ChatCommand.Import file) {

@@ -13,6 +13,7 @@ public enum Setting {
     DB_PATH("db.path", "data/tastebot.db"),
     DISCORD_TOKEN("discord.token", Visibility.SECRET),
     DISCORD_GUILD_IDS("discord.guild-ids"),
+    DISCORD_ADMIN_IDS("discord.admin-ids"),
     SPOTIFY_CLIENT_ID("spotify.client-id"),
     SPOTIFY_CLIENT_SECRET("spotify.client-secret", Visibility.SECRET),
     SPOTIFY_REDIRECT_URI("spotify.redirect-uri", "http://127.0.0.1:8080/callback"),

@@ -47,11 +47,13 @@ public record TastebotConfig(
      * @param token absent means no Discord connection: the bot runs the console adapter instead
      * @param guildIds servers to register slash commands in directly, which takes effect at once
      *     (global registration can take up to an hour); empty in production
+     * @param adminIds Discord users who may act for others, such as retraining another user's model
      */
-    public record Discord(Optional<Secret> token, List<Long> guildIds) {
+    public record Discord(Optional<Secret> token, List<Long> guildIds, List<Long> adminIds) {
         public Discord {
             Objects.requireNonNull(token, "token");
             guildIds = List.copyOf(guildIds);
+            adminIds = List.copyOf(adminIds);
         }
     }
 

@@ -33,7 +33,8 @@ final class TastebotConfigReader {
         Path dbPath = required(Setting.DB_PATH, ValueParsers::filePath);
 
         Optional<Secret> discordToken = optional(Setting.DISCORD_TOKEN, Secret::new);
-        List<Long> guildIds = optional(Setting.DISCORD_GUILD_IDS, ValueParsers::discordIds).orElse(List.of());
+        List<Long> guildIds = optional(Setting.DISCORD_GUILD_IDS, ValueParsers.discordIds("server")).orElse(List.of());
+        List<Long> adminIds = optional(Setting.DISCORD_ADMIN_IDS, ValueParsers.discordIds("user")).orElse(List.of());
 
         Optional<String> spotifyClientId = optional(Setting.SPOTIFY_CLIENT_ID, ValueParsers::singleWord);
         Optional<Secret> spotifyClientSecret = optional(Setting.SPOTIFY_CLIENT_SECRET, Secret::new);
@@ -68,7 +69,7 @@ final class TastebotConfigReader {
         }
         return new TastebotConfig(
                 new TastebotConfig.Database(dbPath),
-                new TastebotConfig.Discord(discordToken, guildIds),
+                new TastebotConfig.Discord(discordToken, guildIds, adminIds),
                 new TastebotConfig.Spotify(spotifyClientId, spotifyClientSecret, redirectUri, spotifyApi, spotifyAccounts,
                         playlists),
                 new TastebotConfig.Web(webPort, publicBaseUrl),

@@ -79,24 +79,31 @@ final class ValueParsers {
         return text;
     }
 
-    /** Snowflakes are positive 64-bit numbers; empty items (as after a trailing comma) are skipped. */
-    static List<Long> discordIds(String text) throws InvalidValue {
-        List<Long> ids = new ArrayList<>();
-        for (String item : commaSeparated(text)) {
-            try {
-                if (!DIGITS.matcher(item).matches()) {
-                    throw new NumberFormatException(item);
+    /**
+     * Snowflakes are positive 64-bit numbers; empty items (as after a trailing comma) are skipped.
+     *
+     * @param kind what the ids name, for the message: "server" or "user"
+     */
+    static ValueParser<List<Long>> discordIds(String kind) {
+        return text -> {
+            List<Long> ids = new ArrayList<>();
+            for (String item : commaSeparated(text)) {
+                try {
+                    if (!DIGITS.matcher(item).matches()) {
+                        throw new NumberFormatException(item);
+                    }
+                    long id = Long.parseLong(item);
+                    if (id <= 0) {
+                        throw new NumberFormatException(item);
+                    }
+                    ids.add(id);
+                } catch (NumberFormatException e) {
+                    throw InvalidValue.expected("a comma-separated list of Discord " + kind
+                            + " ids (numbers such as 81384788765712384)");
                 }
-                long id = Long.parseLong(item);
-                if (id <= 0) {
-                    throw new NumberFormatException(item);
-                }
-                ids.add(id);
-            } catch (NumberFormatException e) {
-                throw InvalidValue.expected("a comma-separated list of Discord server ids (numbers such as 81384788765712384)");
             }
-        }
-        return ids;
+            return ids;
+        };
     }
 
     static List<FeatureSourceKind> featureSources(String text) throws InvalidValue {

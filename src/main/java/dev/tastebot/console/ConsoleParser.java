@@ -42,6 +42,10 @@ final class ConsoleParser {
                     : new ConsoleInput.Answer("Use /playlist on its own: it puts the next songs to rate into your Spotify playlist.");
             case "/will-i-like" -> command(new ChatCommand.WillILike(rest));
             case "/stats" -> command(new ChatCommand.Stats());
+            case "/retrain" -> rest.isEmpty() ? command(new ChatCommand.Retrain(Optional.empty()))
+                    : rest.contains(" ") ? new ConsoleInput.Answer("Use /retrain to retrain your model now; an admin may name "
+                            + "another user: /retrain discord:123456789.")
+                    : command(new ChatCommand.Retrain(Optional.of(rest)));
             case "/help" -> command(new ChatCommand.Help());
             case "/link" -> command(new ChatCommand.Link(rest.isEmpty() ? Optional.empty() : Optional.of(rest)));
             case "/unlink" -> command(new ChatCommand.Unlink());

@@ -30,6 +30,7 @@ final class SlashCommands {
     static final String URL = "url";
     static final String UNLINK = "unlink";
     static final String IMPORT = "import";
+    static final String RETRAIN = "retrain";
 
     static final String STOP = "stop";
     static final String TRACK = "track";
@@ -38,6 +39,7 @@ final class SlashCommands {
     static final String TIMEZONE = "timezone";
     static final String CONFIRM = "confirm";
     static final String FILE = "file";
+    static final String USER = "user";
 
     static final String ON = "on";
     static final String OFF = "off";
@@ -67,7 +69,9 @@ final class SlashCommands {
                                 "Only if asked: the address your browser ended on after allowing access")),
                 command(UNLINK, "Unlink your Spotify account"),
                 command(IMPORT, "Import your likes from Spotify's privacy export")
-                        .addOptions(new OptionData(OptionType.ATTACHMENT, FILE, "YourLibrary.json from your Spotify data download", true)));
+                        .addOptions(new OptionData(OptionType.ATTACHMENT, FILE, "YourLibrary.json from your Spotify data download", true)),
+                command(RETRAIN, "Retrain your model now")
+                        .addOptions(new OptionData(OptionType.USER, USER, "Admins only: whose model to retrain instead of yours")));
     }
 
     /** Usable in servers and in the bot's DMs, for a bot installed in a server. */
@@ -91,6 +95,7 @@ final class SlashCommands {
             case HELP -> run(new ChatCommand.Help());
             case LINK -> run(new ChatCommand.Link(text(interaction, URL)));
             case UNLINK -> run(new ChatCommand.Unlink());
+            case RETRAIN -> run(new ChatCommand.Retrain(option(interaction, USER).map(u -> DiscordUsers.userId(u.getAsLong()))));
             case IMPORT -> option(interaction, FILE)
                     .<SlashRequest>map(file -> new SlashRequest.Upload(file.getAsAttachment()))
                     .orElseGet(() -> new SlashRequest.Refuse("Attach your YourLibrary.json to /import."));
@@ -108,7 +113,7 @@ final class SlashCommands {
             case SlashRequest.Run run -> switch (run.command()) {
                 case ChatCommand.Rate _, ChatCommand.StopRating _, ChatCommand.Playlist _, ChatCommand.WillILike _ -> false;
                 case ChatCommand.Stats _, ChatCommand.Daily _, ChatCommand.ForgetMe _, ChatCommand.Help _,
-                     ChatCommand.Link _, ChatCommand.Unlink _, ChatCommand.Import _ -> true;
+                     ChatCommand.Link _, ChatCommand.Unlink _, ChatCommand.Import _, ChatCommand.Retrain _ -> true;
             };
             case SlashRequest.Upload _, SlashRequest.Refuse _ -> true;
         };

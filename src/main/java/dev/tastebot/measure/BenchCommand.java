@@ -77,7 +77,7 @@ public final class BenchCommand implements CommandHandler {
                     "model selection + calibration + threshold", selection, chosen.kind().label());
             for (ModelKind kind : ModelKind.values()) {
                 ModelChoice fixed = new ModelChoice(kind, chosen.calibration(), chosen.threshold(), chosen.cvAuc(),
-                        chosen.cvBalancedAccuracy(), chosen.candidateAuc(), rated.size(), 0);
+                        chosen.cvBalancedAccuracy(), chosen.candidateAuc(), rated.size(), 0, chosen.selectedAt());
                 double fit = medianMillis(oneCore, runs, () -> trainer.fit(rated, fixed));
                 out.printf("%-44s %9.1f ms%s%n", "final fit, " + kind.label(), fit, kind == chosen.kind() ? "   <- chosen" : "");
             }

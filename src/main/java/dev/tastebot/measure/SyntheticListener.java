@@ -33,7 +33,7 @@ public record SyntheticListener(long seed, double likeShare, double missingShare
         for (int a = 0; a < artistCount; a++) {
             artistTaste[a] = random.nextGaussian() * 1.6;
         }
-        double[] weights = {1.2, 1.0, 0.0, 0.4, 0.2, -0.6, -0.8, 0.3, -0.2, 0.7, 0.1};
+        double[] weights = WEIGHTS;
         List<double[]> rows = new ArrayList<>();
         List<Double> utility = new ArrayList<>();
         List<Integer> artistOf = new ArrayList<>();
@@ -59,10 +59,12 @@ public record SyntheticListener(long seed, double likeShare, double missingShare
         return rated;
     }
 
-    private static final String[] GENRES = {"pop", "rock", "rap", "edm", "latin", "r&b"};
+    static final String[] GENRES = {"pop", "rock", "rap", "edm", "latin", "r&b"};
+    /** How much each of the first eleven audio features (standardised) adds to a listener's liking. */
+    static final double[] WEIGHTS = {1.2, 1.0, 0.0, 0.4, 0.2, -0.6, -0.8, 0.3, -0.2, 0.7, 0.1};
 
     /** Artists have a sound of their own: features scatter around an artist-specific centre. */
-    private static double[] features(SplittableRandom random, int artist) {
+    static double[] features(SplittableRandom random, int artist) {
         SplittableRandom artistSound = new SplittableRandom(artist * 7919L);
         double[] f = new double[13];
         f[0] = clamp(0.2 + 0.6 * artistSound.nextDouble() + random.nextGaussian() * 0.1);   // danceability
@@ -81,7 +83,7 @@ public record SyntheticListener(long seed, double likeShare, double missingShare
         return f;
     }
 
-    private static double standardized(int feature, double value) {
+    static double standardized(int feature, double value) {
         return switch (feature) {
             case 2 -> 0;
             case 3 -> (value + 9) / 3;
@@ -91,7 +93,7 @@ public record SyntheticListener(long seed, double likeShare, double missingShare
         };
     }
 
-    private static FeatureValues values(double[] f) {
+    static FeatureValues values(double[] f) {
         Map<NumericFeature, Double> known = new EnumMap<>(NumericFeature.class);
         for (int j = 0; j < f.length; j++) {
             known.put(NumericFeature.values()[j], f[j]);
@@ -103,7 +105,7 @@ public record SyntheticListener(long seed, double likeShare, double missingShare
         return Math.max(0, Math.min(1, v));
     }
 
-    private static double quantile(List<Double> values, double q) {
+    static double quantile(List<Double> values, double q) {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int index = (int) Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))));
         return sorted[index];

@@ -24,6 +24,7 @@ final class Migrations {
             "V4__training_runs.sql",
             "V5__daily_deliveries.sql",
             "V6__candidate_sources.sql",
+            "V7__last_retrainings.sql",
             "V8__spotify_playlists.sql",
             "V9__playlist_song_purpose.sql");
 

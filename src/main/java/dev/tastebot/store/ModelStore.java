@@ -7,10 +7,14 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Trained taste models per user. "Newest" means the latest createdAt and, of equal times, the last saved. */
+/**
+ * Trained taste models per user, and how each user's last retraining went. "Newest" means the
+ * latest createdAt and, of equal times, the last saved.
+ */
 public final class ModelStore {
     private static final String INFO_COLUMNS = "id, user_id, kind, format_version, metrics_json, training_size, created_at";
     private static final String NEWEST_FIRST = "ORDER BY created_at DESC, id DESC";
@@ -48,6 +52,91 @@ public final class ModelStore {
                 }
             }
         });
+    }
+
+    /**
+     * Saves the user's new model, deletes all but their {@code keep} newest and records how the
+     * retraining went, in one transaction: one disk sync per retrained user instead of three.
+     *
+     * @return the new model's id
+     * @throws StoreException if the user is unknown; nothing is written then
+     */
+    public long replace(NewModel model, int keep, LastRetraining retraining) {
+        if (!model.userId().equals(retraining.userId())) {
+            throw new IllegalArgumentException("the retraining of " + retraining.userId() + " cannot record a model of "
+                    + model.userId());
+        }
+        return database.inTransaction(c -> {
+            long id = save(model);
+            deleteOlderThanNewest(model.userId(), keep);
+            recordRetraining(retraining);
+            return id;
+        });
+    }
+
+    /**
+     * Records how the user's last retraining went, replacing the record before. Nothing is written
+     * for an unknown user: a retraining that ends after the user asked to be forgotten must not
+     * bring a row of theirs back.
+     */
+    public void recordRetraining(LastRetraining retraining) {
+        Objects.requireNonNull(retraining, "retraining");
+        database.withConnection(c -> {
+            try (PreparedStatement upsert = c.prepareStatement("""
+                    INSERT INTO last_retrainings (user_id, retrained_at, result, chosen_anew, new_auc, old_auc, held_out, note)
+                    SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM users WHERE id = ?)
+                    ON CONFLICT (user_id) DO UPDATE SET retrained_at = excluded.retrained_at, result = excluded.result,
+                        chosen_anew = excluded.chosen_anew, new_auc = excluded.new_auc, old_auc = excluded.old_auc,
+                        held_out = excluded.held_out, note = excluded.note""")) {
+                upsert.setString(1, retraining.userId());
+                upsert.setLong(2, retraining.at().toEpochMilli());
+                upsert.setString(3, retraining.result().name().toLowerCase(Locale.ROOT));
+                upsert.setInt(4, retraining.chosenAnew() ? 1 : 0);
+                NullableColumns.setReal(upsert, 5, retraining.newAuc());
+                NullableColumns.setReal(upsert, 6, retraining.oldAuc());
+                NullableColumns.setInt(upsert, 7, retraining.heldOut());
+                NullableColumns.setText(upsert, 8, retraining.note());
+                upsert.setString(9, retraining.userId());
+                return upsert.executeUpdate();
+            }
+        });
+    }
+
+    /** How the user's last retraining went; empty if none was recorded. */
+    public Optional<LastRetraining> lastRetraining(String userId) {
+        Objects.requireNonNull(userId, "userId");
+        return database.withConnection(c -> {
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT retrained_at, result, chosen_anew, new_auc, old_auc, held_out, note
+                    FROM last_retrainings WHERE user_id = ?""")) {
+                select.setString(1, userId);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new LastRetraining(userId, Instant.ofEpochMilli(row.getLong("retrained_at")),
+                            LastRetraining.Result.valueOf(row.getString("result").toUpperCase(Locale.ROOT)),
+                            row.getInt("chosen_anew") == 1, NullableColumns.optionalReal(row, "new_auc"),
+                            NullableColumns.optionalReal(row, "old_auc"), NullableColumns.integer(row, "held_out"),
+                            NullableColumns.text(row, "note")));
+                }
+            }
+        });
+    }
+
+    /** How many models are stored, of all users, and how many bytes they take: sizes for operators and benchmarks. */
+    public StoredTotals totals() {
+        return database.withConnection(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(LENGTH(bytes)), 0) FROM models");
+                 ResultSet row = select.executeQuery()) {
+                row.next();
+                return new StoredTotals(row.getInt(1), row.getLong(2));
+            }
+        });
+    }
+
+    /** @param bytes the serialised models alone, without SQLite's own overhead */
+    public record StoredTotals(int models, long bytes) {
     }
 
     /** The user's newest model, bytes included. */

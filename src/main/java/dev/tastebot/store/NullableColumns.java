@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
@@ -53,6 +54,10 @@ final class NullableColumns {
         }
     }
 
+    static void setReal(PreparedStatement statement, int index, OptionalDouble value) throws SQLException {
+        setDouble(statement, index, value.orElse(Double.NaN));
+    }
+
     static Optional<String> text(ResultSet row, String column) throws SQLException {
         return Optional.ofNullable(row.getString(column));
     }
@@ -70,6 +75,11 @@ final class NullableColumns {
     static Optional<Boolean> bool(ResultSet row, String column) throws SQLException {
         int value = row.getInt(column);
         return row.wasNull() ? Optional.empty() : Optional.of(value != 0);
+    }
+
+    static OptionalDouble optionalReal(ResultSet row, String column) throws SQLException {
+        double value = row.getDouble(column);
+        return row.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(value);
     }
 
     /** NULL becomes NaN, the features package's "unknown". */

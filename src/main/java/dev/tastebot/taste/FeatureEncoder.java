@@ -7,7 +7,11 @@ import dev.tastebot.features.TrackData;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -27,20 +31,38 @@ final class FeatureEncoder implements Serializable {
     }
 
     static FeatureEncoder fit(List<RatedTrack> training) {
-        List<FeatureColumn> columns = new ArrayList<>();
+        Map<NumericFeature, Double> medians = new EnumMap<>(NumericFeature.class);
+        // Features unknown for the same training tracks share one missing flag (see FeatureColumn.Missing).
+        Map<BitSet, List<NumericFeature>> unknownTogether = new LinkedHashMap<>();
         for (NumericFeature feature : NumericFeature.values()) {
-            double[] known = training.stream()
-                    .mapToDouble(r -> r.track().features().get(feature))
-                    .filter(v -> !Double.isNaN(v))
-                    .toArray();
-            if (known.length == 0) {
+            BitSet unknown = new BitSet(training.size());
+            double[] known = new double[training.size()];
+            int count = 0;
+            for (int i = 0; i < training.size(); i++) {
+                double value = training.get(i).track().features().get(feature);
+                if (Double.isNaN(value)) {
+                    unknown.set(i);
+                } else {
+                    known[count++] = value;
+                }
+            }
+            if (count == 0) {
                 continue;
             }
-            columns.add(new FeatureColumn.Numeric(feature, median(known)));
-            if (known.length < training.size()) {
-                columns.add(new FeatureColumn.Missing(feature));
+            medians.put(feature, median(Arrays.copyOf(known, count)));
+            if (!unknown.isEmpty()) {
+                unknownTogether.computeIfAbsent(unknown, pattern -> new ArrayList<>()).add(feature);
             }
         }
+        Map<NumericFeature, List<NumericFeature>> flagAfter = new EnumMap<>(NumericFeature.class);
+        unknownTogether.values().forEach(features -> flagAfter.put(features.getFirst(), features));
+        List<FeatureColumn> columns = new ArrayList<>();
+        medians.forEach((feature, median) -> {
+            columns.add(new FeatureColumn.Numeric(feature, median));
+            if (flagAfter.containsKey(feature)) {
+                columns.add(new FeatureColumn.Missing(flagAfter.get(feature)));
+            }
+        });
         if (training.stream().anyMatch(r -> !r.track().artists().isEmpty())) {
             columns.add(new FeatureColumn.ArtistAffinity(AFFINITY_SMOOTHING));
             columns.add(new FeatureColumn.ArtistSupport());

@@ -10,15 +10,24 @@ import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.Optional;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
 
 /**
  * Turns a trained predictor into bytes for the store and back, and its report into the JSON kept
  * beside it. Reading accepts only tastebot's, Smile's and the JDK's classes, and a stored model of
  * an older format is reported as unreadable (the caller retrains) rather than half-loaded.
+ *
+ * <p>The bytes are compressed at the fastest level: a forest's node arrays shrink to about 40% of
+ * their size for about a millisecond, and ten thousand users keep three models each in one file.
  */
 public final class ModelCodec {
-    /** Raise whenever a serialised class changes shape. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Raise whenever a serialised class changes shape. 2: trees kept as flat arrays, compressed
+     * (version 1 held Smile's own tree objects).
+     */
+    public static final int FORMAT_VERSION = 2;
 
     private static final ObjectInputFilter ALLOWED = ObjectInputFilter.Config.createFilter(
             "maxdepth=200;dev.tastebot.**;smile.**;java.**;[*;!*");
@@ -27,11 +36,14 @@ public final class ModelCodec {
 
     public byte[] toBytes(TastePredictor predictor) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try (ObjectOutputStream out = new ObjectOutputStream(new DeflaterOutputStream(bytes, deflater))) {
             out.writeInt(FORMAT_VERSION);
             out.writeObject(predictor);
         } catch (IOException e) {
             throw new IllegalStateException("could not serialise the model: " + e.getMessage(), e);
+        } finally {
+            deflater.end(); // a stream given its own Deflater leaves the native memory to its owner
         }
         return bytes.toByteArray();
     }
@@ -41,7 +53,7 @@ public final class ModelCodec {
         if (formatVersion != FORMAT_VERSION) {
             return Optional.empty();
         }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+        try (ObjectInputStream in = new ObjectInputStream(new InflaterInputStream(new ByteArrayInputStream(bytes)))) {
             in.setObjectInputFilter(ALLOWED);
             if (in.readInt() != FORMAT_VERSION) {
                 return Optional.empty();

@@ -1,9 +1,7 @@
 package dev.tastebot.taste;
 
 import smile.data.DataFrame;
-import smile.data.Tuple;
 import smile.data.formula.Formula;
-import smile.data.type.StructType;
 import smile.data.vector.IntVector;
 
 /** Bridges plain double rows and Smile's data frames, which its tree models require. */
@@ -16,13 +14,5 @@ final class SmileFrames {
 
     static DataFrame training(double[][] rows, int[] liked, String[] columnNames) {
         return DataFrame.of(rows, columnNames).add(new IntVector(RESPONSE, liked));
-    }
-
-    static StructType schema(double[][] rows, String[] columnNames) {
-        return DataFrame.of(new double[][] {rows[0]}, columnNames).schema();
-    }
-
-    static Tuple tuple(StructType schema, double[] row) {
-        return Tuple.of(schema, row);
     }
 }

@@ -5,6 +5,7 @@ import dev.tastebot.evaluation.StratifiedFolds;
 import dev.tastebot.features.RatedTrack;
 import smile.classification.PlattScaling;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,9 +51,17 @@ public final class TasteTrainer {
     }
 
     private final Options options;
+    private final Clock clock;
 
-    public TasteTrainer(Options options) {
+    /** @param clock dates each {@link ModelChoice}, so that a choice kept through many refits can age out */
+    public TasteTrainer(Options options, Clock clock) {
         this.options = options;
+        this.clock = clock;
+    }
+
+    /** For measurements, which never read when a choice was made: dates choices by the system clock. */
+    public TasteTrainer(Options options) {
+        this(options, Clock.systemUTC());
     }
 
     /** Chooses and fits a model, or returns the starter rule when there is too little to learn from. */
@@ -133,7 +142,8 @@ public final class TasteTrainer {
         double threshold = Metrics.bestBalancedAccuracyThreshold(probabilities, liked);
         double balancedAccuracy = Metrics.balancedAccuracy(Metrics.predictLike(probabilities, threshold), liked);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        return new ModelChoice(best, calibration, threshold, bestAuc, balancedAccuracy, candidateAuc, rated.size(), millis);
+        return new ModelChoice(best, calibration, threshold, bestAuc, balancedAccuracy, candidateAuc, rated.size(), millis,
+                clock.instant());
     }
 
     /** Fits the chosen family to all ratings: the cheap half of training, enough for a nightly refresh. */

@@ -3,9 +3,6 @@ package dev.tastebot.training;
 import dev.tastebot.store.ModelInfo;
 import dev.tastebot.store.ModelStore;
 import dev.tastebot.store.RatingStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,8 +14,6 @@ import java.util.concurrent.Executor;
  * libraries). A newcomer sees the model learn during their first session instead of the next night.
  */
 public final class RetrainOnNewRatings {
-    private static final Logger log = LoggerFactory.getLogger(RetrainOnNewRatings.class);
-
     private final UserModels userModels;
     private final RatingStore ratings;
     private final ModelStore models;
@@ -46,9 +41,7 @@ public final class RetrainOnNewRatings {
         }
         executor.execute(() -> {
             try {
-                userModels.retrain(userId);
-            } catch (RuntimeException e) {
-                log.warn("retraining {} failed; the previous model stays in use", userId, e);
+                userModels.retrain(userId); // logs and records a failure itself
             } finally {
                 running.remove(userId);
             }

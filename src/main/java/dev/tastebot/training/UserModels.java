@@ -2,11 +2,12 @@ package dev.tastebot.training;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.tastebot.evaluation.Metrics;
 import dev.tastebot.features.RatedTrack;
 import dev.tastebot.features.TrackData;
+import dev.tastebot.store.LastRetraining;
 import dev.tastebot.store.ModelInfo;
 import dev.tastebot.store.ModelStore;
-import dev.tastebot.evaluation.Metrics;
 import dev.tastebot.store.NewModel;
 import dev.tastebot.store.Rating;
 import dev.tastebot.store.RatingStore;
@@ -14,11 +15,12 @@ import dev.tastebot.store.StoredModel;
 import dev.tastebot.store.TrainingDataStore;
 import dev.tastebot.taste.ModelCodec;
 import dev.tastebot.taste.Prediction;
-import dev.tastebot.taste.StarterRule;
 import dev.tastebot.taste.TastePredictor;
 import dev.tastebot.taste.TasteProfile;
 import dev.tastebot.taste.TasteTrainer;
 import dev.tastebot.taste.TrainedModel;
+import dev.tastebot.taste.TrainingReport;
+import dev.tastebot.training.SelectionPolicy.Selection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,6 +37,10 @@ import java.util.stream.Collectors;
  * Each user's taste model, kept in the store: trains it from the user's stored ratings, saves it
  * with its metrics, and answers predictions with the newest saved model (loaded once, then cached)
  * and the user's current ratings. Users without a usable model get the starter rule.
+ *
+ * <p>Retraining refits the user's previous {@link dev.tastebot.taste.ModelChoice} to their current
+ * ratings and chooses anew only when {@link SelectionPolicy} says so: choosing costs about ten
+ * refits. Every retraining records how it went (see {@link ModelStore#lastRetraining}).
  */
 public final class UserModels {
     private static final Logger log = LoggerFactory.getLogger(UserModels.class);
@@ -51,12 +58,23 @@ public final class UserModels {
     private final ModelCodec codec;
     private final List<String> featureSources;
     private final Clock clock;
+    private final SelectionPolicy selectionPolicy = new SelectionPolicy();
     private final Cache<String, LoadedModel> loaded = Caffeine.newBuilder().maximumSize(10_000).build();
 
     private record LoadedModel(long modelId, TrainedModel model) {
     }
 
-    /** The rating store tells {@link #retrainKeepingBetter} which ratings a model has not seen. */
+    /** What a retraining may do beyond refitting. */
+    private enum Mode {
+        /** The new model always becomes current: retraining as ratings come in. */
+        REPLACE,
+        /** A newly chosen model must not be worse than the old one: the nightly run. */
+        KEEP_BETTER,
+        /** Choose anew whatever the policy says, then as {@link #KEEP_BETTER}: someone asked. */
+        CHOOSE_AND_KEEP_BETTER
+    }
+
+    /** The rating store tells which ratings a model has not seen, for the keep-the-better rule. */
     public UserModels(TrainingDataStore trainingData, RatingStore ratings, ModelStore models, TasteTrainer trainer,
                       ModelCodec codec, List<String> featureSources, Clock clock) {
         this.trainingData = trainingData;
@@ -69,17 +87,13 @@ public final class UserModels {
     }
 
     /** Trains the user's model from all their current ratings and makes it their current model. */
-    public TrainingOutcome retrain(String userId) {
-        List<RatedTrack> rated = trainingData.labelledTracks(userId, featureSources);
-        TastePredictor predictor = trainer.train(rated);
-        if (predictor instanceof StarterRule rule) {
-            return new TrainingOutcome.StillLearning(rated.size(), rule.learning());
-        }
-        return store(userId, (TrainedModel) predictor, rated.size());
+    public RetrainOutcome retrain(String userId) {
+        return retrain(userId, Mode.REPLACE);
     }
 
     /**
-     * Trains a new model like {@link #retrain} but keeps the current one when the new one is worse.
+     * Trains a new model like {@link #retrain} but keeps the current one when a newly chosen model
+     * is worse.
      *
      * <p>The comparison uses only figures neither model has seen the answers to. The old model is
      * scored (ROC-AUC) on the ratings given since it was trained: for it they are a true hold-out.
@@ -93,34 +107,82 @@ public final class UserModels {
      * <p>Trade-off: the two figures come from overlapping but not identical ratings. Recomputing the
      * old model on the new model's cross-validation folds would compare like with like, but it would
      * score the old model on ratings it was trained on, flattering it.
+     *
+     * <p>When the previous choice is refitted rather than chosen anew, nothing is compared and the
+     * refit replaces the old model. Both models then carry the same cross-validated figure, the old
+     * selection's: setting the old model's hold-out AUC against it would only ask whether the
+     * newest ratings happened to be easy to predict, not which model is better. The refit is the
+     * same family, calibration and threshold fitted to a superset of the old model's ratings,
+     * which is the better bet; a choice that has gone stale is caught by {@link SelectionPolicy}.
      */
     public RetrainOutcome retrainKeepingBetter(String userId) {
+        return retrain(userId, Mode.KEEP_BETTER);
+    }
+
+    /** As {@link #retrainKeepingBetter}, but the model is always chosen anew: for {@code /retrain}. */
+    public RetrainOutcome retrainNow(String userId) {
+        return retrain(userId, Mode.CHOOSE_AND_KEEP_BETTER);
+    }
+
+    private RetrainOutcome retrain(String userId, Mode mode) {
         try {
             List<RatedTrack> rated = trainingData.labelledTracks(userId, featureSources);
-            TastePredictor predictor = trainer.train(rated);
-            if (predictor instanceof StarterRule rule) {
-                return new RetrainOutcome.StillLearning(rated.size(), rule.learning());
+            if (trainer.isColdStart(rated)) {
+                return recorded(userId, new RetrainOutcome.StillLearning(rated.size(), trainer.starterRule(rated).learning()));
             }
-            TrainedModel candidate = (TrainedModel) predictor;
-            double newAuc = candidate.choice().cvAuc();
-            Optional<ModelInfo> oldInfo = models.history(userId).stream().findFirst();
-            Optional<TrainedModel> old = currentModel(userId);
-            if (oldInfo.isPresent() && old.isPresent()) {
-                List<RatedTrack> heldOut = heldOut(userId, rated, oldInfo.get().createdAt());
-                OptionalDouble oldAuc = holdOutAuc(old.get(), heldOut);
-                if (oldAuc.isPresent() && oldAuc.getAsDouble() > newAuc + KEEP_MARGIN) {
-                    String reason = ("the old model scored ROC-AUC %.3f on the %d ratings given since it was trained;"
-                            + " the new one only %.3f cross-validated").formatted(oldAuc.getAsDouble(), heldOut.size(), newAuc);
-                    log.info("kept the old model of {}: {}", userId, reason);
-                    return new RetrainOutcome.KeptOld(oldInfo.get().id(), reason);
+            Optional<NewestModel> old = newestModel(userId);
+            Selection selection = mode == Mode.CHOOSE_AND_KEEP_BETTER
+                    ? new Selection.ChooseAgain("asked for")
+                    : selectionPolicy.decide(userId, old.map(o -> o.model().choice()), rated.size(), clock.instant());
+            return switch (selection) {
+                case Selection.Reuse reuse -> store(userId, trainer.fit(rated, reuse.choice()), rated.size(), false);
+                case Selection.ChooseAgain again -> {
+                    log.debug("choosing the model of {} anew: {}", userId, again.why());
+                    TrainedModel candidate = trainer.fit(rated, trainer.choose(rated));
+                    Optional<RetrainOutcome.KeptOld> kept = mode == Mode.REPLACE
+                            ? Optional.empty()
+                            : old.flatMap(o -> betterOld(userId, o, rated, candidate));
+                    yield kept.isPresent() ? recorded(userId, kept.get()) : store(userId, candidate, rated.size(), true);
                 }
-            }
-            TrainingOutcome.Trained trained = store(userId, candidate, rated.size());
-            return new RetrainOutcome.Replaced(trained.modelId(), newAuc);
+            };
         } catch (RuntimeException e) {
             log.warn("retraining {} failed; the previous model stays in use", userId, e);
-            return new RetrainOutcome.Failed(String.valueOf(e.getMessage()));
+            return recorded(userId, new RetrainOutcome.Failed(String.valueOf(e.getMessage())));
         }
+    }
+
+    private record NewestModel(ModelInfo info, TrainedModel model) {
+    }
+
+    /**
+     * The newest stored model for retraining. Unlike {@link #currentModel} it does not cache what
+     * it loads: a nightly run over every user must not fill the memory with all their models.
+     */
+    private Optional<NewestModel> newestModel(String userId) {
+        Optional<StoredModel> stored = models.latest(userId);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        ModelInfo info = stored.get().info();
+        LoadedModel cached = loaded.getIfPresent(userId);
+        Optional<TrainedModel> model = cached != null && cached.modelId() == info.id()
+                ? Optional.of(cached.model())
+                : decode(stored.get());
+        return model.map(m -> new NewestModel(info, m));
+    }
+
+    /** The old model, when it predicts the ratings given since it was trained clearly better than the candidate cross-validates. */
+    private Optional<RetrainOutcome.KeptOld> betterOld(String userId, NewestModel old, List<RatedTrack> rated,
+                                                       TrainedModel candidate) {
+        double newAuc = candidate.choice().cvAuc();
+        List<RatedTrack> heldOut = heldOut(userId, rated, old.info().createdAt());
+        OptionalDouble oldAuc = holdOutAuc(old.model(), heldOut);
+        if (oldAuc.isEmpty() || oldAuc.getAsDouble() <= newAuc + KEEP_MARGIN) {
+            return Optional.empty();
+        }
+        RetrainOutcome.KeptOld kept = new RetrainOutcome.KeptOld(old.info().id(), oldAuc.getAsDouble(), heldOut.size(), newAuc);
+        log.info("kept the old model of {}: {}", userId, kept.reason());
+        return Optional.of(kept);
     }
 
     /** The user's current ratings given after {@code since}: unseen by a model trained then. */
@@ -145,14 +207,39 @@ public final class UserModels {
         return OptionalDouble.of(Metrics.rocAuc(scores, liked));
     }
 
-    private TrainingOutcome.Trained store(String userId, TrainedModel model, int ratingCount) {
-        long id = models.save(new NewModel(userId, model.report().method(), ModelCodec.FORMAT_VERSION,
-                codec.toBytes(model), codec.metricsJson(model.report()), ratingCount, clock.instant()));
-        models.deleteOlderThanNewest(userId, MODELS_KEPT);
-        loaded.put(userId, new LoadedModel(id, model));
-        log.info("trained {} for {}: {} ratings, cross-validated ROC-AUC {}", model.report().method(), userId,
-                ratingCount, model.report().cvAuc().orElse(Double.NaN));
-        return new TrainingOutcome.Trained(id, model.report());
+    /** Saves the model, prunes the oldest and records the retraining in one transaction. */
+    private RetrainOutcome.Replaced store(String userId, TrainedModel model, int ratingCount, boolean chosenAnew) {
+        TrainingReport report = model.report();
+        Instant now = clock.instant();
+        long id = models.replace(new NewModel(userId, report.method(), ModelCodec.FORMAT_VERSION, codec.toBytes(model),
+                        codec.metricsJson(report), ratingCount, now), MODELS_KEPT,
+                new LastRetraining(userId, now, LastRetraining.Result.REPLACED, chosenAnew, report.cvAuc(),
+                        OptionalDouble.empty(), OptionalInt.empty(), Optional.empty()));
+        // Only a user who is being answered right now has a cached model worth refreshing.
+        loaded.asMap().computeIfPresent(userId, (user, before) -> new LoadedModel(id, model));
+        log.debug("{} {} for {}: {} ratings, cross-validated ROC-AUC {} on {}", chosenAnew ? "chose and trained" : "refitted",
+                report.method(), userId, ratingCount, report.cvAuc().orElse(Double.NaN), model.choice().ratingsSeen());
+        return new RetrainOutcome.Replaced(id, report, chosenAnew, model.choice().ratingsSeen());
+    }
+
+    /** Records an outcome that stored no model; a failure to record it is only logged, the outcome stands. */
+    private RetrainOutcome recorded(String userId, RetrainOutcome outcome) {
+        Instant now = clock.instant();
+        LastRetraining record = switch (outcome) {
+            case RetrainOutcome.KeptOld k -> new LastRetraining(userId, now, LastRetraining.Result.KEPT_OLD, true,
+                    OptionalDouble.of(k.newAuc()), OptionalDouble.of(k.oldAuc()), OptionalInt.of(k.heldOut()), Optional.empty());
+            case RetrainOutcome.StillLearning s -> new LastRetraining(userId, now, LastRetraining.Result.STILL_LEARNING, false,
+                    OptionalDouble.empty(), OptionalDouble.empty(), OptionalInt.empty(), Optional.of(s.needed().advice()));
+            case RetrainOutcome.Failed f -> new LastRetraining(userId, now, LastRetraining.Result.FAILED, false,
+                    OptionalDouble.empty(), OptionalDouble.empty(), OptionalInt.empty(), Optional.of(f.message()));
+            case RetrainOutcome.Replaced r -> throw new IllegalArgumentException("a new model is recorded as it is stored");
+        };
+        try {
+            models.recordRetraining(record);
+        } catch (RuntimeException e) {
+            log.warn("could not record how the retraining of {} went", userId, e);
+        }
+        return outcome;
     }
 
     /** "Will I like this?" with the user's newest model and current ratings, or the starter rule. */
@@ -187,14 +274,18 @@ public final class UserModels {
             return Optional.of(cached.model());
         }
         Optional<StoredModel> stored = models.latest(userId);
-        Optional<TrainedModel> model = stored.flatMap(s -> codec.fromBytes(s.bytes(), s.info().formatVersion()))
+        Optional<TrainedModel> model = stored.flatMap(this::decode);
+        model.ifPresent(m -> loaded.put(userId, new LoadedModel(stored.get().info().id(), m)));
+        return model;
+    }
+
+    private Optional<TrainedModel> decode(StoredModel stored) {
+        Optional<TrainedModel> model = codec.fromBytes(stored.bytes(), stored.info().formatVersion())
                 .filter(TrainedModel.class::isInstance).map(TrainedModel.class::cast);
         if (model.isEmpty()) {
-            log.warn("the stored model of {} cannot be read (format {}); it will be retrained", userId,
-                    newest.get().formatVersion());
-            return Optional.empty();
+            log.warn("the stored model of {} cannot be read (format {}); it will be retrained", stored.info().userId(),
+                    stored.info().formatVersion());
         }
-        loaded.put(userId, new LoadedModel(stored.get().info().id(), model.get()));
         return model;
     }
 

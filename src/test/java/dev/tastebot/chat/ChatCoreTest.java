@@ -3,6 +3,7 @@ package dev.tastebot.chat;
 import dev.tastebot.store.DailyDeliveryStore;
 import dev.tastebot.store.DailySetting;
 import dev.tastebot.store.PostedSong;
+import dev.tastebot.store.LastRetraining;
 import dev.tastebot.store.Rating;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -158,17 +160,22 @@ class ChatCoreTest {
         assertThat(fixture.ratings().all(ANA.userId())).hasSize(3);
     }
 
+    /** The user rates {@code count} songs of a session the way the synthetic listener would. */
+    private void rateLikeTheListener(ChatUser user, int count) {
+        String message = user.platformId() + "-m0";
+        List<Reply> replies = handle(user, new ChatCommand.Rate());
+        for (int i = 1; i <= count; i++) {
+            Reply.SongCard card = post(user, replies, message);
+            replies = fixture.core().reacted("discord", message, user,
+                    fixture.wouldLike().get(card.trackId()) ? Reaction.LIKE : Reaction.DISLIKE, true);
+            message = user.platformId() + "-m" + i;
+        }
+    }
+
     @Test
     void afterEnoughRatingsAModelIsTrainedAndStatsReportIt() {
         // GIVEN Ana rates 30 songs the way the synthetic listener would
-        String message = "m0";
-        List<Reply> replies = handle(ANA, new ChatCommand.Rate());
-        for (int i = 1; i <= 30; i++) {
-            Reply.SongCard card = post(ANA, replies, message);
-            replies = fixture.core().reacted("discord", message, ANA,
-                    fixture.wouldLike().get(card.trackId()) ? Reaction.LIKE : Reaction.DISLIKE, true);
-            message = "m" + i;
-        }
+        rateLikeTheListener(ANA, 30);
 
         String stats = text(handle(ANA, new ChatCommand.Stats()));
 
@@ -176,6 +183,89 @@ class ChatCoreTest {
         assertThat(stats).contains("**Your ratings**: ").contains("• chat: ");
         assertThat(stats).containsPattern("\\*\\*Model\\*\\*: .+, trained 2026-11-29 12:00 UTC on \\d\\d ratings");
         assertThat(stats).contains("ROC-AUC").contains("balanced accuracy").contains("**Artists you like most**");
+    }
+
+    @Test
+    void statsSayWhenTheLastRetrainingKeptTheOldModelAndWhy() {
+        // GIVEN Ana's model, and a retraining that kept it
+        rateLikeTheListener(ANA, 30);
+        fixture.models().recordRetraining(new LastRetraining(ANA.userId(), ChatFixture.NOW, LastRetraining.Result.KEPT_OLD,
+                true, OptionalDouble.of(0.85), OptionalDouble.of(0.93), OptionalInt.of(14), Optional.empty()));
+
+        // WHEN she asks for her stats
+        String stats = text(handle(ANA, new ChatCommand.Stats()));
+
+        // THEN they say so, with the figures that decided it
+        assertThat(stats).contains("**Last retraining** (2026-11-29 12:00 UTC) kept your previous model: the old model "
+                + "scored ROC-AUC 0.93 on the 14 ratings given since it was trained; the new one only 0.85 cross-validated.");
+    }
+
+    @Test
+    void statsSayNothingOfARetrainingThatReplacedTheModel() {
+        rateLikeTheListener(ANA, 30);
+
+        assertThat(fixture.models().lastRetraining(ANA.userId()).orElseThrow().result()).isEqualTo(LastRetraining.Result.REPLACED);
+        assertThat(text(handle(ANA, new ChatCommand.Stats()))).doesNotContain("Last retraining");
+    }
+
+    @Test
+    void retrainRetrainsYourOwnModelNowAndSaysWhatItBecame() {
+        // GIVEN Ana with 30 ratings and a model
+        rateLikeTheListener(ANA, 30);
+        int models = fixture.models().history(ANA.userId()).size();
+
+        // WHEN she asks for a retraining
+        String answer = text(handle(ANA, new ChatCommand.Retrain(Optional.empty())));
+
+        // THEN a model was chosen anew on all her ratings and stored
+        assertThat(answer).startsWith("Retrained your model: **").contains("chosen anew on all 30 of your ratings")
+                .containsPattern("cross-validated ROC-AUC \\d\\.\\d\\d");
+        assertThat(fixture.models().history(ANA.userId())).hasSize(Math.min(3, models + 1));
+    }
+
+    @Test
+    void retrainTellsANewcomerWhatIsMissing() {
+        assertThat(text(handle(ANA, new ChatCommand.Retrain(Optional.empty()))))
+                .isEqualTo("You haven't rated anything yet, so there is no model to retrain. Start with /rate.");
+
+        rateLikeTheListener(ANA, 5);
+
+        assertThat(text(handle(ANA, new ChatCommand.Retrain(Optional.empty()))))
+                .startsWith("Not enough ratings for a model yet: rate at least 15 more songs");
+    }
+
+    @Test
+    void someoneWhoIsNotAnAdminCannotRetrainAnotherUsersModel() {
+        // GIVEN Ben's model
+        rateLikeTheListener(BEN, 30);
+        List<Long> before = fixture.models().history(BEN.userId()).stream().map(m -> m.id()).toList();
+
+        // WHEN Ana asks to retrain it
+        String answer = text(handle(ANA, new ChatCommand.Retrain(Optional.of(BEN.userId()))));
+
+        // THEN she is refused and Ben's models are untouched
+        assertThat(answer).isEqualTo("Only an admin can retrain someone else's model; /retrain on its own retrains yours.");
+        assertThat(fixture.models().history(BEN.userId()).stream().map(m -> m.id()).toList()).isEqualTo(before);
+    }
+
+    @Test
+    void anAdminRetrainsAnotherUsersModel() {
+        rateLikeTheListener(BEN, 30);
+
+        String answer = text(handle(ChatFixture.ADMIN, new ChatCommand.Retrain(Optional.of(" " + BEN.userId() + " "))));
+
+        assertThat(answer).startsWith("Retrained discord:200's model: **").contains("chosen anew on all 30 of their ratings");
+    }
+
+    @Test
+    void anAdminNamingSomeoneUnknownOrNoIdAtAllIsTold() {
+        assertThat(text(handle(ChatFixture.ADMIN, new ChatCommand.Retrain(Optional.of("discord:777")))))
+                .isEqualTo("I don't know discord:777: nobody with that id has rated anything here.");
+        assertThat(text(handle(ChatFixture.ADMIN, new ChatCommand.Retrain(Optional.of("bob")))))
+                .isEqualTo("A user id looks like discord:123456789 or console:local.");
+        assertThat(text(handle(ChatFixture.ADMIN, new ChatCommand.Retrain(Optional.of("discord:" + "1".repeat(120))))))
+                .isEqualTo("A user id looks like discord:123456789 or console:local.");
+        assertThat(fixture.users().exists("discord:777")).isFalse();
     }
 
     @Test

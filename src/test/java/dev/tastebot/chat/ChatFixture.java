@@ -50,6 +50,8 @@ import java.util.function.Function;
 public final class ChatFixture implements AutoCloseable {
     public static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
     public static final List<String> SOURCES = List.of("catalog");
+    /** The one admin: may retrain other users' models. */
+    public static final ChatUser ADMIN = new ChatUser("discord", "900", "Operator");
 
     private final Path file;
     private final Clock clock;
@@ -106,7 +108,7 @@ public final class ChatFixture implements AutoCloseable {
                 stores.trainingData(), userModels, SOURCES, userId -> { }, 1);
         LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock, ids -> { });
         core = new ChatCore(stores, userModels, retrainer, candidates, lookup(db), importer, spotify.apply(db),
-                SOURCES, clock);
+                SOURCES, clock, new Admins(java.util.Set.of(ADMIN.userId())));
     }
 
     /**
@@ -213,6 +215,10 @@ public final class ChatFixture implements AutoCloseable {
 
     public CandidatePoolStore candidatePool() {
         return new CandidatePoolStore(database);
+    }
+
+    public ModelStore models() {
+        return new ModelStore(database);
     }
 
     @Override

@@ -51,6 +51,7 @@ class ConfigLoaderTest {
         assertThat(config.database().path()).isEqualTo(Path.of("data/tastebot.db"));
         assertThat(config.discord().token()).isEmpty();
         assertThat(config.discord().guildIds()).isEmpty();
+        assertThat(config.discord().adminIds()).isEmpty();
         assertThat(config.spotify().clientId()).isEmpty();
         assertThat(config.spotify().clientSecret()).isEmpty();
         assertThat(config.spotify().redirectUri()).isEqualTo(URI.create("http://127.0.0.1:8080/callback"));
@@ -177,6 +178,8 @@ class ConfigLoaderTest {
     @CsvSource(delimiter = '|', textBlock = """
             db.path                   | ''                    | expected a file path, got ""
             discord.guild-ids         | 12,abc                | expected a comma-separated list of Discord server ids
+            discord.admin-ids         | 12,@me                | expected a comma-separated list of Discord user ids
+            discord.admin-ids         | 0                     | expected a comma-separated list of Discord user ids
             spotify.client-id         | has space             | expected a single word without spaces
             spotify.redirect-uri      | http://example.org/cb | expected an https URL, or an http URL on the loopback IP
             spotify.redirect-uri      | not a url             | expected an https URL
@@ -282,6 +285,7 @@ class ConfigLoaderTest {
         // GIVEN values with surrounding blanks and mixed case
         Map<String, String> environment = Map.of(
                 "TASTEBOT_DISCORD_GUILD_IDS", " 81384788765712384, 1234567890123456789 ,",
+                "TASTEBOT_DISCORD_ADMIN_IDS", "80351110224678912",
                 "TASTEBOT_FEATURES_SOURCES", "Spotify, catalog",
                 "TASTEBOT_TRAINING_NIGHTLY_TIME", "23:05",
                 "TASTEBOT_DAILY_SONGS", " 5 ",
@@ -295,6 +299,7 @@ class ConfigLoaderTest {
 
         // THEN
         assertThat(config.discord().guildIds()).containsExactly(81384788765712384L, 1234567890123456789L);
+        assertThat(config.discord().adminIds()).containsExactly(80351110224678912L);
         assertThat(config.features().sources()).containsExactly(FeatureSourceKind.SPOTIFY, FeatureSourceKind.CATALOG);
         assertThat(config.training().nightlyTime()).isEqualTo(LocalTime.of(23, 5));
         assertThat(config.daily()).isEqualTo(new TastebotConfig.Daily(5, 2000));

@@ -40,6 +40,9 @@ class ConsoleParserTest {
         assertThat(parse("/link")).isEqualTo(new ConsoleInput.Command(new ChatCommand.Link(Optional.empty())));
         assertThat(parse("/link http://127.0.0.1:8080/callback?code=c&state=s"))
                 .isEqualTo(new ConsoleInput.Command(new ChatCommand.Link(Optional.of("http://127.0.0.1:8080/callback?code=c&state=s"))));
+        assertThat(parse("/retrain")).isEqualTo(new ConsoleInput.Command(new ChatCommand.Retrain(Optional.empty())));
+        assertThat(parse("/retrain discord:123456789"))
+                .isEqualTo(new ConsoleInput.Command(new ChatCommand.Retrain(Optional.of("discord:123456789"))));
         assertThat(parse("/quit")).isInstanceOf(ConsoleInput.Quit.class);
         assertThat(parse("")).isInstanceOf(ConsoleInput.Nothing.class);
     }
@@ -61,6 +64,8 @@ class ConsoleParserTest {
         assertThat(parse("/playlist 20")).isEqualTo(new ConsoleInput.Answer(
                 "Use /playlist on its own: it puts the next songs to rate into your Spotify playlist."));
         assertThat(parse("/forget-me please")).isInstanceOf(ConsoleInput.Answer.class);
+        assertThat(parse("/retrain my friend")).isEqualTo(new ConsoleInput.Answer(
+                "Use /retrain to retrain your model now; an admin may name another user: /retrain discord:123456789."));
         assertThat(parse("/" + "x".repeat(100))).isEqualTo(new ConsoleInput.Answer("I don't know /" + "x".repeat(39) + "…; /help lists the commands."));
     }
 

@@ -21,7 +21,7 @@ class DiscordBotTest {
 
     @Test
     void refusesAConfigurationWithoutToken() {
-        TastebotConfig.Discord noToken = new TastebotConfig.Discord(Optional.empty(), List.of());
+        TastebotConfig.Discord noToken = new TastebotConfig.Discord(Optional.empty(), List.of(), List.of());
 
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new DiscordBot(noToken, new RecordingChatService(), Runnable::run))
@@ -30,7 +30,7 @@ class DiscordBotTest {
 
     @Test
     void shuttingDownABotThatNeverStartedDoesNothing() {
-        TastebotConfig.Discord config = new TastebotConfig.Discord(Optional.of(new Secret("not-a-real-token")), List.of());
+        TastebotConfig.Discord config = new TastebotConfig.Discord(Optional.of(new Secret("not-a-real-token")), List.of(), List.of());
 
         try (DiscordBot bot = new DiscordBot(config, new RecordingChatService(), Runnable::run)) {
             bot.shutdown();

@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import net.dv8tion.jda.api.Permission;
@@ -123,6 +124,14 @@ class DiscordListenerTest {
         listener.onSlashCommandInteraction(slash("stats"));
 
         assertThat(chat.calls).startsWith(new Deferred(true));
+    }
+
+    @Test
+    void retrainIsAcknowledgedPrivatelyAndNamesTheUserToTheCore() {
+        listener.onSlashCommandInteraction(slash("retrain", Options.user("user", 200L)));
+
+        assertThat(chat.calls).containsExactly(new Deferred(true),
+                new Handled(ANA, new ChatCommand.Retrain(Optional.of("discord:200"))));
     }
 
     @Test

@@ -34,6 +34,11 @@ final class Options {
         return option(name, OptionType.INTEGER, value, new TLongObjectHashMap<>());
     }
 
+    /** A user option as Discord sends it: the user's id, as a string. */
+    static OptionMapping user(String name, long userId) {
+        return option(name, OptionType.USER, Long.toUnsignedString(userId), new TLongObjectHashMap<>());
+    }
+
     static OptionMapping attachment(String name, Message.Attachment file) {
         TLongObjectHashMap<Object> resolved = new TLongObjectHashMap<>();
         resolved.put(ATTACHMENT_ID, file);

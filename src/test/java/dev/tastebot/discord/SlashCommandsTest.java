@@ -5,6 +5,7 @@ import static dev.tastebot.discord.Options.bool;
 import static dev.tastebot.discord.Options.integer;
 import static dev.tastebot.discord.Options.interaction;
 import static dev.tastebot.discord.Options.string;
+import static dev.tastebot.discord.Options.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
@@ -46,9 +47,9 @@ class SlashCommandsTest {
         // WHEN the definitions are built
         Map<String, SlashCommandData> commands = definitions();
 
-        // THEN there are the nine commands, each usable in a server and in a DM with the bot
+        // THEN there are the eleven commands, each usable in a server and in a DM with the bot
         assertThat(commands).containsOnlyKeys("rate", "playlist", "will-i-like", "stats", "daily", "forget-me", "help", "link",
-                "unlink", "import");
+                "unlink", "import", "retrain");
         assertThat(commands.values()).allSatisfy(command -> {
             assertThat(command.getContexts()).containsExactlyInAnyOrder(InteractionContextType.GUILD, InteractionContextType.BOT_DM);
             assertThat(command.getIntegrationTypes()).containsExactly(IntegrationType.GUILD_INSTALL);
@@ -62,6 +63,7 @@ class SlashCommandsTest {
         assertThat(option("forget-me", "confirm")).extracting(OptionData::getType, OptionData::isRequired).containsExactly(OptionType.BOOLEAN, false);
         assertThat(option("import", "file")).extracting(OptionData::getType, OptionData::isRequired).containsExactly(OptionType.ATTACHMENT, true);
         assertThat(option("daily", "timezone")).extracting(OptionData::getType, OptionData::isRequired).containsExactly(OptionType.STRING, false);
+        assertThat(option("retrain", "user")).extracting(OptionData::getType, OptionData::isRequired).containsExactly(OptionType.USER, false);
         assertThat(definitions().get("stats").getOptions()).isEmpty();
     }
 
@@ -157,6 +159,13 @@ class SlashCommandsTest {
     }
 
     @Test
+    void retrainIsYourOwnModelUnlessAUserIsNamed() {
+        assertThat(commandOf(SlashCommands.translate(interaction("retrain")))).isEqualTo(new ChatCommand.Retrain(Optional.empty()));
+        assertThat(commandOf(SlashCommands.translate(interaction("retrain", user("user", 80351110224678912L)))))
+                .isEqualTo(new ChatCommand.Retrain(Optional.of("discord:80351110224678912")));
+    }
+
+    @Test
     void importAsksForTheAttachedFileToBeDownloaded() {
         Message.Attachment file = mock(Message.Attachment.class);
 
@@ -177,7 +186,8 @@ class SlashCommandsTest {
     void whatMayPostSongsToRateIsPublicAndPersonalMattersArePrivate() {
         assertThat(List.of(new ChatCommand.Rate(), new ChatCommand.StopRating(), new ChatCommand.Playlist(), new ChatCommand.WillILike("x")))
                 .noneMatch(command -> SlashCommands.answersPrivately(new SlashRequest.Run(command)));
-        assertThat(List.of(new ChatCommand.Stats(), new ChatCommand.ForgetMe(false), new ChatCommand.Link(java.util.Optional.empty()), new ChatCommand.Unlink()))
+        assertThat(List.of(new ChatCommand.Stats(), new ChatCommand.ForgetMe(false), new ChatCommand.Link(java.util.Optional.empty()), new ChatCommand.Unlink(),
+                new ChatCommand.Retrain(Optional.empty())))
                 .allMatch(command -> SlashCommands.answersPrivately(new SlashRequest.Run(command)));
         assertThat(SlashCommands.answersPrivately(new SlashRequest.Upload(mock(Message.Attachment.class)))).isTrue();
     }

@@ -8,6 +8,8 @@ import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
 import dev.tastebot.store.TrainingRun;
 import dev.tastebot.store.TrainingRunStore;
+import dev.tastebot.taste.ModelCodec;
+import dev.tastebot.taste.TrainingReport;
 import dev.tastebot.training.RetrainOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +21,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -66,7 +70,16 @@ class NightlyRetrainingTest {
     }
 
     private void modelAt(String userId, Instant createdAt) {
-        models.save(new NewModel(userId, "random forest", 1, new byte[] {1}, "{}", 5, createdAt));
+        modelAt(userId, createdAt, ModelCodec.FORMAT_VERSION);
+    }
+
+    private void modelAt(String userId, Instant createdAt, int formatVersion) {
+        models.save(new NewModel(userId, "random forest", formatVersion, new byte[] {1}, "{}", 5, createdAt));
+    }
+
+    private static RetrainOutcome.Replaced replaced(boolean chosenAnew) {
+        return new RetrainOutcome.Replaced(1, new TrainingReport("random forest", 3, 2, OptionalDouble.of(0.8),
+                OptionalDouble.of(0.75), 0.5, Map.of(), 0, 0), chosenAnew, 5);
     }
 
     private NightlyRetraining nightly(Retrainer retrainer) {
@@ -75,7 +88,7 @@ class NightlyRetrainingTest {
 
     private RetrainOutcome recordingRetrain(String userId) {
         retrained.add(userId);
-        return new RetrainOutcome.Replaced(1, 0.8);
+        return replaced(true);
     }
 
     @Test
@@ -96,6 +109,19 @@ class NightlyRetrainingTest {
         assertThat(retrained).containsExactlyInAnyOrder("changed", "newcomer");
         assertThat(summary.users()).isEqualTo(2);
         assertThat(summary.retrained()).isEqualTo(2);
+    }
+
+    @Test
+    void aUserWhoseModelThisVersionCannotReadIsRetrainedWithoutNewRatings() {
+        // GIVEN a user whose ratings are older than their model, stored in an older format
+        rate("upgraded", 5, EARLIEST);
+        modelAt("upgraded", EARLIER, ModelCodec.FORMAT_VERSION - 1);
+
+        // WHEN the nightly run happens
+        nightly(this::recordingRetrain).runNow();
+
+        // THEN they were retrained
+        assertThat(retrained).containsExactly("upgraded");
     }
 
     @Test
@@ -126,17 +152,22 @@ class NightlyRetrainingTest {
         rate("ana", 5, EARLIER);
         rate("ben", 5, EARLIER);
         rate("cy", 5, EARLIER);
+        rate("dee", 5, EARLIER);
         Retrainer mixed = userId -> switch (userId) {
-            case "ana" -> new RetrainOutcome.Replaced(1, 0.9);
-            case "ben" -> new RetrainOutcome.KeptOld(2, "old was better");
+            case "ana" -> replaced(false);
+            case "ben" -> new RetrainOutcome.KeptOld(2, 0.95, 12, 0.8);
+            case "cy" -> replaced(true);
             default -> new RetrainOutcome.Failed("broken");
         };
         assertThat(runs.latest()).isEmpty();
 
         // WHEN the nightly run happens
-        nightly(mixed).runNow();
+        RunSummary summary = nightly(mixed).runNow();
 
         // THEN the run is recorded
-        assertThat(runs.latest()).contains(new TrainingRun(NOW, NOW, 3, 1, 1, 1));
+        assertThat(runs.latest()).contains(new TrainingRun(NOW, NOW, 4, 2, 1, 1));
+        // AND the summary tells the models chosen anew (a kept old model was compared with one) from the refits
+        assertThat(summary.chosenAnew()).isEqualTo(2);
+        assertThat(summary.refitted()).isEqualTo(1);
     }
 }

@@ -40,13 +40,14 @@ class DatabaseTest {
                     new AppliedMigration(4, "training runs", FIRST_OPEN),
                     new AppliedMigration(5, "daily deliveries", FIRST_OPEN),
                     new AppliedMigration(6, "candidate sources", FIRST_OPEN),
+                    new AppliedMigration(7, "last retrainings", FIRST_OPEN),
                     new AppliedMigration(8, "spotify playlists", FIRST_OPEN),
                     new AppliedMigration(9, "playlist song purpose", FIRST_OPEN));
             assertThat(database.schemaVersion()).isEqualTo(9);
             assertThat(tableNames(database)).contains(
                     "users", "tracks", "track_artists", "track_features", "ratings", "rating_history", "models",
                     "posted_songs", "rating_sessions", "user_settings", "spotify_links", "library_syncs", "training_runs",
-                    "artist_searches", "community_members", "spotify_playlists", "daily_deliveries", "schema_migrations");
+                    "artist_searches", "community_members", "spotify_playlists", "daily_deliveries", "last_retrainings", "schema_migrations");
         }
     }
 
@@ -68,6 +69,7 @@ class DatabaseTest {
                     new AppliedMigration(4, "training runs", FIRST_OPEN),
                     new AppliedMigration(5, "daily deliveries", FIRST_OPEN),
                     new AppliedMigration(6, "candidate sources", FIRST_OPEN),
+                    new AppliedMigration(7, "last retrainings", FIRST_OPEN),
                     new AppliedMigration(8, "spotify playlists", FIRST_OPEN),
                     new AppliedMigration(9, "playlist song purpose", FIRST_OPEN));
             assertThat(new UserStore(reopened).exists("console:local")).isTrue();

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,6 +123,60 @@ class ModelStoreTest {
         assertThatThrownBy(() -> models.save(model("discord:gone", MONDAY, "logistic")))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("unknown user 'discord:gone'");
+        assertThat(new UserStore(database).exists("discord:gone")).isFalse();
+    }
+
+    @Test
+    void replacingSavesPrunesAndRecordsTheRetrainingTogether() {
+        // GIVEN three models of a user
+        models.save(model(ALICE, MONDAY, "monday"));
+        models.save(model(ALICE, TUESDAY, "tuesday"));
+        models.save(model(ALICE, TUESDAY, "tuesday again"));
+
+        // WHEN a new one replaces them, keeping three
+        LastRetraining replaced = new LastRetraining(ALICE, WEDNESDAY, LastRetraining.Result.REPLACED, false,
+                OptionalDouble.of(0.91), OptionalDouble.empty(), OptionalInt.empty(), Optional.empty());
+        long id = models.replace(model(ALICE, WEDNESDAY, "wednesday"), 3, replaced);
+
+        // THEN it is the newest, the oldest is gone, and the retraining is recorded
+        assertThat(models.history(ALICE)).extracting(ModelInfo::kind).containsExactly("wednesday", "tuesday again", "tuesday");
+        assertThat(models.latest(ALICE).orElseThrow().info().id()).isEqualTo(id);
+        assertThat(models.lastRetraining(ALICE)).contains(replaced);
+    }
+
+    @Test
+    void aReplacementForAnUnknownUserWritesNothing() {
+        LastRetraining record = new LastRetraining("discord:gone", WEDNESDAY, LastRetraining.Result.REPLACED, true,
+                OptionalDouble.of(0.9), OptionalDouble.empty(), OptionalInt.empty(), Optional.empty());
+
+        assertThatThrownBy(() -> models.replace(model("discord:gone", WEDNESDAY, "logistic"), 3, record))
+                .isInstanceOf(StoreException.class);
+
+        assertThat(models.lastRetraining("discord:gone")).isEmpty();
+        assertThat(new UserStore(database).exists("discord:gone")).isFalse();
+    }
+
+    @Test
+    void theLastRetrainingReplacesTheOneBeforeAndKeepsItsFigures() {
+        // GIVEN a failed retraining, then one that kept the old model
+        models.recordRetraining(new LastRetraining(ALICE, MONDAY, LastRetraining.Result.FAILED, false,
+                OptionalDouble.empty(), OptionalDouble.empty(), OptionalInt.empty(), Optional.of("disk full")));
+        LastRetraining kept = new LastRetraining(ALICE, TUESDAY, LastRetraining.Result.KEPT_OLD, true,
+                OptionalDouble.of(0.81), OptionalDouble.of(0.93), OptionalInt.of(14), Optional.empty());
+
+        models.recordRetraining(kept);
+
+        // THEN only the last one is kept, figures and all, and only for that user
+        assertThat(models.lastRetraining(ALICE)).contains(kept);
+        assertThat(models.lastRetraining(BOB)).isEmpty();
+    }
+
+    @Test
+    void aRetrainingOfAnUnknownUserIsNotRecordedAndDoesNotBringTheUserBack() {
+        models.recordRetraining(new LastRetraining("discord:gone", MONDAY, LastRetraining.Result.FAILED, false,
+                OptionalDouble.empty(), OptionalDouble.empty(), OptionalInt.empty(), Optional.of("gone")));
+
+        assertThat(models.lastRetraining("discord:gone")).isEmpty();
         assertThat(new UserStore(database).exists("discord:gone")).isFalse();
     }
 

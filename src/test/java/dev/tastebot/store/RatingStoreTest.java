@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -169,6 +171,42 @@ class RatingStoreTest {
         assertThat(ratings.all(ALICE)).containsExactly(new Rating(ALICE, "song-a", true, "chat", T1));
         assertThat(ratings.history(ALICE, "no-such-track")).isEmpty();
         assertThat(ratings.latestRatingChange(ALICE)).contains(T1);
+        assertThat(new UserStore(database).exists(BOB)).isFalse();
+    }
+
+    @Test
+    void ratingManyAtOnceIsRatingEachInTurn() {
+        // GIVEN a user who liked song-a and song-b
+        ratings.rate(ALICE, "song-a", true, "chat", T1);
+        ratings.rate(ALICE, "song-b", true, "chat", T1);
+        Map<String, Boolean> verdicts = new LinkedHashMap<>();
+        verdicts.put("song-a", true);   // unchanged
+        verdicts.put("song-b", false);  // changed
+        verdicts.put("song-c", false);  // new
+
+        // WHEN the three are rated at once
+        int changed = ratings.rateAll(ALICE, verdicts, "import", T2);
+
+        // THEN the unchanged one stays as it was, and the others are current and in the history
+        assertThat(changed).isEqualTo(2);
+        assertThat(ratings.current(ALICE, "song-a")).contains(new Rating(ALICE, "song-a", true, "chat", T1));
+        assertThat(ratings.current(ALICE, "song-b")).contains(new Rating(ALICE, "song-b", false, "import", T2));
+        assertThat(ratings.current(ALICE, "song-c")).contains(new Rating(ALICE, "song-c", false, "import", T2));
+        assertThat(ratings.history(ALICE, "song-a")).hasSize(1);
+        assertThat(ratings.history(ALICE, "song-b")).hasSize(2);
+    }
+
+    @Test
+    void ratingManyWithOneUnknownTrackWritesNothing() {
+        Map<String, Boolean> verdicts = new LinkedHashMap<>();
+        verdicts.put("song-a", true);
+        verdicts.put("no-such-song", false);
+
+        assertThatThrownBy(() -> ratings.rateAll(BOB, verdicts, "import", T1))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("no-such-song");
+
+        assertThat(ratings.all(BOB)).isEmpty();
         assertThat(new UserStore(database).exists(BOB)).isFalse();
     }
 

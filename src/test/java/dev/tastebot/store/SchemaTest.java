@@ -40,12 +40,15 @@ class SchemaTest {
         // GIVEN a user with a rating, history and a model
         new RatingStore(database).rate("discord:1", "song-a", true, "chat", T1);
         new ModelStore(database).save(new NewModel("discord:1", "logistic", 1, new byte[] {1}, "{}", 1, T1));
+        new ModelStore(database).recordRetraining(new LastRetraining("discord:1", T1, LastRetraining.Result.FAILED, false,
+                java.util.OptionalDouble.empty(), java.util.OptionalDouble.empty(), java.util.OptionalInt.empty(),
+                java.util.Optional.of("disk full")));
 
         // WHEN only the users row is deleted
         execute("DELETE FROM users WHERE id = ?", "discord:1");
 
         // THEN the foreign keys removed the rest
-        for (String table : List.of("ratings", "rating_history", "models")) {
+        for (String table : List.of("ratings", "rating_history", "models", "last_retrainings")) {
             assertThat(TestData.rowsOf(database, table, "discord:1")).as(table).isZero();
         }
     }

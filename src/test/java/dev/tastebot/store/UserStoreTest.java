@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +19,8 @@ class UserStoreTest {
     private static final String BOB = "discord:2002";
     private static final Instant T1 = Instant.parse("2026-03-01T10:00:00Z");
     private static final Instant T2 = Instant.parse("2026-03-02T10:00:00Z");
-    private static final List<String> USER_TABLES = List.of("users", "ratings", "rating_history", "models");
+    private static final List<String> USER_TABLES = List.of("users", "ratings", "rating_history", "models",
+            "last_retrainings");
 
     @TempDir
     Path folder;
@@ -56,6 +60,8 @@ class UserStoreTest {
             ratings.rate(user, "song-a", false, "chat", T2);
             ratings.rate(user, "song-b", true, "daily", T1);
             models.save(new NewModel(user, "logistic", 1, new byte[] {1, 2}, "{}", 2, T2));
+            models.recordRetraining(new LastRetraining(user, T2, LastRetraining.Result.KEPT_OLD, true,
+                    OptionalDouble.of(0.8), OptionalDouble.of(0.9), OptionalInt.of(12), Optional.empty()));
         }
 
         // WHEN one of them is deleted
@@ -72,6 +78,7 @@ class UserStoreTest {
         assertThat(ratings.all(BOB)).hasSize(2);
         assertThat(ratings.history(BOB, "song-a")).hasSize(2);
         assertThat(models.history(BOB)).hasSize(1);
+        assertThat(models.lastRetraining(BOB)).isPresent();
         assertThat(users.exists(BOB)).isTrue();
         assertThat(new TrackStore(database, Clock.systemUTC()).count()).isEqualTo(2);
     }

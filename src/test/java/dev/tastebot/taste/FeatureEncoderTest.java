@@ -41,6 +41,31 @@ class FeatureEncoderTest {
     }
 
     @Test
+    void featuresUnknownForTheSameTracksShareOneFlag() {
+        // GIVEN tracks that know energy and tempo, one that knows neither, and one that lacks only valence
+        FeatureValues all = FeatureValues.of(Map.of(NumericFeature.ENERGY, 0.5, NumericFeature.TEMPO, 120.0,
+                NumericFeature.VALENCE, 0.3));
+        FeatureValues noValence = FeatureValues.of(Map.of(NumericFeature.ENERGY, 0.6, NumericFeature.TEMPO, 100.0));
+        List<RatedTrack> training = List.of(
+                new RatedTrack(new TrackData("a", List.of("A"), all, Optional.empty()), true),
+                new RatedTrack(new TrackData("b", List.of("B"), all, Optional.empty()), false),
+                new RatedTrack(new TrackData("c", List.of("C"), noValence, Optional.empty()), false),
+                new RatedTrack(new TrackData("d", List.of("D"), FeatureValues.none(), Optional.empty()), true));
+
+        FeatureEncoder encoder = FeatureEncoder.fit(training);
+
+        // THEN energy and tempo, unknown together, share a flag; valence, unknown for other tracks, has its own
+        List<String> names = Arrays.asList(encoder.names());
+        assertThat(names).containsExactly("energy", "energy_and_1_more_missing", "valence", "valence_missing", "tempo",
+                "artist_affinity", "artist_ratings");
+        // AND a track to be scored that lacks only tempo is flagged as lacking them
+        double[] row = encoder.encode(new TrackData("x", List.of(), FeatureValues.of(Map.of(NumericFeature.ENERGY, 0.1,
+                NumericFeature.VALENCE, 0.2)), Optional.empty()), TasteProfile.of(training));
+        assertThat(row[names.indexOf("energy_and_1_more_missing")]).isEqualTo(1.0);
+        assertThat(row[names.indexOf("valence_missing")]).isEqualTo(0.0);
+    }
+
+    @Test
     void featuresNoTrainingTrackKnowsAreLeftOut() {
         FeatureEncoder encoder = FeatureEncoder.fit(List.of(liked("a", "A", 0.2), disliked("b", "B", 0.3)));
 

@@ -26,6 +26,26 @@ class ModelCodecTest {
     }
 
     @Test
+    void aForestOf500RatingsIsStoredInUnder40Kilobytes() {
+        // GIVEN the forest + logistic blend, the largest family, fitted to 500 ratings
+        List<RatedTrack> rated = SyntheticListener.balanced(5).ratings(500);
+        TasteTrainer trainer = new TasteTrainer(TasteTrainer.Options.defaults());
+        ModelChoice chosen = trainer.choose(rated);
+        ModelChoice blend = new ModelChoice(ModelKind.FOREST_LOGISTIC_BLEND, chosen.calibration(), chosen.threshold(),
+                chosen.cvAuc(), chosen.cvBalancedAccuracy(), chosen.candidateAuc(), rated.size(), 0, chosen.selectedAt());
+        TrainedModel model = trainer.fit(rated, blend);
+
+        // WHEN it is turned into bytes for the store
+        byte[] bytes = codec.toBytes(model);
+
+        // THEN ten thousand users' three models each take about a gigabyte, not four
+        assertThat(bytes.length).isLessThan(40_000);
+        TrainedModel loaded = (TrainedModel) codec.fromBytes(bytes, ModelCodec.FORMAT_VERSION).orElseThrow();
+        assertThat(loaded.probability(rated.getFirst().track(), loaded.trainingProfile()))
+                .isEqualTo(model.probability(rated.getFirst().track(), model.trainingProfile()));
+    }
+
+    @Test
     void theStarterRuleRoundTripsToo() {
         List<RatedTrack> rated = SyntheticListener.balanced(2).ratings(6);
         TastePredictor rule = new TasteTrainer(TasteTrainer.Options.defaults()).train(rated);

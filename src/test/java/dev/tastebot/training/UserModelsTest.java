@@ -1,26 +1,32 @@
 package dev.tastebot.training;
 
+import dev.tastebot.MovableClock;
 import dev.tastebot.features.RatedTrack;
 import dev.tastebot.features.TrackData;
 import dev.tastebot.measure.SyntheticListener;
 import dev.tastebot.store.Database;
 import dev.tastebot.store.FeatureStore;
+import dev.tastebot.store.LastRetraining;
 import dev.tastebot.store.ModelStore;
 import dev.tastebot.store.NewModel;
 import dev.tastebot.store.RatingStore;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
 import dev.tastebot.store.TrainingDataStore;
+import dev.tastebot.taste.ModelChoice;
 import dev.tastebot.taste.ModelCodec;
 import dev.tastebot.taste.Prediction;
 import dev.tastebot.taste.TasteTrainer;
 import dev.tastebot.taste.TrainedModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -34,6 +40,7 @@ class UserModelsTest {
     @TempDir
     Path dir;
     private Database database;
+    private final MovableClock clock = new MovableClock(NOW);
 
     private Database open() {
         database = Database.open(dir.resolve("tastebot.db"));
@@ -47,10 +54,9 @@ class UserModelsTest {
         }
     }
 
-    private static UserModels userModels(Database database) {
+    private UserModels userModels(Database database) {
         return new UserModels(new TrainingDataStore(database), new RatingStore(database), new ModelStore(database),
-                new TasteTrainer(TasteTrainer.Options.defaults()), new ModelCodec(), SOURCES,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                new TasteTrainer(TasteTrainer.Options.defaults(), clock), new ModelCodec(), SOURCES, clock);
     }
 
     /** Stores the listener's tracks with their features, rated by {@code userId}. */
@@ -80,31 +86,163 @@ class UserModelsTest {
         UserModels userModels = userModels(database);
         userModels.retrain("console:gus");
         TrainedModel old = userModels.currentModel("console:gus").orElseThrow();
-        // AND 20 later ratings that agree perfectly with it: its 10 surest likes and 10 surest dislikes
-        List<RatedTrack> candidates = new java.util.ArrayList<>(SyntheticListener.balanced(42).ratings(200));
-        candidates.sort(java.util.Comparator.comparingDouble(r -> old.probability(r.track(), old.trainingProfile())));
-        List<RatedTrack> agreeing = new java.util.ArrayList<>();
-        candidates.subList(0, 10).forEach(r -> agreeing.add(new RatedTrack(r.track(), false)));
-        candidates.subList(190, 200).forEach(r -> agreeing.add(new RatedTrack(r.track(), true)));
-        storeRatings(database, "console:gus", agreeing, NOW.plusSeconds(60));
+        // AND 40 later ratings (a third more, so the model is chosen anew) that agree perfectly with
+        // it: its 20 surest likes and 20 surest dislikes
+        storeRatings(database, "console:gus", agreeingWith(old, 20), NOW.plusSeconds(60));
 
         // WHEN the nightly retraining asks for a better model
         RetrainOutcome outcome = userModels.retrainKeepingBetter("console:gus");
 
         // THEN the old model stays, and says why
         assertThat(outcome).isInstanceOf(RetrainOutcome.KeptOld.class);
-        assertThat(((RetrainOutcome.KeptOld) outcome).reason()).contains("on the 20 ratings given since it was trained");
+        assertThat(((RetrainOutcome.KeptOld) outcome).reason()).contains("on the 40 ratings given since it was trained");
         assertThat(new ModelStore(database).history("console:gus")).hasSize(1);
+        // AND the reason is kept for /stats
+        LastRetraining last = new ModelStore(database).lastRetraining("console:gus").orElseThrow();
+        assertThat(last.result()).isEqualTo(LastRetraining.Result.KEPT_OLD);
+        assertThat(last.heldOut()).hasValue(40);
+        assertThat(last.oldAuc().orElseThrow()).isEqualTo(((RetrainOutcome.KeptOld) outcome).oldAuc());
+    }
+
+    /** The old model's {@code each} surest likes and surest dislikes among new tracks, rated as it predicts. */
+    private static List<RatedTrack> agreeingWith(TrainedModel old, int each) {
+        List<RatedTrack> candidates = new java.util.ArrayList<>(SyntheticListener.balanced(42).ratings(200));
+        candidates.sort(java.util.Comparator.comparingDouble(r -> old.probability(r.track(), old.trainingProfile())));
+        List<RatedTrack> agreeing = new java.util.ArrayList<>();
+        candidates.subList(0, each).forEach(r -> agreeing.add(new RatedTrack(r.track(), false)));
+        candidates.subList(200 - each, 200).forEach(r -> agreeing.add(new RatedTrack(r.track(), true)));
+        return agreeing;
+    }
+
+    /** A model chosen and trained on {@code count} ratings at {@link #NOW}; the clock then moves on a day. */
+    private UserModels trainedOn(String userId, long seed, int count) {
+        storeRatings(open(), userId, SyntheticListener.balanced(seed).ratings(count));
+        UserModels userModels = userModels(database);
+        assertThat(userModels.retrain(userId)).isInstanceOf(RetrainOutcome.Replaced.class);
+        clock.advance(Duration.ofDays(1));
+        return userModels;
+    }
+
+    private void rateMore(String userId, long seed, int count) {
+        storeRatings(database, userId, SyntheticListener.balanced(seed).ratings(count), clock.instant());
+        clock.advance(Duration.ofMinutes(1));
+    }
+
+    @ParameterizedTest(name = "{0} more ratings on 200: chosen anew {1}")
+    @CsvSource({"40, false, 200", "50, true, 250"})
+    void aQuarterMoreRatingsChooseTheModelAgainAndFewerRefitThePreviousChoice(int more, boolean chosenAnew,
+                                                                               int choiceRatings) {
+        // GIVEN a model chosen on 200 ratings, and a day later more ratings
+        UserModels userModels = trainedOn("console:ida", 51, 200);
+        rateMore("console:ida", 52, more);
+
+        // WHEN the nightly retraining runs
+        RetrainOutcome outcome = userModels.retrainKeepingBetter("console:ida");
+
+        // THEN a fifth more refitted the previous choice to all ratings; a quarter more chose anew
+        assertThat(outcome).isInstanceOfSatisfying(RetrainOutcome.Replaced.class, replaced -> {
+            assertThat(replaced.chosenAnew()).isEqualTo(chosenAnew);
+            assertThat(replaced.choiceRatings()).isEqualTo(choiceRatings);
+            assertThat(replaced.report().trainingSize()).isEqualTo(200 + more);
+        });
+        ModelChoice choice = userModels.currentModel("console:ida").orElseThrow().choice();
+        assertThat(choice.ratingsSeen()).isEqualTo(choiceRatings);
+        assertThat(choice.selectedAt().equals(NOW)).isEqualTo(!chosenAnew);
+        assertThat(new ModelStore(database).lastRetraining("console:ida").orElseThrow().chosenAnew()).isEqualTo(chosenAnew);
+    }
+
+    @Test
+    void aChoiceOlderThanTheAgeLimitIsChosenAgainEvenForOneNewRating() {
+        // GIVEN a model chosen on 200 ratings, and 40 days later one more rating
+        UserModels userModels = trainedOn("console:kai", 55, 200);
+        clock.advance(Duration.ofDays(39));
+        rateMore("console:kai", 56, 1);
+
+        // WHEN the nightly retraining runs
+        RetrainOutcome outcome = userModels.retrainKeepingBetter("console:kai");
+
+        // THEN the model was chosen anew
+        assertThat(outcome).isInstanceOfSatisfying(RetrainOutcome.Replaced.class,
+                replaced -> assertThat(replaced.chosenAnew()).isTrue());
+        assertThat(userModels.currentModel("console:kai").orElseThrow().choice().selectedAt()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void aModelStoredInAnotherFormatIsChosenAnew() {
+        // GIVEN a user whose only stored model this version cannot read
+        storeRatings(open(), "console:lu", SyntheticListener.balanced(57).ratings(100));
+        new ModelStore(database).save(new NewModel("console:lu", "random forest", ModelCodec.FORMAT_VERSION - 1,
+                new byte[] {1, 2, 3}, "{}", 100, NOW));
+        clock.advance(Duration.ofDays(1));
+
+        // WHEN the nightly retraining runs
+        RetrainOutcome outcome = userModels(database).retrainKeepingBetter("console:lu");
+
+        // THEN a model was chosen and stored
+        assertThat(outcome).isInstanceOfSatisfying(RetrainOutcome.Replaced.class,
+                replaced -> assertThat(replaced.chosenAnew()).isTrue());
+        assertThat(new ModelStore(database).history("console:lu")).hasSize(2);
+    }
+
+    @Test
+    void aRefitReplacesTheOldModelEvenWhenTheOldOnePredictsTheNewRatingsFarBetter() {
+        // GIVEN a model trained on 120 ratings, and 20 later ratings (a sixth more) that agree
+        // perfectly with it: it would be kept if a new choice were compared with it
+        storeRatings(open(), "console:max", SyntheticListener.balanced(41).ratings(120));
+        UserModels userModels = userModels(database);
+        userModels.retrain("console:max");
+        TrainedModel old = userModels.currentModel("console:max").orElseThrow();
+        clock.advance(Duration.ofDays(1));
+        storeRatings(database, "console:max", agreeingWith(old, 10), clock.instant());
+        clock.advance(Duration.ofMinutes(1));
+
+        // WHEN the nightly retraining runs
+        RetrainOutcome outcome = userModels.retrainKeepingBetter("console:max");
+
+        // THEN the same choice refitted to more ratings replaces it: both carry the same
+        // cross-validated figure, so there is nothing honest to compare
+        assertThat(outcome).isInstanceOfSatisfying(RetrainOutcome.Replaced.class,
+                replaced -> assertThat(replaced.chosenAnew()).isFalse());
+        assertThat(new ModelStore(database).history("console:max")).hasSize(2);
+    }
+
+    @Test
+    void retrainingNowChoosesAnewWhateverThePolicySays() {
+        // GIVEN a model chosen on 200 ratings, and a day later 5 more ratings
+        UserModels userModels = trainedOn("console:ned", 58, 200);
+        rateMore("console:ned", 59, 5);
+
+        // WHEN the user asks for it
+        RetrainOutcome outcome = userModels.retrainNow("console:ned");
+
+        // THEN the model was chosen anew
+        assertThat(outcome).isInstanceOfSatisfying(RetrainOutcome.Replaced.class, replaced -> {
+            assertThat(replaced.chosenAnew()).isTrue();
+            assertThat(replaced.choiceRatings()).isEqualTo(205);
+        });
+    }
+
+    @Test
+    void aFailureIsAnsweredAsAnOutcomeNotThrown() {
+        // GIVEN a database that went away
+        storeRatings(open(), "console:oz", SyntheticListener.balanced(60).ratings(40));
+        UserModels userModels = userModels(database);
+        database.close();
+
+        // WHEN the user's model is retrained
+        RetrainOutcome outcome = userModels.retrainKeepingBetter("console:oz");
+
+        // THEN it failed, saying why
+        assertThat(outcome).isInstanceOfSatisfying(RetrainOutcome.Failed.class,
+                failed -> assertThat(failed.message()).contains("closed"));
     }
 
     @Test
     void theNewModelReplacesTheOldWhenTooFewNewRatingsCanJudgeThem() {
-        storeRatings(open(), "console:hal", SyntheticListener.balanced(43).ratings(120));
-        UserModels userModels = userModels(database);
-        userModels.retrain("console:hal");
-        storeRatings(database, "console:hal", SyntheticListener.balanced(44).ratings(5), NOW.plusSeconds(60));
+        UserModels userModels = trainedOn("console:hal", 43, 120);
+        rateMore("console:hal", 44, 5);
 
-        RetrainOutcome outcome = userModels.retrainKeepingBetter("console:hal");
+        RetrainOutcome outcome = userModels.retrainNow("console:hal");
 
         assertThat(outcome).isInstanceOf(RetrainOutcome.Replaced.class);
         assertThat(new ModelStore(database).history("console:hal")).hasSize(2);
@@ -117,11 +255,11 @@ class UserModelsTest {
         TrackData probe = rated.getFirst().track();
 
         // WHEN the model is trained
-        TrainingOutcome outcome = userModels(database).retrain("console:ana");
+        RetrainOutcome outcome = userModels(database).retrain("console:ana");
 
         // THEN it is stored with its metrics
-        assertThat(outcome).isInstanceOf(TrainingOutcome.Trained.class);
-        TrainingOutcome.Trained trained = (TrainingOutcome.Trained) outcome;
+        assertThat(outcome).isInstanceOf(RetrainOutcome.Replaced.class);
+        RetrainOutcome.Replaced trained = (RetrainOutcome.Replaced) outcome;
         assertThat(trained.report().trainingSize()).isEqualTo(120);
         var info = new ModelStore(database).history("console:ana").getFirst();
         assertThat(info.id()).isEqualTo(trained.modelId());
@@ -142,10 +280,10 @@ class UserModelsTest {
         storeRatings(open(), "console:ben", SyntheticListener.balanced(2).ratings(8));
         UserModels userModels = userModels(database);
 
-        TrainingOutcome outcome = userModels.retrain("console:ben");
+        RetrainOutcome outcome = userModels.retrain("console:ben");
 
-        assertThat(outcome).isInstanceOf(TrainingOutcome.StillLearning.class);
-        assertThat(((TrainingOutcome.StillLearning) outcome).needed().ratingsNeeded()).isEqualTo(12);
+        assertThat(outcome).isInstanceOf(RetrainOutcome.StillLearning.class);
+        assertThat(((RetrainOutcome.StillLearning) outcome).needed().ratingsNeeded()).isEqualTo(12);
         assertThat(new ModelStore(database).history("console:ben")).isEmpty();
         Prediction answer = userModels.predict("console:ben", SyntheticListener.balanced(2).ratings(9).getLast().track());
         assertThat(answer.method()).isEqualTo("starter rule");
@@ -163,7 +301,7 @@ class UserModelsTest {
         assertThat(userModels.predict("console:cy", rated.getFirst().track()).method()).isEqualTo("starter rule");
 
         // AND retraining repairs it
-        assertThat(userModels.retrain("console:cy")).isInstanceOf(TrainingOutcome.Trained.class);
+        assertThat(userModels.retrain("console:cy")).isInstanceOf(RetrainOutcome.Replaced.class);
         assertThat(userModels.currentModel("console:cy")).isPresent();
     }
 
@@ -182,10 +320,10 @@ class UserModelsTest {
     void aNewerModelReplacesTheCachedOne() {
         storeRatings(open(), "console:fay", SyntheticListener.balanced(7).ratings(60));
         UserModels userModels = userModels(database);
-        long first = ((TrainingOutcome.Trained) userModels.retrain("console:fay")).modelId();
+        long first = ((RetrainOutcome.Replaced) userModels.retrain("console:fay")).modelId();
         storeRatings(database, "console:fay", SyntheticListener.balanced(8).ratings(40));
 
-        long second = ((TrainingOutcome.Trained) userModels.retrain("console:fay")).modelId();
+        long second = ((RetrainOutcome.Replaced) userModels.retrain("console:fay")).modelId();
 
         assertThat(second).isGreaterThan(first);
         assertThat(userModels.currentModel("console:fay").orElseThrow().report().trainingSize()).isEqualTo(100);

@@ -1,0 +1,191 @@
+package dev.tastebot.measure;
+
+import dev.tastebot.cli.CommandHandler;
+import dev.tastebot.cli.ExitCode;
+import dev.tastebot.cli.ParsedCommand;
+import dev.tastebot.schedule.NightlyRetraining;
+import dev.tastebot.schedule.RunSummary;
+import dev.tastebot.store.Database;
+import dev.tastebot.store.ModelStore;
+import dev.tastebot.store.RatingStore;
+import dev.tastebot.store.TrainingDataStore;
+import dev.tastebot.store.TrainingRunStore;
+import dev.tastebot.taste.ModelCodec;
+import dev.tastebot.taste.TasteTrainer;
+import dev.tastebot.training.UserModels;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * {@code tastebot bench-retrain}: the nightly retraining at scale. Writes a synthetic population
+ * into a fresh SQLite file, runs the real {@link NightlyRetraining} over it twice (the first night,
+ * when every model is chosen by cross-validation; then, after every user rated a few more songs,
+ * the next night, when most refit their previous choice) and prints what each took. Prints
+ * figures, never judges them.
+ */
+public final class BenchRetrainCommand implements CommandHandler {
+    public static final String USERS = "users";
+    public static final String RATINGS = "ratings";
+    public static final String NEW_RATINGS = "new-ratings";
+    public static final String THREADS = "threads";
+    public static final String SEED = "seed";
+    public static final String KEEP_DB = "keep-db";
+
+    private static final String NAME = "tastebot bench-retrain";
+    /** The issue's target: 10,000 users with 500 ratings each on 2 cores in at most 5 minutes. */
+    private static final String TARGET = "10,000 users x 500 ratings on 2 cores in at most 300 s";
+
+    private final TasteTrainer.Options trainerOptions;
+    private final Clock clock;
+
+    public BenchRetrainCommand(TasteTrainer.Options trainerOptions, Clock clock) {
+        this.trainerOptions = trainerOptions;
+        this.clock = clock;
+    }
+
+    @Override
+    public int run(ParsedCommand command, PrintStream out, PrintStream err) {
+        int users = command.wholeNumber(USERS).orElse(10_000);
+        int ratings = command.wholeNumber(RATINGS).orElse(500);
+        int newRatings = command.wholeNumber(NEW_RATINGS).orElse(10);
+        int threads = command.wholeNumber(THREADS).orElse(2);
+        long seed = command.wholeNumber(SEED).orElse(42);
+        Optional<Path> kept = command.value(KEEP_DB).map(Path::of);
+        if (ratings < trainerOptions.minRatings()) {
+            err.println(NAME + ": --ratings " + ratings + " is below training.min-ratings (" + trainerOptions.minRatings()
+                    + "): nobody would be trained");
+            return ExitCode.USAGE.code();
+        }
+        if (kept.isPresent() && Files.exists(kept.get())) {
+            err.println(NAME + ": " + kept.get() + " exists; --keep-db names a new file for the benchmark's database");
+            return ExitCode.USAGE.code();
+        }
+        Optional<Path> temporary = kept.isPresent() ? Optional.empty() : Optional.of(temporaryFolder());
+        Path file = kept.orElseGet(() -> temporary.orElseThrow().resolve("bench-retrain.db"));
+        try {
+            bench(SyntheticPopulation.Shape.of(users, ratings, seed), newRatings, threads, file, out, err);
+        } finally {
+            temporary.ifPresent(folder -> deleteDatabase(folder, file));
+        }
+        kept.ifPresent(path -> out.println("database kept in " + path));
+        return ExitCode.OK.code();
+    }
+
+    private void bench(SyntheticPopulation.Shape shape, int newRatings, int threads, Path file, PrintStream out,
+                       PrintStream err) {
+        out.printf(Locale.ROOT, "%s: %,d synthetic users x %,d ratings (catalogue of %,d tracks, seed %d), %d threads%n",
+                NAME, shape.users(), shape.ratingsPerUser(), shape.tracks(), shape.seed(), threads);
+        out.println("""
+                Timed per night: the real nightly run over every due user: reading their ratings, artists and audio
+                features from SQLite; encoding; choosing the model by cross-validation (3 families x 5 folds), or
+                refitting the previous choice; comparing a newly chosen model with the old one on the ratings it has
+                not seen; serialising and compressing; saving, pruning to 3 models and recording the outcome in one
+                transaction (synchronous=FULL). Not timed: JVM start-up and writing the population.""");
+        try (Database database = Database.open(file)) {
+            Instant firstRatings = clock.instant().minus(Duration.ofDays(1));
+            err.printf(Locale.ROOT, "writing %,d users' ratings...%n", shape.users());
+            long started = System.nanoTime();
+            SyntheticPopulation population = SyntheticPopulation.write(database, shape, firstRatings);
+            out.printf(Locale.ROOT, "%-14s %,d ratings written in %.1f s; database %s%n", "population",
+                    (long) shape.users() * shape.ratingsPerUser(), seconds(System.nanoTime() - started), size(file));
+
+            out.println(timed("first night", night(database, threads, clock), threads, shape.users()));
+
+            // The next night's clock runs a day ahead, so the new ratings fall between the two nights.
+            Clock nextNight = Clock.offset(clock, Duration.ofDays(1));
+            started = System.nanoTime();
+            int written = population.rateMore(newRatings, clock.instant().plus(Duration.ofHours(12)));
+            out.printf(Locale.ROOT, "%-14s %,d per user (%,d ratings) written in %.1f s%n", "new ratings", newRatings,
+                    written, seconds(System.nanoTime() - started));
+
+            out.println(timed("next night", night(database, threads, nextNight), threads, shape.users()));
+            ModelStore.StoredTotals models = new ModelStore(database).totals();
+            out.printf(Locale.ROOT, "%-14s %s; %,d models taking %.1f MB (%.1f KB each)%n", "database", size(file),
+                    models.models(), models.bytes() / 1e6, models.models() == 0 ? 0 : models.bytes() / 1e3 / models.models());
+            out.println("target (issue #5): " + TARGET + ", in the amortised case: the next night");
+        }
+    }
+
+    /** The production wiring of the nightly run, over the benchmark's database, with nothing cached. */
+    private NightlyRetraining night(Database database, int threads, Clock nightClock) {
+        ModelStore models = new ModelStore(database);
+        RatingStore ratings = new RatingStore(database);
+        UserModels userModels = new UserModels(new TrainingDataStore(database), ratings, models,
+                new TasteTrainer(trainerOptions, nightClock), new ModelCodec(), List.of(SyntheticPopulation.FEATURE_SOURCE),
+                nightClock);
+        return new NightlyRetraining(userModels::retrainKeepingBetter, ratings, models, new TrainingRunStore(database),
+                trainerOptions.minRatings(), threads, nightClock);
+    }
+
+    /** Runs the night and describes it; CPU time is the whole process's (garbage collection and compilation included). */
+    private static String timed(String night, NightlyRetraining retraining, int threads, int population) {
+        OptionalLong cpuBefore = processCpuNanos();
+        RunSummary run = retraining.runNow();
+        OptionalLong cpuAfter = processCpuNanos();
+        double wall = run.duration().toMillis() / 1000.0;
+        String cpu = cpuBefore.isPresent() && cpuAfter.isPresent() && run.users() > 0
+                ? String.format(Locale.ROOT, "; process CPU %.1f s, %.1f ms per user",
+                        seconds(cpuAfter.getAsLong() - cpuBefore.getAsLong()),
+                        (cpuAfter.getAsLong() - cpuBefore.getAsLong()) / 1e6 / run.users())
+                : "";
+        return String.format(Locale.ROOT, "%-14s %.1f s wall for %,d of %,d users (%.1f users/s%s): %,d chosen anew, "
+                        + "%,d refitted with their previous choice, %,d kept their old model, %,d still learning, %,d failed",
+                night, wall, run.users(), population, run.users() / Math.max(wall, 1e-3), cpu, run.chosenAnew(),
+                run.refitted(), run.kept(), run.stillLearning(), run.failed());
+    }
+
+    private static OptionalLong processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? OptionalLong.of(os.getProcessCpuTime())
+                : OptionalLong.empty();
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    /** The database file with its write-ahead log, which holds what was not yet checkpointed into it. */
+    private static String size(Path file) {
+        long bytes = fileSize(file) + fileSize(file.resolveSibling(file.getFileName() + "-wal"));
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+
+    private static long fileSize(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("tastebot-bench-retrain-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a temporary folder: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteDatabase(Path folder, Path file) {
+        try {
+            for (String suffix : List.of("", "-wal", "-shm")) {
+                Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+            }
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete the benchmark's database in " + folder, e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.tastebot.chat;
+
+import dev.tastebot.taste.Prediction;
+import dev.tastebot.taste.TrainingReport;
+import dev.tastebot.training.RetrainOutcome;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RetrainTextTest {
+    private static final TrainingReport BLEND = new TrainingReport("forest + logistic blend", 300, 220, OptionalDouble.of(0.914),
+            OptionalDouble.of(0.85), 0.55, Map.of(), 400, 45);
+
+    @Test
+    void aModelChosenAnewIsNamedWithItsFigure() {
+        assertThat(RetrainText.of(new RetrainOutcome.Replaced(7, BLEND, true, 520), Optional.empty()))
+                .isEqualTo("Retrained your model: **forest + logistic blend**, chosen anew on all 520 of your ratings; "
+                        + "cross-validated ROC-AUC 0.91 (1.00 is perfect, 0.50 is guessing).");
+    }
+
+    @Test
+    void aRefitSaysOnHowManyRatingsItsFigureWasMeasured() {
+        assertThat(RetrainText.of(new RetrainOutcome.Replaced(7, BLEND, false, 480), Optional.of("discord:200")))
+                .isEqualTo("Retrained discord:200's model: **forest + logistic blend**, refitted to 520 ratings with the "
+                        + "choice made on 480; cross-validated ROC-AUC 0.91 (1.00 is perfect, 0.50 is guessing).");
+    }
+
+    @Test
+    void aKeptModelSaysWhy() {
+        assertThat(RetrainText.of(new RetrainOutcome.KeptOld(3, 0.934, 14, 0.851), Optional.empty()))
+                .isEqualTo("Kept your previous model: the old model scored ROC-AUC 0.93 on the 14 ratings given since "
+                        + "it was trained; the new one only 0.85 cross-validated.");
+    }
+
+    @Test
+    void stillLearningSaysWhatIsMissing() {
+        RetrainOutcome learning = new RetrainOutcome.StillLearning(8, new Prediction.StillLearning(12, 0, 3));
+
+        assertThat(RetrainText.of(learning, Optional.empty()))
+                .isEqualTo("Not enough ratings for a model yet: rate at least 12 more songs, including 3 you don't like.");
+        assertThat(RetrainText.of(learning, Optional.of("discord:200")))
+                .isEqualTo("Not enough ratings for a model of discord:200 yet (8 ratings).");
+    }
+
+    @Test
+    void aFailureGivesTheStartOfItsReasonOnOneLine() {
+        String longReason = "SQLite operation failed:\n  [SQLITE_BUSY] The database file is locked " + "x".repeat(300);
+
+        String text = RetrainText.of(new RetrainOutcome.Failed(longReason), Optional.empty());
+
+        assertThat(text).startsWith("Retraining failed: SQLite operation failed: [SQLITE_BUSY] The database file is locked xx")
+                .endsWith("…. The previous model stays in use.")
+                .doesNotContain("\n");
+        assertThat(text.length()).isLessThan(220);
+    }
+}
