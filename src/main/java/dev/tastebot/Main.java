@@ -16,6 +16,7 @@ import dev.tastebot.config.TastebotConfig;
 import dev.tastebot.evaluation.LabelledCsvReader;
 import dev.tastebot.library.ImportLibraryCommand;
 import dev.tastebot.measure.BenchCommand;
+import dev.tastebot.measure.BenchDailyCommand;
 import dev.tastebot.measure.BenchRetrainCommand;
 import dev.tastebot.measure.EvaluateCommand;
 import dev.tastebot.measure.SimulateCommand;
@@ -73,6 +74,8 @@ public final class Main {
                 TastebotCommands.EVALUATE, new EvaluateCommand(csvReader, trainerOptions, config.training().threads()),
                 TastebotCommands.BENCH, new BenchCommand(csvReader, trainerOptions),
                 TastebotCommands.BENCH_RETRAIN, new BenchRetrainCommand(trainerOptions, Clock.systemUTC()),
+                TastebotCommands.BENCH_DAILY, new BenchDailyCommand(trainerOptions, config.daily().candidates(),
+                        config.daily().songs(), Clock.systemUTC()),
                 TastebotCommands.SIMULATE, new SimulateCommand(csvReader, config.training().threads()),
                 TastebotCommands.IMPORT_CATALOG,
                 new ImportCatalogCommand(() -> Database.open(config.database().path()), Clock.systemUTC()),

@@ -6,6 +6,7 @@ import dev.tastebot.cli.OptionSpec;
 import dev.tastebot.cli.Positionals;
 import dev.tastebot.library.ImportLibraryCommand;
 import dev.tastebot.measure.BenchCommand;
+import dev.tastebot.measure.BenchDailyCommand;
 import dev.tastebot.measure.BenchRetrainCommand;
 import dev.tastebot.measure.EvaluateCommand;
 import dev.tastebot.measure.SimulateCommand;
@@ -22,6 +23,7 @@ final class TastebotCommands {
     static final String EVALUATE = "evaluate";
     static final String BENCH = "bench";
     static final String BENCH_RETRAIN = "bench-retrain";
+    static final String BENCH_DAILY = "bench-daily";
     static final String SIMULATE = "simulate";
     static final String IMPORT_CATALOG = "import-catalog";
     static final String IMPORT_LIBRARY = "import-library";
@@ -69,6 +71,16 @@ final class TastebotCommands {
                         OptionSpec.value(BenchRetrainCommand.THREADS, "N", "Users retrained at once (default 2)").wholeNumber(1, 64),
                         OptionSpec.value(BenchRetrainCommand.SEED, "N", "Seed of the population (default 42)").wholeNumber(0, Integer.MAX_VALUE),
                         OptionSpec.value(BenchRetrainCommand.KEEP_DB, "FILE", "Write the database to FILE, which must not exist, and keep it (default: a temporary file, deleted)"),
+                        config),
+                CommandSpec.of(BENCH_DAILY,
+                        "Time preparing the daily messages of a synthetic population in a fresh database, twice",
+                        OptionSpec.value(BenchDailyCommand.USERS, "N", "Users in the population, all with daily messages on (default 10000)").wholeNumber(1, 1_000_000),
+                        OptionSpec.value(BenchDailyCommand.RATINGS, "N", "Ratings per user (default 500)").wholeNumber(2, 100_000),
+                        OptionSpec.value(BenchDailyCommand.MODELS, "N", "Models trained for real and shared out, one copy per user (default 20)").wholeNumber(1, 1_000_000),
+                        OptionSpec.value(BenchDailyCommand.THREADS, "N", "Users prepared at once (default 2)").wholeNumber(1, 64),
+                        OptionSpec.value(BenchDailyCommand.CANDIDATES, "N", "Songs drawn per round to pick from (default: daily.candidates)").wholeNumber(10, 100_000),
+                        OptionSpec.value(BenchDailyCommand.SONGS, "N", "Songs per message (default: daily.songs)").wholeNumber(1, 10),
+                        OptionSpec.value(BenchDailyCommand.SEED, "N", "Seed of the population (default 42)").wholeNumber(0, Integer.MAX_VALUE),
                         config),
                 CommandSpec.of(SIMULATE,
                         "Replay a labelled CSV to compare tastebot's order of songs to rate with random picks",
