@@ -95,9 +95,13 @@ public final class BenchRetrainCommand implements CommandHandler {
                 transaction (synchronous=FULL). Not timed: JVM start-up and writing the population.""");
         try (Database database = Database.open(file)) {
             Instant firstRatings = clock.instant().minus(Duration.ofDays(1));
-            err.printf(Locale.ROOT, "writing %,d users' ratings...%n", shape.users());
             long started = System.nanoTime();
-            SyntheticPopulation population = SyntheticPopulation.write(database, shape, firstRatings);
+            int step = Math.max(1, shape.users() / 10);
+            SyntheticPopulation population = SyntheticPopulation.write(database, shape, firstRatings, usersDone -> {
+                if (usersDone % step < SyntheticPopulation.USERS_PER_TRANSACTION || usersDone == shape.users()) {
+                    err.printf(Locale.ROOT, "population: %,d/%,d users' ratings written%n", usersDone, shape.users());
+                }
+            });
             out.printf(Locale.ROOT, "%-14s %,d ratings written in %.1f s; database %s%n", "population",
                     (long) shape.users() * shape.ratingsPerUser(), seconds(System.nanoTime() - started), size(file));
 
