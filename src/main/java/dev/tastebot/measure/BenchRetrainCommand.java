@@ -14,10 +14,7 @@ import dev.tastebot.taste.ModelCodec;
 import dev.tastebot.taste.TasteTrainer;
 import dev.tastebot.training.UserModels;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,7 +23,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * {@code tastebot bench-retrain}: the nightly retraining at scale. Writes a synthetic population
@@ -72,14 +68,13 @@ public final class BenchRetrainCommand implements CommandHandler {
             err.println(NAME + ": " + kept.get() + " exists; --keep-db names a new file for the benchmark's database");
             return ExitCode.USAGE.code();
         }
-        Optional<Path> temporary = kept.isPresent() ? Optional.empty() : Optional.of(temporaryFolder());
-        Path file = kept.orElseGet(() -> temporary.orElseThrow().resolve("bench-retrain.db"));
-        try {
-            bench(SyntheticPopulation.Shape.of(users, ratings, seed), newRatings, threads, file, out, err);
-        } finally {
-            temporary.ifPresent(folder -> deleteDatabase(folder, file));
+        SyntheticPopulation.Shape shape = SyntheticPopulation.Shape.of(users, ratings, seed);
+        if (kept.isPresent()) {
+            bench(shape, newRatings, threads, kept.get(), out, err);
+            out.println("database kept in " + kept.get());
+        } else {
+            BenchDatabase.inTemporaryFile("bench-retrain", file -> bench(shape, newRatings, threads, file, out, err));
         }
-        kept.ifPresent(path -> out.println("database kept in " + path));
         return ExitCode.OK.code();
     }
 
@@ -95,24 +90,29 @@ public final class BenchRetrainCommand implements CommandHandler {
                 transaction (synchronous=FULL). Not timed: JVM start-up and writing the population.""");
         try (Database database = Database.open(file)) {
             Instant firstRatings = clock.instant().minus(Duration.ofDays(1));
-            err.printf(Locale.ROOT, "writing %,d users' ratings...%n", shape.users());
             long started = System.nanoTime();
-            SyntheticPopulation population = SyntheticPopulation.write(database, shape, firstRatings);
+            int step = Math.max(1, shape.users() / 10);
+            SyntheticPopulation population = SyntheticPopulation.write(database, shape, firstRatings, usersDone -> {
+                if (usersDone % step < SyntheticPopulation.USERS_PER_TRANSACTION || usersDone == shape.users()) {
+                    err.printf(Locale.ROOT, "population: %,d/%,d users' ratings written%n", usersDone, shape.users());
+                }
+            });
             out.printf(Locale.ROOT, "%-14s %,d ratings written in %.1f s; database %s%n", "population",
-                    (long) shape.users() * shape.ratingsPerUser(), seconds(System.nanoTime() - started), size(file));
+                    (long) shape.users() * shape.ratingsPerUser(), BenchDatabase.seconds(System.nanoTime() - started),
+                    BenchDatabase.size(file));
 
-            out.println(timed("first night", night(database, threads, clock), threads, shape.users()));
+            out.println(timed("first night", night(database, threads, clock), shape.users()));
 
             // The next night's clock runs a day ahead, so the new ratings fall between the two nights.
             Clock nextNight = Clock.offset(clock, Duration.ofDays(1));
             started = System.nanoTime();
             int written = population.rateMore(newRatings, clock.instant().plus(Duration.ofHours(12)));
             out.printf(Locale.ROOT, "%-14s %,d per user (%,d ratings) written in %.1f s%n", "new ratings", newRatings,
-                    written, seconds(System.nanoTime() - started));
+                    written, BenchDatabase.seconds(System.nanoTime() - started));
 
-            out.println(timed("next night", night(database, threads, nextNight), threads, shape.users()));
+            out.println(timed("next night", night(database, threads, nextNight), shape.users()));
             ModelStore.StoredTotals models = new ModelStore(database).totals();
-            out.printf(Locale.ROOT, "%-14s %s; %,d models taking %.1f MB (%.1f KB each)%n", "database", size(file),
+            out.printf(Locale.ROOT, "%-14s %s; %,d models taking %.1f MB (%.1f KB each)%n", "database", BenchDatabase.size(file),
                     models.models(), models.bytes() / 1e6, models.models() == 0 ? 0 : models.bytes() / 1e3 / models.models());
             out.println("target (issue #5): " + TARGET + ", in the amortised case: the next night");
         }
@@ -130,62 +130,18 @@ public final class BenchRetrainCommand implements CommandHandler {
     }
 
     /** Runs the night and describes it; CPU time is the whole process's (garbage collection and compilation included). */
-    private static String timed(String night, NightlyRetraining retraining, int threads, int population) {
-        OptionalLong cpuBefore = processCpuNanos();
+    private static String timed(String night, NightlyRetraining retraining, int population) {
+        long cpuBefore = BenchDatabase.processCpuNanos();
         RunSummary run = retraining.runNow();
-        OptionalLong cpuAfter = processCpuNanos();
+        long cpu = BenchDatabase.processCpuNanos() - cpuBefore;
         double wall = run.duration().toMillis() / 1000.0;
-        String cpu = cpuBefore.isPresent() && cpuAfter.isPresent() && run.users() > 0
-                ? String.format(Locale.ROOT, "; process CPU %.1f s, %.1f ms per user",
-                        seconds(cpuAfter.getAsLong() - cpuBefore.getAsLong()),
-                        (cpuAfter.getAsLong() - cpuBefore.getAsLong()) / 1e6 / run.users())
+        String cpuFigures = cpu > 0 && run.users() > 0
+                ? String.format(Locale.ROOT, "; process CPU %.1f s, %.1f ms per user", BenchDatabase.seconds(cpu),
+                        cpu / 1e6 / run.users())
                 : "";
         return String.format(Locale.ROOT, "%-14s %.1f s wall for %,d of %,d users (%.1f users/s%s): %,d chosen anew, "
                         + "%,d refitted with their previous choice, %,d kept their old model, %,d still learning, %,d failed",
-                night, wall, run.users(), population, run.users() / Math.max(wall, 1e-3), cpu, run.chosenAnew(),
+                night, wall, run.users(), population, run.users() / Math.max(wall, 1e-3), cpuFigures, run.chosenAnew(),
                 run.refitted(), run.kept(), run.stillLearning(), run.failed());
-    }
-
-    private static OptionalLong processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? OptionalLong.of(os.getProcessCpuTime())
-                : OptionalLong.empty();
-    }
-
-    private static double seconds(long nanos) {
-        return nanos / 1e9;
-    }
-
-    /** The database file with its write-ahead log, which holds what was not yet checkpointed into it. */
-    private static String size(Path file) {
-        long bytes = fileSize(file) + fileSize(file.resolveSibling(file.getFileName() + "-wal"));
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
-    }
-
-    private static long fileSize(Path file) {
-        try {
-            return Files.exists(file) ? Files.size(file) : 0;
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static Path temporaryFolder() {
-        try {
-            return Files.createTempDirectory("tastebot-bench-retrain-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create a temporary folder: " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteDatabase(Path folder, Path file) {
-        try {
-            for (String suffix : List.of("", "-wal", "-shm")) {
-                Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
-            }
-            Files.deleteIfExists(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete the benchmark's database in " + folder, e);
-        }
     }
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 
 /**
  * A made-up population written into a real tastebot database, for benchmarks at the scale of
@@ -50,7 +52,7 @@ public final class SyntheticPopulation {
     private static final double FAVOURITE_SHARE = 0.4;
     private static final double MISSING_AUDIO_SHARE = 0.05;
     /** Large enough that commits (each a disk sync) are rare, small enough to keep the write-ahead log small. */
-    private static final int USERS_PER_TRANSACTION = 50;
+    static final int USERS_PER_TRANSACTION = 50;
     /** Features a listener may have a sweet spot on: danceability, energy, acousticness, valence, tempo. */
     private static final int[] SWEET_SPOT_FEATURES = {0, 1, 6, 9, 10};
     private static final int SWEET_SPOTS = 2;
@@ -91,6 +93,11 @@ public final class SyntheticPopulation {
 
     /** Writes the catalogue and every user's ratings, all dated {@code at}, into {@code database}. */
     public static SyntheticPopulation write(Database database, Shape shape, Instant at) {
+        return write(database, shape, at, usersDone -> { });
+    }
+
+    /** As {@link #write(Database, Shape, Instant)}, telling {@code progress} how many users are written so far. */
+    public static SyntheticPopulation write(Database database, Shape shape, Instant at, IntConsumer progress) {
         Catalogue catalogue = new Catalogue(shape.tracks(), shape.seed());
         catalogue.write(database, at);
         List<Listener> listeners = new ArrayList<>(shape.users());
@@ -98,7 +105,7 @@ public final class SyntheticPopulation {
             listeners.add(new Listener(u, shape.seed(), catalogue));
         }
         SyntheticPopulation population = new SyntheticPopulation(database, shape, catalogue, listeners);
-        population.rate(shape.ratingsPerUser(), at);
+        population.rate(shape.ratingsPerUser(), at, progress);
         return population;
     }
 
@@ -122,7 +129,7 @@ public final class SyntheticPopulation {
      * @return how many ratings were written
      */
     public int rateMore(int perUser, Instant at) {
-        return rate(perUser, at);
+        return rate(perUser, at, usersDone -> { });
     }
 
     /** Turns the daily message on for every user, at hours and in time zones spread over the day. */
@@ -137,7 +144,7 @@ public final class SyntheticPopulation {
         });
     }
 
-    private int rate(int perUser, Instant at) {
+    private int rate(int perUser, Instant at, IntConsumer progress) {
         RatingStore ratings = new RatingStore(database);
         int written = 0;
         for (int from = 0; from < listeners.size(); from += USERS_PER_TRANSACTION) {
@@ -149,6 +156,7 @@ public final class SyntheticPopulation {
                 }
                 return inBatch;
             });
+            progress.accept(from + batch.size());
         }
         return written;
     }
@@ -260,7 +268,7 @@ public final class SyntheticPopulation {
                 utility[i] = utility(picked[i], catalogue);
             }
             if (Double.isNaN(cut) && picked.length > 0) {
-                cut = SyntheticListener.quantile(java.util.Arrays.stream(utility).boxed().toList(), 1 - likeShare);
+                cut = SyntheticListener.quantile(Arrays.stream(utility).boxed().toList(), 1 - likeShare);
             }
             Map<String, Boolean> verdicts = new LinkedHashMap<>();
             for (int i = 0; i < picked.length; i++) {

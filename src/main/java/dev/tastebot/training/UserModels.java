@@ -86,7 +86,10 @@ public final class UserModels {
         this.clock = clock;
     }
 
-    /** Trains the user's model from all their current ratings and makes it their current model. */
+    /**
+     * Trains the user's model from all their current ratings, refitting the previous choice unless
+     * {@link SelectionPolicy} says to choose anew, and makes it their current model.
+     */
     public RetrainOutcome retrain(String userId) {
         return retrain(userId, Mode.REPLACE);
     }

@@ -70,6 +70,15 @@ class SyntheticPopulationTest {
     }
 
     @Test
+    void writingReportsHowManyUsersAreDone() {
+        List<Integer> reported = new ArrayList<>();
+
+        SyntheticPopulation.write(open("population.db"), SyntheticPopulation.Shape.of(120, 20, 9), MONDAY, reported::add);
+
+        assertThat(reported).containsExactly(50, 100, 120);
+    }
+
+    @Test
     void theSameSeedWritesTheSamePopulation() {
         SyntheticPopulation.Shape shape = SyntheticPopulation.Shape.of(3, 40, 11);
         SyntheticPopulation one = SyntheticPopulation.write(open("one.db"), shape, MONDAY);
