@@ -14,10 +14,6 @@ class BenchDailyCliTest {
 
     private final CliRun cli = new CliRun(() -> workingDirectory);
 
-    private String firstErrorLine() {
-        return cli.err().lines().findFirst().orElse("");
-    }
-
     @Test
     void everyUserOfASmallPopulationGetsAFullMessageInBothRounds() {
         // WHEN the daily messages of 12 users with 60 ratings each are prepared, 4 songs each from 50 candidates
@@ -53,26 +49,26 @@ class BenchDailyCliTest {
     void moreModelsThanUsersExitWithTwo() {
         assertThat(cli.run("bench-daily", "--users", "3", "--models", "4")).isEqualTo(2);
         assertThat(cli.out()).isEmpty();
-        assertThat(firstErrorLine()).isEqualTo("tastebot bench-daily: --models 4 is more than --users 3");
+        assertThat(cli.firstErrorLine()).isEqualTo("tastebot bench-daily: --models 4 is more than --users 3");
     }
 
     @Test
     void moreSongsThanAMessageHoldsExitWithTwo() {
         assertThat(cli.run("bench-daily", "--candidates", "10", "--songs", "11")).isEqualTo(2);
-        assertThat(firstErrorLine()).isEqualTo("tastebot: bench-daily: --songs expects a whole number from 1 to 10, got \"11\"");
+        assertThat(cli.firstErrorLine()).isEqualTo("tastebot: bench-daily: --songs expects a whole number from 1 to 10, got \"11\"");
     }
 
     @Test
     void fewerRatingsThanAModelNeedsExitWithTwo() {
         assertThat(cli.run("bench-daily", "--users", "3", "--ratings", "10")).isEqualTo(2);
         assertThat(cli.out()).isEmpty();
-        assertThat(firstErrorLine()).isEqualTo(
+        assertThat(cli.firstErrorLine()).isEqualTo(
                 "tastebot bench-daily: --ratings 10 is below training.min-ratings (20): nobody would have a model");
     }
 
     @Test
     void aNumberThatIsNotOneExitsWithTwo() {
         assertThat(cli.run("bench-daily", "--threads", "two")).isEqualTo(2);
-        assertThat(firstErrorLine()).isEqualTo("tastebot: bench-daily: --threads expects a whole number from 1 to 64, got \"two\"");
+        assertThat(cli.firstErrorLine()).isEqualTo("tastebot: bench-daily: --threads expects a whole number from 1 to 64, got \"two\"");
     }
 }

@@ -19,12 +19,6 @@ class BenchRetrainCliTest {
 
     private final CliRun cli = new CliRun(() -> workingDirectory);
 
-
-
-    private String firstErrorLine() {
-        return cli.err().lines().findFirst().orElse("");
-    }
-
     @Test
     void twoNightsOfASmallPopulationChooseEveryModelThenRefitThem() {
         // WHEN 20 users with 60 ratings each are retrained, then again after 10 more ratings each
@@ -56,27 +50,27 @@ class BenchRetrainCliTest {
     void noUsersExitWithTwo() {
         assertThat(cli.run("bench-retrain", "--users", "0")).isEqualTo(2);
         assertThat(cli.out()).isEmpty();
-        assertThat(firstErrorLine()).isEqualTo("tastebot: bench-retrain: --users expects a whole number from 1 to 1000000, got \"0\"");
+        assertThat(cli.firstErrorLine()).isEqualTo("tastebot: bench-retrain: --users expects a whole number from 1 to 1000000, got \"0\"");
     }
 
     @Test
     void aNumberThatIsNotOneExitsWithTwo() {
         assertThat(cli.run("bench-retrain", "--ratings", "many")).isEqualTo(2);
         assertThat(cli.out()).isEmpty();
-        assertThat(firstErrorLine()).isEqualTo("tastebot: bench-retrain: --ratings expects a whole number from 2 to 100000, got \"many\"");
+        assertThat(cli.firstErrorLine()).isEqualTo("tastebot: bench-retrain: --ratings expects a whole number from 2 to 100000, got \"many\"");
     }
 
     @Test
     void noThreadsExitWithTwo() {
         assertThat(cli.run("bench-retrain", "--threads", "0")).isEqualTo(2);
-        assertThat(firstErrorLine()).isEqualTo("tastebot: bench-retrain: --threads expects a whole number from 1 to 64, got \"0\"");
+        assertThat(cli.firstErrorLine()).isEqualTo("tastebot: bench-retrain: --threads expects a whole number from 1 to 64, got \"0\"");
     }
 
     @Test
     void fewerRatingsThanAModelNeedsExitWithTwo() {
         assertThat(cli.run("bench-retrain", "--users", "3", "--ratings", "10")).isEqualTo(2);
         assertThat(cli.out()).isEmpty();
-        assertThat(firstErrorLine()).isEqualTo(
+        assertThat(cli.firstErrorLine()).isEqualTo(
                 "tastebot bench-retrain: --ratings 10 is below training.min-ratings (20): nobody would be trained");
     }
 
@@ -86,7 +80,7 @@ class BenchRetrainCliTest {
 
         assertThat(cli.run("bench-retrain", "--users", "3", "--keep-db", existing.toString())).isEqualTo(2);
 
-        assertThat(firstErrorLine()).isEqualTo("tastebot bench-retrain: " + existing
+        assertThat(cli.firstErrorLine()).isEqualTo("tastebot bench-retrain: " + existing
                 + " exists; --keep-db names a new file for the benchmark's database");
         assertThat(Files.readString(existing)).isEqualTo("not a benchmark");
     }

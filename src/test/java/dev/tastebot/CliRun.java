@@ -40,6 +40,11 @@ final class CliRun {
         return err.toString(StandardCharsets.UTF_8);
     }
 
+    /** The first line printed to standard error: where a bad argument is explained. */
+    String firstErrorLine() {
+        return err().lines().findFirst().orElse("");
+    }
+
     /** Forgets what was printed so far, to look at the next run alone. */
     void reset() {
         out.reset();
