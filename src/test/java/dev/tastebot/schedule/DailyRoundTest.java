@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -141,19 +142,20 @@ class DailyRoundTest {
 
     @Test
     void twoRoundsRacingSendEachDayOnce() throws Exception {
-        // GIVEN Ana and Ben are due, and a first round hangs on Ana's delivery
+        // GIVEN Ana and Ben are due, and a first round, one user at a time, hangs on its first delivery
+        // (whoever's it takes first: the order of a round's users is not fixed)
         dailyOn(ANA, 9, BERLIN);
         dailyOn(BEN, 9, BERLIN);
-        Hang anaHangs = hangs(ANA);
+        Hang firstDeliveryHangs = hangsOnce(ANA, BEN);
         CompletableFuture<DailyRoundSummary> firstRun = roundInBackground(1);
-        anaHangs.awaitStart();
+        firstDeliveryHangs.awaitStart();
 
         // WHEN a second round (a second tick, or a second bot on the same file) runs meanwhile
         DailyRoundSummary second = round(1).sendDue(discord);
-        anaHangs.release();
+        firstDeliveryHangs.release();
         DailyRoundSummary firstSummary = firstRun.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
 
-        // THEN the second sends Ben's, the first finds Ben's day claimed, and each got one message
+        // THEN the second sends the other user's, the first finds that day claimed, and each got one message
         assertThat(second.due()).isEqualTo(1);
         assertThat(second.delivered()).isEqualTo(1);
         assertThat(firstSummary.due()).isEqualTo(2);
@@ -172,17 +174,23 @@ class DailyRoundTest {
         }
     }
 
-    private Hang hangs(String userId) {
+    /** The first delivery to any of {@code userIds} hangs until the test releases it; later ones go through. */
+    private Hang hangsOnce(String... userIds) {
         Hang hang = new Hang(new CountDownLatch(1), new CountDownLatch(1));
-        discord.answer(userId, message -> {
-            hang.started().countDown();
-            try {
-                hang.released().await(PATIENCE_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return new Outbox.Delivery.Delivered();
-        });
+        AtomicBoolean hung = new AtomicBoolean();
+        for (String userId : userIds) {
+            discord.answer(userId, message -> {
+                if (hung.compareAndSet(false, true)) {
+                    hang.started().countDown();
+                    try {
+                        hang.released().await(PATIENCE_SECONDS, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return new Outbox.Delivery.Delivered();
+            });
+        }
         return hang;
     }
 
@@ -263,7 +271,7 @@ class DailyRoundTest {
         for (String user : List.of(ANA, BEN, CLEO)) {
             dailyOn(user, 9, BERLIN);
         }
-        Hang benHangs = hangs(BEN);
+        Hang benHangs = hangsOnce(BEN);
 
         // WHEN the round runs, two users at a time
         CompletableFuture<DailyRoundSummary> running = roundInBackground(2);
