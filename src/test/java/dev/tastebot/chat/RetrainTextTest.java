@@ -48,6 +48,8 @@ class RetrainTextTest {
                 .isEqualTo("Not enough ratings for a model yet: rate at least 12 more songs, including 3 you don't like.");
         assertThat(RetrainText.of(learning, Optional.of("discord:200")).plain())
                 .isEqualTo("Not enough ratings for a model of discord:200 yet (8 ratings).");
+        // the id an admin typed is echoed as outside text, which every adapter escapes
+        assertThat(RetrainText.of(learning, Optional.of("discord:<@1>")).spans()).contains(new RichText.Span.Outside("discord:<@1>", false));
     }
 
     @Test

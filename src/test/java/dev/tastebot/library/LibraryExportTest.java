@@ -1,5 +1,7 @@
 package dev.tastebot.library;
 
+import dev.tastebot.text.Limit;
+import dev.tastebot.text.RichText;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -36,6 +38,14 @@ class LibraryExportTest {
         assertThat(((LibraryExport.Parsed.NotAnExport) parse("{\"tracks\": [}")).reason().plain())
                 .startsWith("YourLibrary.json isn't valid JSON (").doesNotContain("\n");
         assertThat(((LibraryExport.Parsed.NotAnExport) parse("")).reason().plain()).isEqualTo("YourLibrary.json is empty.");
+    }
+
+    @Test
+    void theUploadersFileNameIsQuotedAsOutsideTextShortened() {
+        LibraryExport.Parsed refused = export.parse("**free** <@1>\n" + "n".repeat(100) + ".json", new byte[0]);
+
+        assertThat(refused).isEqualTo(new LibraryExport.Parsed.NotAnExport(RichText.builder()
+                .outside("**free** <@1> " + "n".repeat(45) + "…", Limit.FILE_NAME).words(" is empty.").build()));
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.tastebot.spotify.auth.FakeAccounts;
 import dev.tastebot.store.Database;
 import dev.tastebot.store.RatingStore;
 import dev.tastebot.store.SpotifyLinkStore;
+import dev.tastebot.text.RichText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,5 +90,20 @@ class LinkedSpotifyAccountsTest {
         assertThat(answer).startsWith("That is not the address your browser was sent to.");
         assertThat(new SpotifyLinkStore(database).find(ANA)).isEmpty();
         assertThat(api.requests).isEmpty();
+    }
+
+    @Test
+    void anErrorInAPastedAddressIsQuotedAsOutsideTextNeverAsMarkup() {
+        // GIVEN Ana's link, and an address whose error parameter she (or whoever sent it to her) wrote
+        Matcher state = Pattern.compile("state=([^&\\s]+)").matcher(spotify.link(ANA, Optional.empty()).plain());
+        assertThat(state.find()).isTrue();
+
+        // WHEN she pastes it
+        RichText answer = spotify.link(ANA, Optional.of("http://127.0.0.1:8080/callback?error=%3C%401%3E**x**%0A%23+big&state="
+                + state.group(1)));
+
+        // THEN Spotify's "error" is quoted on one line, as outside text that every adapter escapes
+        assertThat(answer.spans()).containsExactly(new RichText.Span.Outside(
+                "Spotify reported an error (<@1>**x** # big): use /link to try again.", false));
     }
 }
