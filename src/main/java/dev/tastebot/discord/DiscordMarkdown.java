@@ -15,6 +15,9 @@ import net.dv8tion.jda.api.utils.MarkdownSanitizer;
  * lists at the start of a line, masked links {@code [x](url)}, bare addresses (Discord links any
  * {@code scheme://}), and the {@code <...>} and {@code @} syntax of mentions, channels, slash commands,
  * custom emoji and timestamps. A zero-width space is invisible, and breaks each of those.
+ *
+ * <p>Our own words go through the same escaping (it changes nothing a reader sees): markup comes
+ * from the kind of span alone, so a reply built by pasting strings together still cannot format.
  */
 final class DiscordMarkdown {
     static final char ZERO_WIDTH_SPACE = '\u200B';
