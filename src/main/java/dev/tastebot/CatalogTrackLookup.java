@@ -8,12 +8,17 @@ import dev.tastebot.catalog.TrackResolution;
 import dev.tastebot.chat.ChatService;
 import dev.tastebot.chat.TrackLookup;
 import dev.tastebot.store.Database;
+import dev.tastebot.text.OutsideText;
+import dev.tastebot.text.RichText;
 
 import java.util.List;
 import java.util.Optional;
 
 /** The chat's track lookup, answered from the local catalogue (Spotify lookups plug into the finder later). */
 final class CatalogTrackLookup implements TrackLookup {
+    /** Leaves the artists at least a third of a label. */
+    private static final int TITLE_IN_LABEL = 60;
+
     private final TrackFinder finder;
     private final CatalogSearch search;
 
@@ -43,9 +48,15 @@ final class CatalogTrackLookup implements TrackLookup {
         return search.search(typed, limit).stream().map(CatalogTrackLookup::choice).toList();
     }
 
-    /** The value sent back is the track id, so picking a suggestion finds exactly that track. */
-    private static ChatService.Choice choice(Match match) {
-        String label = match.artists().isEmpty() ? match.title() : String.join(", ", match.artists()) + " - " + match.title();
+    /**
+     * "A, B - Title", cleaned and short enough for any platform's list of options; the value sent
+     * back is the track id, so picking a suggestion finds exactly that track.
+     */
+    static ChatService.Choice choice(Match match) {
+        String title = OutsideText.oneLine(match.title(), TITLE_IN_LABEL);
+        String artists = RichText.builder().names(match.artists()).build().plain();
+        String label = artists.isEmpty() ? title
+                : OutsideText.shorten(artists, ChatService.Choice.MAX_LABEL - title.length() - 3) + " - " + title;
         return new ChatService.Choice(label, match.trackId());
     }
 }

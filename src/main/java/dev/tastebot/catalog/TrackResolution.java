@@ -1,11 +1,13 @@
 package dev.tastebot.catalog;
 
+import dev.tastebot.text.RichText;
+
 import java.util.List;
 import java.util.Objects;
 
 /**
  * What {@link TrackFinder} made of what a user typed. The messages are short, meant to be shown in
- * the chat as they are.
+ * the chat as they are (our own words; anything from outside in them marked as such).
  */
 public sealed interface TrackResolution {
 
@@ -27,23 +29,35 @@ public sealed interface TrackResolution {
     }
 
     /** A valid reference to a track nobody here knows. */
-    record NotFound(String message) implements TrackResolution {
+    record NotFound(RichText message) implements TrackResolution {
         public NotFound {
             Objects.requireNonNull(message, "message");
+        }
+
+        public NotFound(String message) {
+            this(RichText.of(message));
         }
     }
 
     /** A link to an album, artist, playlist... rather than to a track. */
-    record NotATrack(String message) implements TrackResolution {
+    record NotATrack(RichText message) implements TrackResolution {
         public NotATrack {
             Objects.requireNonNull(message, "message");
+        }
+
+        public NotATrack(String message) {
+            this(RichText.of(message));
         }
     }
 
     /** Nothing, or something that cannot name a track (a broken link, far too much text). */
-    record Invalid(String message) implements TrackResolution {
+    record Invalid(RichText message) implements TrackResolution {
         public Invalid {
             Objects.requireNonNull(message, "message");
+        }
+
+        public Invalid(String message) {
+            this(RichText.of(message));
         }
     }
 }

@@ -19,6 +19,8 @@ import dev.tastebot.taste.Prediction;
 import dev.tastebot.taste.TasteProfile;
 import dev.tastebot.taste.TrainedModel;
 import dev.tastebot.taste.TrainingReport;
+import dev.tastebot.text.Limit;
+import dev.tastebot.text.RichText;
 import dev.tastebot.training.RetrainOnNewRatings;
 import dev.tastebot.training.RetrainOutcome;
 import dev.tastebot.training.UserModels;
@@ -44,8 +46,9 @@ public final class ChatCore implements ChatService {
     static final String CHAT_SOURCE = "chat";
     static final String DAILY_SOURCE = "daily";
     private static final int MAX_QUERY = 300;
-    static final String NOTHING_LEFT_TO_RATE = "You have rated every song in my catalogue. An operator can "
-            + "import a bigger one with `tastebot import-catalog FILE`; meanwhile, ask me about any song with /will-i-like.";
+    static final RichText NOTHING_LEFT_TO_RATE = RichText.builder().words("You have rated every song in my catalogue. "
+            + "An operator can import a bigger one with ").code("tastebot import-catalog FILE")
+            .words("; meanwhile, ask me about any song with /will-i-like.").build();
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     /** Longer than any platform's user id; longer input is not an id at all. */
@@ -215,12 +218,12 @@ public final class ChatCore implements ChatService {
                 SongCards.url(trackId))));
     }
 
-    private static String severalText(List<Choice> choices) {
-        StringBuilder text = new StringBuilder("Several songs match; which one do you mean?");
+    private static RichText severalText(List<Choice> choices) {
+        RichText.Builder text = RichText.builder().words("Several songs match; which one do you mean?");
         for (int i = 0; i < choices.size(); i++) {
-            text.append("\n").append(i + 1).append(". ").append(choices.get(i).label());
+            text.line().words((i + 1) + ". ").outside(choices.get(i).label(), Limit.TITLE);
         }
-        return text.append("\nAsk again with the full \"artist - title\" or a Spotify link.").toString();
+        return text.line().words("Ask again with the full \"artist - title\" or a Spotify link.").build();
     }
 
     private List<Reply> stats(ChatUser user) {
@@ -232,11 +235,11 @@ public final class ChatCore implements ChatService {
         }
         int likes = counts.stream().mapToInt(SourceCounts::likes).sum();
         int dislikes = counts.stream().mapToInt(SourceCounts::dislikes).sum();
-        StringBuilder text = new StringBuilder("**Your ratings**: " + likes + " " + Reaction.LIKE.emoji() + " and "
-                + dislikes + " " + Reaction.DISLIKE.emoji());
+        RichText.Builder text = RichText.builder().strong("Your ratings").words(": " + likes + " " + Reaction.LIKE.emoji()
+                + " and " + dislikes + " " + Reaction.DISLIKE.emoji());
         for (SourceCounts c : counts) {
-            text.append("\n• ").append(c.source()).append(": ").append(c.likes()).append(" ")
-                    .append(Reaction.LIKE.emoji()).append(" / ").append(c.dislikes()).append(" ").append(Reaction.DISLIKE.emoji());
+            text.line().words("• " + c.source() + ": " + c.likes() + " " + Reaction.LIKE.emoji() + " / " + c.dislikes()
+                    + " " + Reaction.DISLIKE.emoji());
         }
         Optional<ModelInfo> newest = stores.models().history(userId).stream().findFirst();
         Optional<TrainedModel> model = userModels.currentModel(userId);
@@ -245,28 +248,32 @@ public final class ChatCore implements ChatService {
             int chosenOn = model.get().choice().ratingsSeen();
             String measuredOn = chosenOn == r.trainingSize() ? ""
                     : " (on the " + chosenOn + " you had when it was chosen, " + DAY.format(model.get().choice().selectedAt()) + ")";
-            text.append("\n**Model**: ").append(r.method()).append(", trained ").append(WHEN.format(newest.get().createdAt()))
-                    .append(" on ").append(r.trainingSize()).append(" ratings")
-                    .append(String.format(Locale.ROOT, "%n  Measured on your own ratings by cross-validation%s: ROC-AUC %.2f, "
+            text.line().strong("Model").words(": " + r.method() + ", trained " + WHEN.format(newest.get().createdAt())
+                    + " on " + r.trainingSize() + " ratings")
+                    .words(String.format(Locale.ROOT, "\n  Measured on your own ratings by cross-validation%s: ROC-AUC %.2f, "
                                     + "balanced accuracy %.2f (1.00 is perfect, 0.50 is guessing)", measuredOn,
                             r.cvAuc().orElse(Double.NaN), r.cvBalancedAccuracy().orElse(Double.NaN)));
             stores.models().lastRetraining(userId).filter(last -> last.result() == LastRetraining.Result.KEPT_OLD)
-                    .ifPresent(kept -> text.append("\n**Last retraining** (").append(WHEN.format(kept.at()))
-                            .append(") kept your previous model: ").append(RetrainOutcome.KeptOld.reason(
-                                    kept.oldAuc().orElse(Double.NaN), kept.heldOut().orElse(0), kept.newAuc().orElse(Double.NaN)))
-                            .append("."));
+                    .ifPresent(kept -> text.line().strong("Last retraining").words(" (" + WHEN.format(kept.at())
+                            + ") kept your previous model: " + RetrainOutcome.KeptOld.reason(
+                                    kept.oldAuc().orElse(Double.NaN), kept.heldOut().orElse(0), kept.newAuc().orElse(Double.NaN))
+                            + "."));
         } else {
-            text.append("\n**Model**: none yet, answers come from a simple starter rule: ")
-                    .append(userModels.stillLearning(userId).map(Prediction.StillLearning::advice)
+            text.line().strong("Model").words(": none yet, answers come from a simple starter rule: "
+                    + userModels.stillLearning(userId).map(Prediction.StillLearning::advice)
                             .orElse("you have enough ratings, and your first model is being trained"));
         }
         TasteProfile profile = TasteProfile.of(stores.trainingData().labelledTracks(userId, featureSources));
         List<TasteProfile.ArtistTally> favourites = profile.favouriteArtists(5);
         if (!favourites.isEmpty()) {
-            text.append("\n**Artists you like most**: ").append(String.join(", ", favourites.stream()
-                    .map(a -> a.name() + " (" + a.tally().likes() + " of " + a.tally().total() + ")").toList()));
+            text.line().strong("Artists you like most").words(": ");
+            for (int i = 0; i < favourites.size(); i++) {
+                TasteProfile.ArtistTally a = favourites.get(i);
+                text.words(i == 0 ? "" : ", ").outside(a.name(), Limit.NAME)
+                        .words(" (" + a.tally().likes() + " of " + a.tally().total() + ")");
+            }
         }
-        return List.of(new Reply.Text(text.toString()));
+        return List.of(new Reply.Text(text.build()));
     }
 
     private List<Reply> daily(ChatUser user, ChatCommand.Daily command) {
@@ -284,15 +291,18 @@ public final class ChatCore implements ChatService {
         try {
             zone = command.timeZone().map(String::strip).map(ZoneId::of).orElse(current.timeZone());
         } catch (DateTimeException e) {
-            return List.of(new Reply.Text("I don't know the time zone \"" + command.timeZone().orElse("")
-                    + "\". Use a name like Europe/Paris, America/New_York or UTC."));
+            return List.of(new Reply.Text(RichText.builder().words("I don't know the time zone \"")
+                    .outside(command.timeZone().orElse(""), Limit.ECHO)
+                    .words("\". Use a name like Europe/Paris, America/New_York or UTC.").build()));
         }
         DailySetting setting = new DailySetting(true, hour, zone);
         Instant now = clock.instant();
         stores.settings().saveDaily(user.userId(), setting, now);
-        return List.of(new Reply.Text(String.format(Locale.ROOT, "Daily recommendations are on for %02d:00 (%s): a few "
-                + "songs you haven't rated, picked by your model, each to rate with %s or %s. %s", hour, zone.getId(),
-                Reaction.LIKE.emoji(), Reaction.DISLIKE.emoji(), nextDaily(setting, user.userId(), now))));
+        return List.of(new Reply.Text(RichText.builder().words(String.format(Locale.ROOT, "Daily recommendations are on "
+                        + "for %02d:00 (", hour)).outside(zone.getId(), Limit.ECHO)
+                .words(String.format(Locale.ROOT, "): a few songs you haven't rated, picked by your model, each to rate "
+                        + "with %s or %s. %s", Reaction.LIKE.emoji(), Reaction.DISLIKE.emoji(),
+                        nextDaily(setting, user.userId(), now))).build()));
     }
 
     private String nextDaily(DailySetting setting, String userId, Instant now) {
@@ -338,8 +348,9 @@ public final class ChatCore implements ChatService {
         }
         if (!stores.users().exists(target)) {
             return List.of(new Reply.Text(own
-                    ? "You haven't rated anything yet, so there is no model to retrain. Start with /rate."
-                    : "I don't know " + target + ": nobody with that id has rated anything here."));
+                    ? RichText.of("You haven't rated anything yet, so there is no model to retrain. Start with /rate.")
+                    : RichText.builder().words("I don't know ").outside(target, Limit.ECHO)
+                            .words(": nobody with that id has rated anything here.").build()));
         }
         RetrainOutcome outcome = userModels.retrainNow(target);
         return List.of(new Reply.Text(RetrainText.of(outcome, own ? Optional.empty() : Optional.of(target))));

@@ -35,7 +35,12 @@ public interface ChatService {
     /** Up to {@code limit} tracks matching what the user has typed so far, for autocompletion. */
     List<Choice> suggestTracks(ChatUser user, String typed, int limit);
 
-    /** An autocomplete option: what the user sees, and what is sent back as the query. */
+    /**
+     * An autocomplete option: what the user sees (plain text from outside, cleaned), and what is
+     * sent back as the query.
+     */
     record Choice(String label, String value) {
+        /** A label's length that fits every platform's list of options (Discord allows 100). */
+        public static final int MAX_LABEL = 100;
     }
 }

@@ -3,6 +3,7 @@ package dev.tastebot.chat;
 import dev.tastebot.recommend.DailyPicker;
 import dev.tastebot.recommend.DailyPicks;
 import dev.tastebot.taste.Prediction;
+import dev.tastebot.text.RichText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +46,11 @@ public final class DailyMessages {
     private static List<Reply> recommended(List<DailyPicks.Recommended.Song> songs) {
         boolean allLikely = songs.stream().allMatch(s -> s.prediction().verdict() == Prediction.Verdict.LIKE);
         List<Reply> message = new ArrayList<>();
-        message.add(new Reply.Text("**Your daily picks**: " + count(songs.size()) + " you haven't rated that your model "
-                + "expects you to like most" + (allLikely ? "." : "; none of today's songs looks like a sure like, "
-                + "these come closest.") + " React " + Reaction.LIKE.emoji() + " or " + Reaction.DISLIKE.emoji()
-                + ": every rating teaches it. /daily off stops these messages."));
+        message.add(new Reply.Text(RichText.builder().strong("Your daily picks").words(": " + count(songs.size())
+                + " you haven't rated that your model expects you to like most" + (allLikely ? "."
+                : "; none of today's songs looks like a sure like, these come closest.") + " React "
+                + Reaction.LIKE.emoji() + " or " + Reaction.DISLIKE.emoji()
+                + ": every rating teaches it. /daily off stops these messages.").build()));
         for (DailyPicks.Recommended.Song song : songs) {
             message.add(SongCards.of(song.track(), PredictionText.verdictAndReasons(song.prediction()), Reply.Purpose.DAILY));
         }
@@ -60,9 +62,10 @@ public final class DailyMessages {
                 .map(learning -> "I can't recommend songs yet: your model needs more ratings (" + learning.advice() + ").")
                 .orElse("I can't recommend songs yet: your first model is still being trained.");
         List<Reply> message = new ArrayList<>();
-        message.add(new Reply.Text("**Your daily songs**: " + why + " Meanwhile, here " + (toRate.songs().size() == 1
-                ? "is a song" : "are " + toRate.songs().size() + " songs") + " to rate, picked to teach it the most: react "
-                + Reaction.LIKE.emoji() + " or " + Reaction.DISLIKE.emoji() + ". /daily off stops these messages."));
+        message.add(new Reply.Text(RichText.builder().strong("Your daily songs").words(": " + why + " Meanwhile, here "
+                + (toRate.songs().size() == 1 ? "is a song" : "are " + toRate.songs().size() + " songs")
+                + " to rate, picked to teach it the most: react " + Reaction.LIKE.emoji() + " or "
+                + Reaction.DISLIKE.emoji() + ". /daily off stops these messages.").build()));
         for (DailyPicks.ToRate.Song song : toRate.songs()) {
             message.add(SongCards.of(song.track(), song.why(), Reply.Purpose.DAILY));
         }

@@ -4,6 +4,7 @@ import dev.tastebot.recommend.Candidate;
 import dev.tastebot.recommend.CandidatePicker;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
+import dev.tastebot.text.RichText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ final class PlaylistCommand {
     }
 
     List<Reply> answer(String userId) {
-        Optional<String> unavailable = spotify.playlistUnavailable(userId);
+        Optional<RichText> unavailable = spotify.playlistUnavailable(userId);
         if (unavailable.isPresent()) {
             return List.of(new Reply.Text(unavailable.get()));
         }
@@ -45,9 +46,10 @@ final class PlaylistCommand {
         }
         if (cards.isEmpty()) {
             return List.of(new Reply.Text(notOnSpotify == 0 ? ChatCore.NOTHING_LEFT_TO_RATE
-                    : "The next songs to rate are not Spotify tracks (they come from a catalogue with its own ids, "
-                    + "like the demo one), so none can go into a playlist. Rate them here with /rate; an operator can "
-                    + "import a catalogue of Spotify tracks with `tastebot import-catalog FILE`."));
+                    : RichText.builder().words("The next songs to rate are not Spotify tracks (they come from a catalogue "
+                    + "with its own ids, like the demo one), so none can go into a playlist. Rate them here with /rate; "
+                    + "an operator can import a catalogue of Spotify tracks with ").code("tastebot import-catalog FILE")
+                    .words(".").build()));
         }
         return switch (spotify.writePlaylist(userId, cards.stream().map(Reply.SongCard::trackId).toList())) {
             case PlaylistWrite.Refused refused -> List.of(new Reply.Text(refused.message()));
@@ -60,11 +62,14 @@ final class PlaylistCommand {
         };
     }
 
-    private static String writtenText(int songs, String url, int notOnSpotify) {
-        return "Your private Spotify playlist of songs to rate now holds " + songs + (songs == 1 ? " song" : " songs")
-                + ": " + url + "\nListen there, then rate each song below with " + Reaction.LIKE.emoji() + " / "
-                + Reaction.DISLIKE.emoji() + "."
-                + (notOnSpotify == 0 ? "" : " (" + notOnSpotify + (notOnSpotify == 1 ? " song was" : " songs were")
-                + " left out: not Spotify tracks.)");
+    /** @param url built from the playlist id Spotify gave: shown as a link only when it is a plain address */
+    private static RichText writtenText(int songs, String url, int notOnSpotify) {
+        return RichText.builder().words("Your private Spotify playlist of songs to rate now holds " + songs
+                        + (songs == 1 ? " song" : " songs") + ": ").link(url)
+                .line().words("Listen there, then rate each song below with " + Reaction.LIKE.emoji() + " / "
+                        + Reaction.DISLIKE.emoji() + "."
+                        + (notOnSpotify == 0 ? "" : " (" + notOnSpotify + (notOnSpotify == 1 ? " song was" : " songs were")
+                        + " left out: not Spotify tracks.)"))
+                .build();
     }
 }

@@ -1,5 +1,7 @@
 package dev.tastebot.chat;
 
+import dev.tastebot.text.RichText;
+
 /** How writing the user's private playlist of songs to rate ended. */
 public sealed interface PlaylistWrite {
 
@@ -8,6 +10,11 @@ public sealed interface PlaylistWrite {
     }
 
     /** Nothing written; {@code message} tells the user why and what to do. */
-    record Refused(String message) implements PlaylistWrite {
+    record Refused(RichText message) implements PlaylistWrite {
+
+        /** A sentence that may carry another service's words (Spotify's error): shown literally, shortened. */
+        public Refused(String message) {
+            this(RichText.message(message));
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.tastebot.chat;
 
 import dev.tastebot.store.Rating;
 import dev.tastebot.taste.Prediction;
+import dev.tastebot.text.RichText;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -11,36 +12,36 @@ final class PredictionText {
     private PredictionText() {
     }
 
-    static String of(String byline, Prediction prediction, Optional<Rating> alreadyRated, String url) {
-        StringBuilder text = new StringBuilder(byline).append("\n").append(verdictAndReasons(prediction));
-        alreadyRated.ifPresent(r -> text.append("\nYou rated it ")
-                .append(r.liked() ? Reaction.LIKE.emoji() : Reaction.DISLIKE.emoji()).append(" yourself."));
+    static RichText of(RichText byline, Prediction prediction, Optional<Rating> alreadyRated, String url) {
+        RichText.Builder text = RichText.builder().append(byline).line().append(verdictAndReasons(prediction));
+        alreadyRated.ifPresent(r -> text.line().words("You rated it ")
+                .words(r.liked() ? Reaction.LIKE.emoji() : Reaction.DISLIKE.emoji()).words(" yourself."));
         if (!url.isEmpty()) {
-            text.append("\n").append(url);
+            text.line().link(url);
         }
-        return text.toString();
+        return text.build();
     }
 
     /** The verdict, how sure, and why: the body of an answer, and the words under a daily pick. */
-    static String verdictAndReasons(Prediction prediction) {
-        StringBuilder text = new StringBuilder();
+    static RichText verdictAndReasons(Prediction prediction) {
+        RichText.Builder text = RichText.builder();
         int percent = (int) Math.round(prediction.probability() * 100);
         boolean like = prediction.verdict() == Prediction.Verdict.LIKE;
-        text.append(like ? Reaction.LIKE.emoji() + " **Probably yes**" : Reaction.DISLIKE.emoji() + " **Probably not**")
-                .append(String.format(Locale.ROOT, ": %d%% chance you'll like it", percent));
+        text.words((like ? Reaction.LIKE : Reaction.DISLIKE).emoji() + " ").strong(like ? "Probably yes" : "Probably not")
+                .words(String.format(Locale.ROOT, ": %d%% chance you'll like it", percent));
         if (prediction.learning().isPresent()) {
-            text.append(" (a first guess: I'm still learning your taste; ")
-                    .append(prediction.learning().get().advice()).append(" with /rate)");
+            text.words(" (a first guess: I'm still learning your taste; ")
+                    .words(prediction.learning().get().advice()).words(" with /rate)");
         } else {
-            text.append(" (").append(certainty(prediction.certainty())).append(")");
+            text.words(" (").words(certainty(prediction.certainty())).words(")");
         }
         if (!prediction.reasons().isEmpty()) {
-            text.append("\nWhy:");
+            text.line().words("Why:");
             for (Prediction.Reason reason : prediction.reasons()) {
-                text.append("\n").append(reason.forLike() ? "➕ " : "➖ ").append(reason.text());
+                text.line().words(reason.forLike() ? "➕ " : "➖ ").append(reason.text());
             }
         }
-        return text.toString();
+        return text.build();
     }
 
     private static String certainty(Prediction.Certainty certainty) {

@@ -1,13 +1,38 @@
 package dev.tastebot.chat;
 
+import dev.tastebot.text.Limit;
+import dev.tastebot.text.RichText;
+
 import java.util.List;
 import java.util.Objects;
 
-/** What tastebot says back; adapters turn each into a platform message. */
+/**
+ * What tastebot says back; adapters turn each into a platform message, escaping what came from
+ * outside for their own markup (see {@link RichText}).
+ */
 public sealed interface Reply {
+    /** One text answer is at most this long: three of Discord's 2,000-character messages, a screenful in a terminal. */
+    int MAX_TEXT_LENGTH = 6_000;
+    /** A platform that splits long text sends one text answer in at most this many messages. */
+    int MAX_MESSAGES = 3;
+    /** Why a song was picked is a few lines at most, so that a card stays one message. */
+    int MAX_WHY_LENGTH = 600;
 
-    /** Plain text with light Markdown (bold, links), which both Discord and a terminal read well. */
-    record Text(String text) implements Reply {
+    /** Words for the user; longer than {@link #MAX_TEXT_LENGTH}, they are cut and say so. */
+    record Text(RichText content) implements Reply {
+        public Text {
+            content = content.capped(MAX_TEXT_LENGTH);
+        }
+
+        /** Our own words only. */
+        public Text(String words) {
+            this(RichText.of(words));
+        }
+
+        /** What it says, without markup. */
+        public String text() {
+            return content.plain();
+        }
     }
 
     /**
@@ -15,15 +40,42 @@ public sealed interface Reply {
      * {@link Reaction#DISLIKE} (and {@link Reaction#STOP} in a session) under it, then reports the
      * posted message with {@link ChatService#posted}.
      *
-     * @param why     why this song was picked ("you liked 3 songs by this artist")
-     * @param url     the song on Spotify, so Discord shows its player
+     * <p>Title and artists are kept as the catalogue has them; {@link #heading} shortens them for display.
+     *
+     * @param why     why this song was picked ("you liked 3 songs by this artist"), cut to {@link #MAX_WHY_LENGTH}
+     * @param url     the song on Spotify, so Discord shows its player; empty for songs that are not Spotify's
      * @param purpose what the song was posted for, which decides where its rating is counted
      */
-    record SongCard(String trackId, String title, List<String> artists, String url, String why,
+    record SongCard(String trackId, String title, List<String> artists, String url, RichText why,
                     Purpose purpose) implements Reply {
         public SongCard {
+            Objects.requireNonNull(title, "title");
             artists = List.copyOf(artists);
+            if (!url.isEmpty() && !RichText.isSafeLink(url)) {
+                throw new IllegalArgumentException("a song card links only to an address tastebot built: " + url);
+            }
+            why = why.capped(MAX_WHY_LENGTH);
             Objects.requireNonNull(purpose, "purpose");
+        }
+
+        /** A card whose reason is our own words. */
+        public SongCard(String trackId, String title, List<String> artists, String url, String why, Purpose purpose) {
+            this(trackId, title, artists, url, RichText.of(why), purpose);
+        }
+
+        /**
+         * The title, emphasised, then the artists after {@code beforeArtists}: "Title — A, B, C and 2 more",
+         * each shortened for display.
+         */
+        public RichText heading(String beforeArtists) {
+            RichText shownTitle = RichText.builder().strongOutside(title, Limit.TITLE).build();
+            RichText names = RichText.builder().names(artists).build();
+            RichText.Builder heading = RichText.builder().append(shownTitle);
+            if (!shownTitle.isBlank() && !names.isBlank()) {
+                heading.words(beforeArtists);
+            }
+            heading.append(names);
+            return heading.build();
         }
 
         /** A rating session's song: rating it brings the next, and it can stop the session. */

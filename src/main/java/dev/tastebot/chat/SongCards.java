@@ -1,6 +1,8 @@
 package dev.tastebot.chat;
 
 import dev.tastebot.store.Track;
+import dev.tastebot.text.Limit;
+import dev.tastebot.text.RichText;
 
 import java.util.regex.Pattern;
 
@@ -11,7 +13,7 @@ final class SongCards {
     private SongCards() {
     }
 
-    static Reply.SongCard of(Track track, String why, Reply.Purpose purpose) {
+    static Reply.SongCard of(Track track, RichText why, Reply.Purpose purpose) {
         return new Reply.SongCard(track.id(), track.title(), track.artists(), url(track.id()), why, purpose);
     }
 
@@ -25,7 +27,12 @@ final class SongCards {
         return SPOTIFY_ID.matcher(trackId).matches();
     }
 
-    static String byline(Track track) {
-        return "**" + track.title() + "**" + (track.artists().isEmpty() ? "" : " by " + String.join(", ", track.artists()));
+    /** "**Title** by A, B and 2 more": the catalogue's words, shortened, never markup. */
+    static RichText byline(Track track) {
+        RichText.Builder byline = RichText.builder().strongOutside(track.title(), Limit.TITLE);
+        if (!track.artists().isEmpty()) {
+            byline.words(" by ").names(track.artists());
+        }
+        return byline.build();
     }
 }

@@ -1,5 +1,7 @@
 package dev.tastebot.chat;
 
+import dev.tastebot.text.RichText;
+
 import java.util.List;
 
 /** Finds the track a user means by what they typed: a link, an id, or words. */
@@ -18,7 +20,12 @@ public interface TrackLookup {
         }
 
         /** Nothing to score, with a short answer saying why (an album link, an unknown track...). */
-        record Problem(String message) implements Lookup {
+        record Problem(RichText message) implements Lookup {
+
+            /** Our own words. */
+            public Problem(String message) {
+                this(RichText.of(message));
+            }
         }
     }
 }

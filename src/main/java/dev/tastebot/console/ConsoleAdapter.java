@@ -25,6 +25,9 @@ import java.util.UUID;
  *
  * <p>It is also the console's {@link Outbox}: a daily message is printed between the answers, from
  * the scheduler's thread, and its songs join the ones waiting for a rating.
+ *
+ * <p>Replies are printed through {@link ConsoleText}: no markup, and no escape sequence or control
+ * character from a title or a name reaches the terminal.
  */
 public final class ConsoleAdapter implements Outbox {
     private final ChatService chat;
@@ -56,7 +59,7 @@ public final class ConsoleAdapter implements Outbox {
                 }
                 case ConsoleInput.Nothing n -> {
                 }
-                case ConsoleInput.Answer answer -> print(answer.text());
+                case ConsoleInput.Answer answer -> print(ConsoleText.render(answer.text()));
                 case ConsoleInput.Command command -> show(chat.handle(user, command.command()));
                 case ConsoleInput.React react -> {
                     Optional<String> song = songToRate(react.reaction());
@@ -111,7 +114,7 @@ public final class ConsoleAdapter implements Outbox {
         synchronized (screen) {
             for (Reply reply : replies) {
                 switch (reply) {
-                    case Reply.Text text -> out.println(plain(text.text()));
+                    case Reply.Text text -> out.println(ConsoleText.render(text.content()));
                     case Reply.SongCard card -> showCard(card);
                 }
             }
@@ -121,18 +124,13 @@ public final class ConsoleAdapter implements Outbox {
     private void showCard(Reply.SongCard card) {
         // Unique across restarts, as a Discord message id is: an old song never gets a new one's id.
         String id = UUID.randomUUID().toString();
-        out.println("♪ " + card.title() + (card.artists().isEmpty() ? "" : " by " + String.join(", ", card.artists())));
-        out.println("  " + plain(card.why()).replace("\n", "\n  "));
+        out.println("♪ " + ConsoleText.render(card.heading(" by ")));
+        out.println("  " + ConsoleText.render(card.why()).replace("\n", "\n  "));
         if (!card.url().isEmpty()) {
             out.println("  " + card.url());
         }
         out.println(card.inSession() ? "  rate it: + (like), - (dislike), stop" : "  rate it: + or -");
         chat.posted(user, id, card);
         toRate.addLast(id);
-    }
-
-    /** Discord's bold markers read as noise in a terminal. */
-    private static String plain(String text) {
-        return text.replace("**", "");
     }
 }

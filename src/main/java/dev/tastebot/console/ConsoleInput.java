@@ -2,6 +2,7 @@ package dev.tastebot.console;
 
 import dev.tastebot.chat.ChatCommand;
 import dev.tastebot.chat.Reaction;
+import dev.tastebot.text.RichText;
 
 /** One line typed in the console, understood. */
 sealed interface ConsoleInput {
@@ -14,7 +15,12 @@ sealed interface ConsoleInput {
     }
 
     /** Something the console answers itself: a usage hint, an unreadable file. */
-    record Answer(String text) implements ConsoleInput {
+    record Answer(RichText text) implements ConsoleInput {
+
+        /** Our own words. */
+        Answer(String words) {
+            this(RichText.of(words));
+        }
     }
 
     record Quit() implements ConsoleInput {

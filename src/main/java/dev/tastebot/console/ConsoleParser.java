@@ -2,6 +2,8 @@ package dev.tastebot.console;
 
 import dev.tastebot.chat.ChatCommand;
 import dev.tastebot.chat.Reaction;
+import dev.tastebot.text.Limit;
+import dev.tastebot.text.RichText;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,7 +57,8 @@ final class ConsoleParser {
                     : new ConsoleInput.Answer("Type /forget-me to see what would be deleted, /forget-me confirm to delete it.");
             case "/import" -> importFile(rest);
             case "/quit", "/exit" -> new ConsoleInput.Quit();
-            default -> new ConsoleInput.Answer("I don't know " + abbreviate(parts[0]) + "; /help lists the commands.");
+            default -> new ConsoleInput.Answer(RichText.builder().words("I don't know ").outside(parts[0], Limit.ECHO)
+                    .words("; /help lists the commands.").build());
         };
     }
 
@@ -95,17 +98,16 @@ final class ConsoleParser {
         Path file = workingDirectory.resolve(rest);
         try {
             if (Files.size(file) > dev.tastebot.library.LibraryExport.MAX_BYTES) {
-                return new ConsoleInput.Answer(rest + " is larger than 20 MB; a library export is much smaller.");
+                return new ConsoleInput.Answer(RichText.builder().outside(rest, Limit.FILE_NAME)
+                        .words(" is larger than 20 MB; a library export is much smaller.").build());
             }
             return command(new ChatCommand.Import(file.getFileName().toString(), Files.readAllBytes(file)));
         } catch (NoSuchFileException e) {
-            return new ConsoleInput.Answer("There is no file " + rest + ".");
+            return new ConsoleInput.Answer(RichText.builder().words("There is no file ").outside(rest, Limit.FILE_NAME)
+                    .words(".").build());
         } catch (IOException e) {
-            return new ConsoleInput.Answer("Could not read " + rest + ": " + e.getMessage());
+            return new ConsoleInput.Answer(RichText.builder().words("Could not read ").outside(rest, Limit.FILE_NAME)
+                    .words(": ").outside(String.valueOf(e.getMessage()), Limit.ERROR).build());
         }
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 }

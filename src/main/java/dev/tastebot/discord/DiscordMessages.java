@@ -1,16 +1,21 @@
 package dev.tastebot.discord;
 
 import dev.tastebot.chat.Reply;
+import dev.tastebot.text.RichText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.entities.Message;
-import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
-/** Turns core replies into Discord messages: no pings, at most 2000 characters each. */
+/**
+ * Turns core replies into Discord messages: outside text escaped ({@link DiscordMarkdown}), no
+ * pings, at most 2000 characters each, a text answer in at most {@link Reply#MAX_MESSAGES}
+ * messages, and a song card always in one, which carries its reactions.
+ */
 final class DiscordMessages {
+    private static final String SHORTENED_LINE = "\n" + RichText.SHORTENED;
 
     /** One message to send; {@code card} is set on the message that carries a song's reactions. */
     record Outgoing(MessageCreateData message, Optional<Reply.SongCard> card) {
@@ -23,12 +28,12 @@ final class DiscordMessages {
         List<Outgoing> out = new ArrayList<>();
         for (Reply reply : replies) {
             switch (reply) {
-                case Reply.Text text -> chunks(text.text()).forEach(chunk -> out.add(new Outgoing(message(chunk), Optional.empty())));
+                case Reply.Text text -> capped(chunks(DiscordMarkdown.render(text.content())))
+                        .forEach(chunk -> out.add(new Outgoing(message(chunk), Optional.empty())));
                 case Reply.SongCard card -> {
-                    List<String> chunks = chunks(cardText(card));
-                    for (int i = 0; i < chunks.size(); i++) {
-                        boolean last = i == chunks.size() - 1;
-                        out.add(new Outgoing(message(chunks.get(i)), last ? Optional.of(card) : Optional.empty()));
+                    String content = cardText(card);
+                    if (!content.isEmpty()) {
+                        out.add(new Outgoing(message(content), Optional.of(card)));
                     }
                 }
             }
@@ -44,46 +49,78 @@ final class DiscordMessages {
 
     /**
      * Title and artists, why it was picked, then the link alone on the last line, which is what
-     * makes Discord show its Spotify player.
+     * makes Discord show its Spotify player. Always one message: a reason too long for it is cut.
      */
     static String cardText(Reply.SongCard card) {
         List<String> lines = new ArrayList<>();
-        List<String> heading = new ArrayList<>();
-        if (!card.title().isBlank()) {
-            heading.add("**" + MarkdownSanitizer.escape(card.title().strip()) + "**");
+        String heading = DiscordMarkdown.render(card.heading(" — "));
+        if (!heading.isBlank()) {
+            lines.add(heading);
         }
-        if (!card.artists().isEmpty()) {
-            heading.add(MarkdownSanitizer.escape(String.join(", ", card.artists())));
+        String why = DiscordMarkdown.render(card.why()).strip();
+        if (!why.isEmpty()) {
+            lines.add(why);
         }
-        if (!heading.isEmpty()) {
-            lines.add(String.join(" — ", heading));
+        String body = String.join("\n", lines);
+        String link = card.url().isBlank() ? "" : card.url().strip();
+        int room = Message.MAX_CONTENT_LENGTH - (link.isEmpty() || body.isEmpty() ? link.length() : link.length() + 1);
+        if (body.length() > room) {
+            body = chunks(body, room - SHORTENED_LINE.length()).getFirst() + SHORTENED_LINE;
         }
-        if (!card.why().isBlank()) {
-            lines.add(card.why().strip());
-        }
-        if (!card.url().isBlank()) {
-            lines.add(card.url().strip());
-        }
-        return String.join("\n", lines);
+        return body.isEmpty() ? link : link.isEmpty() ? body : body + "\n" + link;
     }
 
-    /** Splits at line ends where possible; blank text makes no message (Discord refuses empty ones). */
+    /** The first {@link Reply#MAX_MESSAGES} chunks; when there were more, the last kept one says the rest was cut. */
+    static List<String> capped(List<String> chunks) {
+        if (chunks.size() <= Reply.MAX_MESSAGES) {
+            return chunks;
+        }
+        List<String> kept = new ArrayList<>(chunks.subList(0, Reply.MAX_MESSAGES - 1));
+        String last = chunks.get(Reply.MAX_MESSAGES - 1);
+        kept.add(chunks(last, Message.MAX_CONTENT_LENGTH - SHORTENED_LINE.length()).getFirst() + SHORTENED_LINE);
+        return kept;
+    }
+
     static List<String> chunks(String text) {
-        int max = Message.MAX_CONTENT_LENGTH;
+        return chunks(text, Message.MAX_CONTENT_LENGTH);
+    }
+
+    /**
+     * Splits at line ends where possible; blank text makes no message (Discord refuses empty ones).
+     * A line longer than a message is cut where no escape, emoji or block syntax is split.
+     */
+    static List<String> chunks(String text, int max) {
         List<String> chunks = new ArrayList<>();
         String rest = text.strip();
         while (rest.length() > max) {
             int cut = rest.lastIndexOf('\n', max);
-            if (cut <= 0) {
-                cut = Character.isHighSurrogate(rest.charAt(max - 1)) ? max - 1 : max;
+            boolean midLine = cut <= 0;
+            if (midLine) {
+                cut = safeCut(rest, max);
             }
             chunks.add(rest.substring(0, cut).strip());
             rest = rest.substring(cut).strip();
+            if (midLine) {
+                // The rest of the line now starts a message, where "# " or "- " would be markup.
+                rest = DiscordMarkdown.lineStart(rest);
+            }
         }
         if (!rest.isEmpty()) {
             chunks.add(rest);
         }
         chunks.removeIf(String::isEmpty);
         return chunks;
+    }
+
+    /** Before {@code max}, not inside a surrogate pair and not after a backslash, whose escape would be lost. */
+    private static int safeCut(String text, int max) {
+        int cut = max;
+        if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+            cut--;
+        }
+        while (cut > 1 && text.charAt(cut - 1) == '\\') {
+            cut--;
+        }
+        return cut;
     }
 }

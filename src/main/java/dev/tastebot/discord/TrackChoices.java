@@ -1,6 +1,7 @@
 package dev.tastebot.discord;
 
 import dev.tastebot.chat.ChatService;
+import dev.tastebot.text.OutsideText;
 import java.util.List;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
@@ -15,16 +16,17 @@ final class TrackChoices {
                 .filter(s -> s.value() != null && !s.value().isBlank())
                 .limit(OptionData.MAX_CHOICES)
                 .map(s -> new Command.Choice(
-                        label(s.label() == null || s.label().isBlank() ? s.value() : s.label()),
+                        label(s.label() == null || OutsideText.clean(s.label()).isEmpty() ? s.value() : s.label()),
                         cut(s.value().strip(), OptionData.MAX_CHOICE_VALUE_LENGTH)))
                 .toList();
     }
 
-    /** A shortened label says so with an ellipsis. */
+    /**
+     * Discord shows a choice's name as plain text (no markdown, no mentions), but it comes from
+     * outside: one clean line, and a shortened one says so with an ellipsis.
+     */
     private static String label(String label) {
-        String l = label.strip();
-        int max = OptionData.MAX_CHOICE_NAME_LENGTH;
-        return l.length() <= max ? l : cut(l, max - 1) + "…";
+        return OutsideText.oneLine(label, OptionData.MAX_CHOICE_NAME_LENGTH);
     }
 
     /** Never splits a surrogate pair, which Discord would reject as invalid text. */

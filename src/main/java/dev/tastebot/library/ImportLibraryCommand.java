@@ -61,12 +61,12 @@ public final class ImportLibraryCommand implements CommandHandler {
                     new RatingStore(database), clock, ids -> { }).importLikes(userId, file.getFileName().toString(), content);
             return switch (outcome) {
                 case ImportOutcome.Imported imported -> {
-                    out.println(imported.message().replace(" Dislikes teach me the most: /rate a few songs too.", "")
+                    out.println(imported.message().plain().replace(" Dislikes teach me the most: /rate a few songs too.", "")
                             + " (user " + userId + "). Audio features are fetched when the bot runs.");
                     yield ExitCode.OK.code();
                 }
                 case ImportOutcome.Refused refused -> {
-                    err.println("tastebot import-library: " + refused.message());
+                    err.println("tastebot import-library: " + refused.message().plain());
                     yield ExitCode.USAGE.code();
                 }
             };

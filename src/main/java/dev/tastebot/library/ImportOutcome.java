@@ -1,11 +1,13 @@
 package dev.tastebot.library;
 
+import dev.tastebot.text.RichText;
+
 /** What importing a user's saved songs came to, with the sentence the user is told. */
 public sealed interface ImportOutcome {
-    String message();
+    RichText message();
 
     record Imported(int entries, int newLikes, int alreadyRated, int skipped) implements ImportOutcome {
-        public String message() {
+        public RichText message() {
             StringBuilder text = new StringBuilder("Imported " + newLikes + (newLikes == 1 ? " saved song" : " saved songs")
                     + " as likes from your library export");
             if (alreadyRated > 0) {
@@ -15,10 +17,16 @@ public sealed interface ImportOutcome {
                 text.append("; ").append(skipped).append(skipped == 1 ? " entry was" : " entries were")
                         .append(" skipped (no Spotify track URI)");
             }
-            return text.append(". Dislikes teach me the most: /rate a few songs too.").toString();
+            return RichText.of(text.append(". Dislikes teach me the most: /rate a few songs too.").toString());
         }
     }
 
-    record Refused(String message) implements ImportOutcome {
+    /** Nothing imported; {@code message} says why, the uploader's file name in it marked as outside text. */
+    record Refused(RichText message) implements ImportOutcome {
+
+        /** Our own words. */
+        public Refused(String message) {
+            this(RichText.of(message));
+        }
     }
 }

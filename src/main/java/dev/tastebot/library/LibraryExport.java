@@ -3,6 +3,8 @@ package dev.tastebot.library;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tastebot.text.Limit;
+import dev.tastebot.text.RichText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,29 +33,33 @@ public final class LibraryExport {
         record Tracks(List<SavedTrack> tracks) implements Parsed {
         }
 
-        record NotAnExport(String reason) implements Parsed {
+        /** @param reason names the file as its uploader called it, as outside text */
+        record NotAnExport(RichText reason) implements Parsed {
         }
     }
 
     public Parsed parse(String fileName, byte[] content) {
         if (content.length == 0) {
-            return new Parsed.NotAnExport(fileName + " is empty.");
+            return notAnExport(fileName, " is empty.");
         }
         if (content.length > MAX_BYTES) {
-            return new Parsed.NotAnExport(fileName + " is " + content.length / (1024 * 1024)
+            return notAnExport(fileName, " is " + content.length / (1024 * 1024)
                     + " MB; a library export is much smaller (at most 20 MB here). Upload YourLibrary.json itself.");
         }
         JsonNode root;
         try {
             root = json.readTree(content);
         } catch (JacksonException e) {
-            return new Parsed.NotAnExport(fileName + " isn't valid JSON (" + firstLine(e.getOriginalMessage())
-                    + "). Upload YourLibrary.json from your Spotify privacy export.");
+            // The parser quotes the file's own text: outside words too.
+            return new Parsed.NotAnExport(RichText.builder().outside(fileName, Limit.FILE_NAME).words(" isn't valid JSON (")
+                    .outside(firstLine(e.getOriginalMessage()), Limit.ERROR)
+                    .words("). Upload YourLibrary.json from your Spotify privacy export.").build());
         } catch (java.io.IOException e) {
-            return new Parsed.NotAnExport(fileName + " could not be read: " + e.getMessage());
+            return new Parsed.NotAnExport(RichText.builder().outside(fileName, Limit.FILE_NAME).words(" could not be read: ")
+                    .outside(String.valueOf(e.getMessage()), Limit.ERROR).build());
         }
         if (root == null || !root.isObject() || !root.path("tracks").isArray()) {
-            return new Parsed.NotAnExport(fileName + " doesn't look like Spotify's YourLibrary.json: it has no "
+            return notAnExport(fileName, " doesn't look like Spotify's YourLibrary.json: it has no "
                     + "\"tracks\" list. It is in the \"Account data\" part of your privacy export.");
         }
         List<SavedTrack> tracks = new ArrayList<>();
@@ -65,8 +71,11 @@ public final class LibraryExport {
         return new Parsed.Tracks(tracks);
     }
 
+    private static Parsed notAnExport(String fileName, String why) {
+        return new Parsed.NotAnExport(RichText.builder().outside(fileName, Limit.FILE_NAME).words(why).build());
+    }
+
     private static String firstLine(String message) {
-        String line = message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
-        return line.length() > 120 ? line.substring(0, 120) + "…" : line;
+        return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
     }
 }

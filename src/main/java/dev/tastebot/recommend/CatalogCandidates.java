@@ -8,6 +8,8 @@ import dev.tastebot.store.TrainingDataStore;
 import dev.tastebot.taste.Tally;
 import dev.tastebot.taste.TasteProfile;
 import dev.tastebot.taste.TrainedModel;
+import dev.tastebot.text.Limit;
+import dev.tastebot.text.RichText;
 import dev.tastebot.training.UserModels;
 
 import java.util.ArrayList;
@@ -105,17 +107,17 @@ public final class CatalogCandidates implements CandidatePicker {
         return drawn;
     }
 
-    private static String why(TrackData track, Origin origin, TasteProfile profile, Optional<TrainedModel> model) {
+    private static RichText why(TrackData track, Origin origin, TasteProfile profile, Optional<TrainedModel> model) {
         Optional<String> unsure = model.flatMap(m -> unsure(m, track, profile));
-        Optional<String> from = switch (origin) {
-            case COMMUNITY -> Optional.of("liked by someone in your server");
+        Optional<RichText> from = switch (origin) {
+            case COMMUNITY -> Optional.of(RichText.of("liked by someone in your server"));
             case LIKED_ARTIST -> likedArtist(track, profile);
             case CATALOGUE -> Optional.empty();
         };
         if (from.isPresent()) {
-            return from.get() + unsure.map(u -> "; " + u).orElse("");
+            return RichText.builder().append(from.get()).words(unsure.map(u -> "; " + u).orElse("")).build();
         }
-        return unsure.orElseGet(() -> familiarity(track, profile));
+        return unsure.map(RichText::of).orElseGet(() -> familiarity(track, profile));
     }
 
     private static Optional<String> unsure(TrainedModel model, TrackData track, TasteProfile profile) {
@@ -127,22 +129,24 @@ public final class CatalogCandidates implements CandidatePicker {
                 + "% for you): your rating teaches it the most");
     }
 
-    private static Optional<String> likedArtist(TrackData track, TasteProfile profile) {
+    private static Optional<RichText> likedArtist(TrackData track, TasteProfile profile) {
         Optional<String> artist = profile.bestKnownArtist(track);
         Tally tally = artist.map(profile::artist).orElse(Tally.EMPTY);
         return tally.likes() == 0 ? Optional.empty()
-                : Optional.of("by " + artist.get() + ", whose songs you like (you liked " + tally.likes() + " of "
-                        + tally.total() + ")");
+                : Optional.of(RichText.builder().words("by ").outside(artist.get(), Limit.NAME)
+                        .words(", whose songs you like (you liked " + tally.likes() + " of " + tally.total() + ")").build());
     }
 
     /** Why a song is worth rating before there is a model; the daily picks say it the same way. */
-    static String familiarity(TrackData track, TasteProfile profile) {
+    static RichText familiarity(TrackData track, TasteProfile profile) {
         Optional<String> artist = profile.bestKnownArtist(track);
         Tally tally = artist.map(profile::artist).orElse(Tally.EMPTY);
         if (tally.total() > 0) {
-            return "you liked " + tally.likes() + " of " + tally.total() + (tally.total() == 1 ? " song" : " songs")
-                    + " by " + artist.get();
+            return RichText.builder().words("you liked " + tally.likes() + " of " + tally.total()
+                    + (tally.total() == 1 ? " song" : " songs") + " by ").outside(artist.get(), Limit.NAME).build();
         }
-        return "new ground: nothing by " + artist.orElse("this artist") + " rated yet, to find the edges of your taste";
+        RichText.Builder why = RichText.builder().words("new ground: nothing by ");
+        artist.ifPresentOrElse(name -> why.outside(name, Limit.NAME), () -> why.words("this artist"));
+        return why.words(" rated yet, to find the edges of your taste").build();
     }
 }

@@ -2,6 +2,7 @@ package dev.tastebot.recommend;
 
 import dev.tastebot.store.Track;
 import dev.tastebot.taste.Prediction;
+import dev.tastebot.text.RichText;
 
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,7 @@ public sealed interface DailyPicks {
             songs = List.copyOf(songs);
         }
 
-        public record Song(Track track, String why) {
+        public record Song(Track track, RichText why) {
         }
     }
 

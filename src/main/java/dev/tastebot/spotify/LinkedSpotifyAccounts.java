@@ -7,6 +7,7 @@ import dev.tastebot.library.SyncOutcome;
 import dev.tastebot.spotify.auth.Completion;
 import dev.tastebot.spotify.auth.SpotifyLinking;
 import dev.tastebot.spotify.auth.Start;
+import dev.tastebot.text.RichText;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,42 +43,46 @@ public final class LinkedSpotifyAccounts implements SpotifyAccounts {
         this.ratingsChanged = ratingsChanged;
     }
 
+    /** Messages from linking and syncing may quote Spotify's errors or what the user pasted: shown as outside text. */
     @Override
-    public String link(String userId, Optional<String> pastedUrl) {
+    public RichText link(String userId, Optional<String> pastedUrl) {
         if (pastedUrl.isPresent()) {
             Completion completion = linking.completeFromPastedUrl(userId, pastedUrl.get());
-            return completion instanceof Completion.Linked ? completion.message() + " " + syncNow(userId) : completion.message();
+            return completion instanceof Completion.Linked
+                    ? RichText.builder().words(completion.message() + " ").append(syncNow(userId)).build()
+                    : RichText.message(completion.message());
         }
         // a link made before playlists were turned on is linked again, to allow them
         if (linking.accessToken(userId).isPresent() && !linking.lacksAskedScope(userId)) {
-            return "Your Spotify account is already linked. " + syncNow(userId);
+            return RichText.builder().words("Your Spotify account is already linked. ").append(syncNow(userId)).build();
         }
         return switch (linking.start(userId)) {
-            case Start.Open open -> "Open this link to let tastebot read your saved songs"
+            case Start.Open open -> RichText.builder().words("Open this link to let tastebot read your saved songs"
                     + (linking.asksForPlaylists() ? " and keep your private playlist of songs to rate" : "")
-                    + " (it works once, for "
-                    + open.validFor().toMinutes() + " minutes): " + open.authorizeUrl()
-                    + (open.pasteBack() ? "\nAfterwards your browser may show a page that does not load: copy its whole "
-                    + "address and send /link with it (on Discord, in the url option), and the link completes." : "");
-            case Start.Refused refused -> refused.message();
+                    + " (it works once, for " + open.validFor().toMinutes() + " minutes): ")
+                    .link(open.authorizeUrl().toString())
+                    .words(open.pasteBack() ? "\nAfterwards your browser may show a page that does not load: copy its whole "
+                    + "address and send /link with it (on Discord, in the url option), and the link completes." : "")
+                    .build();
+            case Start.Refused refused -> RichText.message(refused.message());
         };
     }
 
     /** After the web callback linked the user: what the page tells them, and the sync in the background. */
-    public String syncAfterCallback(String userId) {
+    public RichText syncAfterCallback(String userId) {
         return syncNow(userId);
     }
 
     @Override
-    public String unlink(String userId) {
-        return linking.unlink(userId)
+    public RichText unlink(String userId) {
+        return RichText.of(linking.unlink(userId)
                 ? "Unlinked: your Spotify tokens are deleted. The likes already brought in stay (/forget-me deletes everything)."
-                : "Your Spotify account wasn't linked.";
+                : "Your Spotify account wasn't linked.");
     }
 
     @Override
-    public Optional<String> playlistUnavailable(String userId) {
-        return playlist.unavailable(userId);
+    public Optional<RichText> playlistUnavailable(String userId) {
+        return playlist.unavailable(userId).map(RichText::of);
     }
 
     @Override
@@ -85,13 +90,13 @@ public final class LinkedSpotifyAccounts implements SpotifyAccounts {
         return playlist.write(userId, spotifyTrackIds);
     }
 
-    private String syncNow(String userId) {
+    private RichText syncNow(String userId) {
         SyncOutcome outcome = sync.sync(userId, (read, total) -> log.info("Spotify library of {}: {} of {} saved songs read",
                 userId, read, total));
         if (outcome instanceof SyncOutcome.Synced synced && synced.newSaved() > 0) {
             featuresWanted.accept(synced.newTrackIds());
             ratingsChanged.accept(userId);
         }
-        return outcome.message();
+        return RichText.message(outcome.message());
     }
 }

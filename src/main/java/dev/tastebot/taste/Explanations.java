@@ -2,6 +2,8 @@ package dev.tastebot.taste;
 
 import dev.tastebot.features.NumericFeature;
 import dev.tastebot.features.TrackData;
+import dev.tastebot.text.Limit;
+import dev.tastebot.text.RichText;
 
 import java.util.Optional;
 
@@ -13,27 +15,33 @@ final class Explanations {
     }
 
     static Prediction.Reason artistReason(TrackData track, TasteProfile profile, boolean forLike) {
-        String artist = profile.bestKnownArtist(track).orElse("this artist");
-        Tally tally = profile.artist(artist);
-        String text = tally.total() == 0
-                ? "you haven't rated anything by " + artist + " yet"
-                : "you liked " + tally.likes() + " of " + tally.total() + " " + songs(tally.total()) + " by " + artist;
-        return new Prediction.Reason(text, forLike, 0);
+        Optional<String> artist = profile.bestKnownArtist(track);
+        Tally tally = profile.artist(artist.orElse("this artist"));
+        RichText.Builder text = tally.total() == 0
+                ? RichText.builder().words("you haven't rated anything by ")
+                : RichText.builder().words("you liked " + tally.likes() + " of " + tally.total() + " " + songs(tally.total()) + " by ");
+        return new Prediction.Reason(named(text, artist, "this artist").build(), forLike, 0);
     }
 
     static Prediction.Reason genreReason(TrackData track, TasteProfile profile, boolean forLike) {
-        String genre = track.genre().orElse("this genre");
-        Tally tally = profile.genre(genre);
-        String text = tally.total() == 0
-                ? "you haven't rated any " + genre + " songs yet"
-                : "you liked " + tally.likes() + " of " + tally.total() + " " + genre + " " + songs(tally.total());
+        Optional<String> genre = track.genre();
+        Tally tally = profile.genre(genre.orElse("this genre"));
+        RichText text = tally.total() == 0
+                ? named(RichText.builder().words("you haven't rated any "), genre, "this genre").words(" songs yet").build()
+                : named(RichText.builder().words("you liked " + tally.likes() + " of " + tally.total() + " "), genre, "this genre")
+                        .words(" " + songs(tally.total())).build();
         return new Prediction.Reason(text, forLike, 0);
     }
 
     static Prediction.Reason overallReason(TasteProfile profile) {
         Tally overall = profile.overall();
         String text = "overall you liked " + overall.likes() + " of the " + overall.total() + " " + songs(overall.total()) + " you rated";
-        return new Prediction.Reason(text, overall.likes() * 2 >= overall.total(), 0);
+        return new Prediction.Reason(RichText.of(text), overall.likes() * 2 >= overall.total(), 0);
+    }
+
+    /** An artist's or genre's name comes from a catalogue or an import: outside text, shortened. */
+    private static RichText.Builder named(RichText.Builder text, Optional<String> name, String otherwise) {
+        return name.map(n -> text.outside(n, Limit.NAME)).orElseGet(() -> text.words(otherwise));
     }
 
     /** A phrase for a feature's value; empty when there is nothing worth saying about it. */

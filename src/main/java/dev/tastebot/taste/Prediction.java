@@ -1,5 +1,7 @@
 package dev.tastebot.taste;
 
+import dev.tastebot.text.RichText;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -23,8 +25,11 @@ public record Prediction(double probability, Verdict verdict, Certainty certaint
 
     public enum Certainty { LOW, MEDIUM, HIGH }
 
-    /** One reason, in plain words; {@code forLike} tells whether it pushed the answer toward a like. */
-    public record Reason(String text, boolean forLike, double weight) {
+    /**
+     * One reason, in plain words (naming artists or genres as outside text); {@code forLike} tells
+     * whether it pushed the answer toward a like.
+     */
+    public record Reason(RichText text, boolean forLike, double weight) {
     }
 
     /** Why the answer is only a starter rule, and what would change that. */

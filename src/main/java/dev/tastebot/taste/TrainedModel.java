@@ -1,6 +1,7 @@
 package dev.tastebot.taste;
 
 import dev.tastebot.features.TrackData;
+import dev.tastebot.text.RichText;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -104,12 +105,12 @@ public final class TrainedModel implements TastePredictor {
         return reasons.subList(0, Math.min(MAX_REASONS, reasons.size()));
     }
 
-    private Optional<String> phrase(FeatureColumn.Group group, TrackData track, TasteProfile profile, boolean forLike) {
+    private Optional<RichText> phrase(FeatureColumn.Group group, TrackData track, TasteProfile profile, boolean forLike) {
         return switch (group) {
             case FeatureColumn.ArtistGroup a -> Optional.of(Explanations.artistReason(track, profile, forLike).text());
             case FeatureColumn.GenreGroup g -> Optional.of(Explanations.genreReason(track, profile, forLike).text());
             case FeatureColumn.FeatureGroup f ->
-                    Explanations.featurePhrase(f.feature(), track.features().get(f.feature()), reference);
+                    Explanations.featurePhrase(f.feature(), track.features().get(f.feature()), reference).map(RichText::of);
         };
     }
 }

@@ -63,7 +63,7 @@ class ChatCoreTest {
         Reply.SongCard card = (Reply.SongCard) replies.get(1);
         assertThat(card.inSession()).isTrue();
         assertThat(card.reactions()).containsExactly(Reaction.LIKE, Reaction.DISLIKE, Reaction.STOP);
-        assertThat(card.why()).isNotBlank();
+        assertThat(card.why().plain()).isNotBlank();
         // AND asking again continues without a second introduction
         assertThat(handle(ANA, new ChatCommand.Rate())).singleElement().isInstanceOf(Reply.SongCard.class);
     }
@@ -180,9 +180,9 @@ class ChatCoreTest {
         String stats = text(handle(ANA, new ChatCommand.Stats()));
 
         assertThat(fixture.ratings().all(ANA.userId())).hasSize(30);
-        assertThat(stats).contains("**Your ratings**: ").contains("• chat: ");
-        assertThat(stats).containsPattern("\\*\\*Model\\*\\*: .+, trained 2026-11-29 12:00 UTC on \\d\\d ratings");
-        assertThat(stats).contains("ROC-AUC").contains("balanced accuracy").contains("**Artists you like most**");
+        assertThat(stats).contains("Your ratings: ").contains("• chat: ");
+        assertThat(stats).containsPattern("\nModel: .+, trained 2026-11-29 12:00 UTC on \\d\\d ratings");
+        assertThat(stats).contains("ROC-AUC").contains("balanced accuracy").contains("\nArtists you like most: ");
     }
 
     @Test
@@ -196,7 +196,7 @@ class ChatCoreTest {
         String stats = text(handle(ANA, new ChatCommand.Stats()));
 
         // THEN they say so, with the figures that decided it
-        assertThat(stats).contains("**Last retraining** (2026-11-29 12:00 UTC) kept your previous model: the old model "
+        assertThat(stats).contains("\nLast retraining (2026-11-29 12:00 UTC) kept your previous model: the old model "
                 + "scored ROC-AUC 0.93 on the 14 ratings given since it was trained; the new one only 0.85 cross-validated.");
     }
 
@@ -218,7 +218,7 @@ class ChatCoreTest {
         String answer = text(handle(ANA, new ChatCommand.Retrain(Optional.empty())));
 
         // THEN a model was chosen anew on all her ratings and stored
-        assertThat(answer).startsWith("Retrained your model: **").contains("chosen anew on all 30 of your ratings")
+        assertThat(answer).startsWith("Retrained your model: ").contains("chosen anew on all 30 of your ratings")
                 .containsPattern("cross-validated ROC-AUC \\d\\.\\d\\d");
         assertThat(fixture.models().history(ANA.userId())).hasSize(Math.min(3, models + 1));
     }
@@ -254,7 +254,7 @@ class ChatCoreTest {
 
         String answer = text(handle(ChatFixture.ADMIN, new ChatCommand.Retrain(Optional.of(" " + BEN.userId() + " "))));
 
-        assertThat(answer).startsWith("Retrained discord:200's model: **").contains("chosen anew on all 30 of their ratings");
+        assertThat(answer).startsWith("Retrained discord:200's model: ").contains("chosen anew on all 30 of their ratings");
     }
 
     @Test

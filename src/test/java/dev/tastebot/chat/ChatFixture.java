@@ -145,6 +145,17 @@ public final class ChatFixture implements AutoCloseable {
         };
     }
 
+    /**
+     * Stores a track with this title, artists and genre (as a catalogue import would, outside words
+     * and all), with the audio features of the first synthetic track, so it can be scored at once.
+     */
+    public void addTrack(String trackId, String title, List<String> artists, Optional<String> genre) {
+        TrackData model = new TrainingDataStore(database).track(wouldLike.keySet().iterator().next(), SOURCES).orElseThrow();
+        tracks().upsert(new Track(trackId, title, artists, Optional.empty(), OptionalInt.empty(), Optional.empty(),
+                OptionalInt.empty(), OptionalLong.empty(), genre));
+        new FeatureStore(database).put(trackId, "catalog", model.features(), NOW);
+    }
+
     public static Clock clock() {
         return Clock.fixed(NOW, ZoneOffset.UTC);
     }

@@ -47,13 +47,13 @@ class DailyMessagesTest {
         List<Reply> message = fixture.dailyMessages(3).newRound().prepare(ANA);
 
         assertThat(message.getFirst()).isInstanceOfSatisfying(Reply.Text.class, intro ->
-                assertThat(intro.text()).startsWith("**Your daily picks**: 3 songs you haven't rated")
+                assertThat(intro.text()).startsWith("Your daily picks: 3 songs you haven't rated")
                         .contains("/daily off stops these messages"));
         assertThat(cards(message)).hasSize(3).allSatisfy(card -> {
             // daily cards, not a session's: 👍 and 👎 only, and their reactions are rated as daily
             assertThat(card.inSession()).isFalse();
             assertThat(card.reactions()).containsExactly(Reaction.LIKE, Reaction.DISLIKE);
-            assertThat(card.why()).containsPattern("\\*\\*Probably (yes|not)\\*\\*: \\d+% chance you'll like it")
+            assertThat(card.why().plain()).containsPattern("Probably (yes|not): \\d+% chance you'll like it")
                     .contains("\nWhy:\n");
             assertThat(catalogue.subList(0, 50)).doesNotContain(card.trackId());
         });
@@ -66,11 +66,11 @@ class DailyMessagesTest {
         List<Reply> message = fixture.dailyMessages(2).newRound().prepare(ANA);
 
         assertThat(message.getFirst()).isInstanceOfSatisfying(Reply.Text.class, intro ->
-                assertThat(intro.text()).startsWith("**Your daily songs**: I can't recommend songs yet: your model needs "
+                assertThat(intro.text()).startsWith("Your daily songs: I can't recommend songs yet: your model needs "
                         + "more ratings (rate at least 17 more songs").contains("here are 2 songs to rate"));
         assertThat(cards(message)).hasSize(2).allSatisfy(card -> {
             assertThat(card.inSession()).isFalse();
-            assertThat(card.why()).isNotBlank().doesNotContain("chance you'll like it");
+            assertThat(card.why().plain()).isNotBlank().doesNotContain("chance you'll like it");
         });
     }
 

@@ -6,6 +6,8 @@ import dev.tastebot.chat.Outbox;
 import dev.tastebot.chat.Reply;
 import dev.tastebot.store.PostedSong;
 import dev.tastebot.store.Rating;
+import dev.tastebot.text.Limit;
+import dev.tastebot.text.RichText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,6 +113,54 @@ class ConsoleAdapterTest {
         // AND the help printed before it is still whole
         assertThat(screen.indexOf("/rate: rate songs one at a time")).isLessThan(screen.indexOf("── daily message ──"));
         assertThat(screen.substring(screen.indexOf("── daily message ──"))).contains("There is no song to rate yet");
+    }
+
+    @Test
+    void aHostileSongReachesTheTerminalAsPrintableTextAndNothingElse() throws IOException {
+        // GIVEN a song whose title clears the screen, colours it and returns the cursor, by four artists
+        fixture.addTrack("hostile-1", "\u001B[2J\u001B[31mRed\u001B[0m **x**\r\n<@1>\u0007",
+                List.of("A\u001B]0;pwned\u0007", "B", "C", "D"), Optional.empty());
+
+        // WHEN the user asks about it
+        String screen = run(new Typing("/will-i-like hostile-1", "/quit"), List.of());
+
+        // THEN its title and artists are printed as their words, on one line, with nothing a terminal obeys
+        assertThat(screen.lines()).contains("Red **x** <@1> by A, B, C and 1 more");
+        assertThat(screen).doesNotContain("\u001B").doesNotContain("\r").doesNotContain("\u0007").doesNotContain("[31m");
+    }
+
+    @Test
+    void aCardPrintsItsTitleShortenedAndOurEmphasisWithoutMarkers() {
+        // GIVEN a daily card with a 10,000-character title and a reason with our emphasis
+        ConsoleAdapter console = new ConsoleAdapter(fixture.core(), LOCAL, folder, new Typing(),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        String trackId = fixture.wouldLike().keySet().iterator().next();
+        Reply.SongCard card = new Reply.SongCard(trackId, "x".repeat(10_000), List.of("A"), "",
+                RichText.builder().strong("Probably yes").words(": 80%").line().words("Why: ").outside("\u001B[1mB\u001B[0m", Limit.NAME)
+                        .build(), Reply.Purpose.DAILY);
+
+        // WHEN it is delivered
+        console.deliver(LOCAL, List.of(card));
+
+        // THEN it is printed exactly so
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("\n── daily message ──\n♪ " + "x".repeat(Limit.TITLE.chars() - 1)
+                + "… by A\n  Probably yes: 80%\n  Why: B\n  rate it: + or -\n");
+    }
+
+    @Test
+    void aHugeAnswerIsPrintedShortenedAndSaysSo() {
+        ConsoleAdapter console = new ConsoleAdapter(fixture.core(), LOCAL, folder, new Typing(),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        RichText.Builder huge = RichText.builder().words("Your artists:");
+        for (int i = 0; i < 400; i++) {
+            huge.line().outside("n".repeat(100), Limit.NAME);
+        }
+
+        console.deliver(LOCAL, List.of(new Reply.Text(huge.build())));
+
+        String printed = out.toString(StandardCharsets.UTF_8).replace("\n── daily message ──\n", "");
+        assertThat(printed).endsWith(RichText.SHORTENED + "\n").startsWith("Your artists:\n" + "n".repeat(59) + "…\n");
+        assertThat(printed.length()).isEqualTo(Reply.MAX_TEXT_LENGTH + 1);
     }
 
     @Test

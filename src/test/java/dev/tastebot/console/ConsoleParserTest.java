@@ -23,6 +23,12 @@ class ConsoleParserTest {
         return new ConsoleParser(folder).parse(line);
     }
 
+    /** What the console answers itself to {@code line}, as printed. */
+    private String answer(String line) {
+        assertThat(parse(line)).isInstanceOf(ConsoleInput.Answer.class);
+        return ConsoleText.render(((ConsoleInput.Answer) parse(line)).text());
+    }
+
     @Test
     void commandsAreTypedAsOnDiscord() {
         assertThat(parse("/rate")).isEqualTo(new ConsoleInput.Command(new ChatCommand.Rate()));
@@ -55,18 +61,18 @@ class ConsoleParserTest {
 
     @Test
     void badInputGetsAShortHint() {
-        assertThat(parse("/dance")).isEqualTo(new ConsoleInput.Answer("I don't know /dance; /help lists the commands."));
+        assertThat(answer("/dance")).isEqualTo("I don't know /dance; /help lists the commands.");
         assertThat(parse("hello")).isInstanceOf(ConsoleInput.Answer.class);
         assertThat(parse("/daily")).isInstanceOf(ConsoleInput.Answer.class);
-        assertThat(parse("/daily on seven")).isEqualTo(new ConsoleInput.Answer(
-                "The hour must be a whole number from 0 to 23. Use /daily on [hour 0-23] [time zone, e.g. Europe/Paris] or /daily off."));
+        assertThat(answer("/daily on seven")).isEqualTo(
+                "The hour must be a whole number from 0 to 23. Use /daily on [hour 0-23] [time zone, e.g. Europe/Paris] or /daily off.");
         assertThat(parse("/rate now")).isInstanceOf(ConsoleInput.Answer.class);
-        assertThat(parse("/playlist 20")).isEqualTo(new ConsoleInput.Answer(
-                "Use /playlist on its own: it puts the next songs to rate into your Spotify playlist."));
+        assertThat(answer("/playlist 20")).isEqualTo(
+                "Use /playlist on its own: it puts the next songs to rate into your Spotify playlist.");
         assertThat(parse("/forget-me please")).isInstanceOf(ConsoleInput.Answer.class);
-        assertThat(parse("/retrain my friend")).isEqualTo(new ConsoleInput.Answer(
-                "Use /retrain to retrain your model now; an admin may name another user: /retrain discord:123456789."));
-        assertThat(parse("/" + "x".repeat(100))).isEqualTo(new ConsoleInput.Answer("I don't know /" + "x".repeat(39) + "…; /help lists the commands."));
+        assertThat(answer("/retrain my friend")).isEqualTo(
+                "Use /retrain to retrain your model now; an admin may name another user: /retrain discord:123456789.");
+        assertThat(answer("/" + "x".repeat(100))).isEqualTo("I don't know /" + "x".repeat(38) + "…; /help lists the commands.");
     }
 
     @Test
@@ -79,7 +85,7 @@ class ConsoleParserTest {
         ChatCommand.Import command = (ChatCommand.Import) ((ConsoleInput.Command) input).command();
         assertThat(command.fileName()).isEqualTo("YourLibrary.json");
         assertThat(new String(command.content())).isEqualTo("{\"tracks\": []}");
-        assertThat(parse("/import missing.json")).isEqualTo(new ConsoleInput.Answer("There is no file missing.json."));
+        assertThat(answer("/import missing.json")).isEqualTo("There is no file missing.json.");
         assertThat(parse("/import")).isInstanceOf(ConsoleInput.Answer.class);
     }
 }

@@ -21,6 +21,7 @@ import dev.tastebot.discord.RecordingChatService.Posted;
 import dev.tastebot.discord.RecordingChatService.Reacted;
 import dev.tastebot.discord.RecordingChatService.Seen;
 import dev.tastebot.discord.RecordingChatService.Suggested;
+import dev.tastebot.text.RichText;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -143,7 +144,8 @@ class DiscordListenerTest {
 
     @Test
     void textRepliesAreSentThroughTheInteraction() {
-        chat.answering(new Reply.Text("You rated **12** songs."), new Reply.Text("Link Spotify with /link."));
+        chat.answering(new Reply.Text(RichText.builder().words("You rated ").strong("12").words(" songs.").build()),
+                new Reply.Text("Link Spotify with /link."));
 
         listener.onSlashCommandInteraction(slash("stats"));
 
@@ -361,7 +363,7 @@ class DiscordListenerTest {
     @Test
     void aCommandInAServerRecordsTheServerAfterTheCoreAnswered() {
         // GIVEN a core that answers with a text
-        chat.answering(new Reply.Text("You rated **12** songs."));
+        chat.answering(new Reply.Text(RichText.builder().words("You rated ").strong("12").words(" songs.").build()));
 
         // WHEN Ana uses /stats in a server
         listener.onSlashCommandInteraction(fake.slashInServer(FakeDiscord.user(ANA_ID, "Ana"), "stats"));

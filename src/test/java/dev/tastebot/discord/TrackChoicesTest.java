@@ -44,6 +44,13 @@ class TrackChoicesTest {
     }
 
     @Test
+    void aLabelIsOneLineWithNothingATerminalOrClientWouldObey() {
+        Command.Choice choice = TrackChoices.of(List.of(new ChatService.Choice("\u001B[31mA\r\nB\u202E - Song", "id"))).getFirst();
+
+        assertThat(choice.getName()).isEqualTo("A B - Song");
+    }
+
+    @Test
     void aBlankLabelShowsTheValue() {
         Command.Choice choice = TrackChoices.of(List.of(new ChatService.Choice("", "spotify:track:abc"))).getFirst();
 

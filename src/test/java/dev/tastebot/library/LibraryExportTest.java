@@ -1,5 +1,7 @@
 package dev.tastebot.library;
 
+import dev.tastebot.text.Limit;
+import dev.tastebot.text.RichText;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -30,19 +32,27 @@ class LibraryExportTest {
     @Test
     void refusesWhatIsNotALibraryExport() {
         assertThat(parse("[1, 2]")).isInstanceOf(LibraryExport.Parsed.NotAnExport.class);
-        assertThat(parse("{\"items\": []}")).isEqualTo(new LibraryExport.Parsed.NotAnExport(
+        assertThat(((LibraryExport.Parsed.NotAnExport) parse("{\"items\": []}")).reason().plain()).isEqualTo(
                 "YourLibrary.json doesn't look like Spotify's YourLibrary.json: it has no \"tracks\" list. "
-                        + "It is in the \"Account data\" part of your privacy export."));
-        assertThat(((LibraryExport.Parsed.NotAnExport) parse("{\"tracks\": [}")).reason())
+                        + "It is in the \"Account data\" part of your privacy export.");
+        assertThat(((LibraryExport.Parsed.NotAnExport) parse("{\"tracks\": [}")).reason().plain())
                 .startsWith("YourLibrary.json isn't valid JSON (").doesNotContain("\n");
-        assertThat(parse("")).isEqualTo(new LibraryExport.Parsed.NotAnExport("YourLibrary.json is empty."));
+        assertThat(((LibraryExport.Parsed.NotAnExport) parse("")).reason().plain()).isEqualTo("YourLibrary.json is empty.");
+    }
+
+    @Test
+    void theUploadersFileNameIsQuotedAsOutsideTextShortened() {
+        LibraryExport.Parsed refused = export.parse("**free** <@1>\n" + "n".repeat(100) + ".json", new byte[0]);
+
+        assertThat(refused).isEqualTo(new LibraryExport.Parsed.NotAnExport(RichText.builder()
+                .outside("**free** <@1> " + "n".repeat(45) + "…", Limit.FILE_NAME).words(" is empty.").build()));
     }
 
     @Test
     void refusesAHugeFileWithoutParsingIt() {
         byte[] huge = new byte[LibraryExport.MAX_BYTES + 1];
 
-        assertThat(((LibraryExport.Parsed.NotAnExport) export.parse("big.json", huge)).reason())
+        assertThat(((LibraryExport.Parsed.NotAnExport) export.parse("big.json", huge)).reason().plain())
                 .startsWith("big.json is 20 MB; a library export is much smaller");
     }
 

@@ -137,7 +137,7 @@ class CatalogCandidatesTest {
 
         // THEN it is Dido's, liked by someone in her server, with no name or id
         assertThat(next.trackId()).isEqualTo("dido-1");
-        assertThat(next.why()).isEqualTo(COMMUNITY_REASON).doesNotContain("Bob").doesNotContain("2002");
+        assertThat(next.why().plain()).isEqualTo(COMMUNITY_REASON).doesNotContain("Bob").doesNotContain("2002");
     }
 
     @Test
@@ -150,7 +150,7 @@ class CatalogCandidatesTest {
 
         // THEN it comes as any catalogue song: nothing says anybody liked it
         assertThat(next.trackId()).isEqualTo("eno-1");
-        assertThat(next.why()).isEqualTo("new ground: nothing by Eno rated yet, to find the edges of your taste");
+        assertThat(next.why().plain()).isEqualTo("new ground: nothing by Eno rated yet, to find the edges of your taste");
     }
 
     @Test
@@ -163,7 +163,7 @@ class CatalogCandidatesTest {
         Candidate next = candidates().next(ALICE).orElseThrow();
 
         assertThat(next.trackId()).isEqualTo("air-4");
-        assertThat(next.why()).isEqualTo("by Air, whose songs you like (you liked 2 of 2)");
+        assertThat(next.why().plain()).isEqualTo("by Air, whose songs you like (you liked 2 of 2)");
     }
 
     @Test

@@ -149,7 +149,7 @@ class DailyPickerTest {
         assertThat(picks).isInstanceOfSatisfying(DailyPicks.ToRate.class, toRate -> {
             assertThat(toRate.learning()).hasValueSatisfying(learning ->
                     assertThat(learning.advice()).startsWith("rate at least 16 more songs"));
-            assertThat(toRate.songs()).hasSize(3).allSatisfy(song -> assertThat(song.why()).isNotBlank());
+            assertThat(toRate.songs()).hasSize(3).allSatisfy(song -> assertThat(song.why().plain()).isNotBlank());
         });
         assertThat(ids(picks)).doesNotContainAnyElementsOf(catalogue.subList(0, 4));
     }

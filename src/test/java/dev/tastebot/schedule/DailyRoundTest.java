@@ -99,7 +99,7 @@ class DailyRoundTest {
         // AND the message is the prepared one: an introduction and three songs to rate (no model yet)
         List<Reply> message = discord.sent().getFirst().message();
         assertThat(message.getFirst()).isInstanceOfSatisfying(Reply.Text.class,
-                intro -> assertThat(intro.text()).startsWith("**Your daily songs**"));
+                intro -> assertThat(intro.text()).startsWith("Your daily songs: "));
         assertThat(message.stream().filter(Reply.SongCard.class::isInstance)).hasSize(3);
     }
 

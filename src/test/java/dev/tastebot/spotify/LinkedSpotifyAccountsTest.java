@@ -5,6 +5,7 @@ import dev.tastebot.spotify.auth.FakeAccounts;
 import dev.tastebot.store.Database;
 import dev.tastebot.store.RatingStore;
 import dev.tastebot.store.SpotifyLinkStore;
+import dev.tastebot.text.RichText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class LinkedSpotifyAccountsTest {
     @Test
     void linkingByAPastedAddressBringsInTheSavedSongs() {
         // GIVEN Ana asked to link
-        String answer = spotify.link(ANA, Optional.empty());
+        String answer = spotify.link(ANA, Optional.empty()).plain();
         assertThat(answer).startsWith("Open this link to let tastebot read your saved songs (it works once, for 10 minutes): ")
                 .contains("copy its whole address");
         Matcher state = Pattern.compile("state=([^&\\s]+)").matcher(answer);
@@ -63,7 +64,7 @@ class LinkedSpotifyAccountsTest {
         accounts.grant("access-1", "refresh-1", "user-library-read");
         api.answer(Answer.json(FakeSpotifyApi.savedPage(0, 1,
                 List.of(FakeSpotifyApi.trackJson(ID, "One More Time", "Daft Punk", "2001-03-12")), false)));
-        String linked = spotify.link(ANA, Optional.of("http://127.0.0.1:8080/callback?code=c-1&state=" + state.group(1)));
+        String linked = spotify.link(ANA, Optional.of("http://127.0.0.1:8080/callback?code=c-1&state=" + state.group(1))).plain();
 
         // THEN the account is linked and her saved song is a like, with its features asked for
         assertThat(linked).isEqualTo("Your Spotify account is linked. Synced 1 new saved song from Spotify; 1 is a new like.");
@@ -73,21 +74,36 @@ class LinkedSpotifyAccountsTest {
         assertThat(retrained).containsExactly(ANA);
 
         // AND /link again only syncs, and unlink deletes the tokens
-        assertThat(spotify.link(ANA, Optional.empty())).isEqualTo(
+        assertThat(spotify.link(ANA, Optional.empty()).plain()).isEqualTo(
                 "Your Spotify account is already linked. Your Spotify library has no new saved songs since the last sync.");
-        assertThat(spotify.unlink(ANA)).startsWith("Unlinked: your Spotify tokens are deleted.");
+        assertThat(spotify.unlink(ANA).plain()).startsWith("Unlinked: your Spotify tokens are deleted.");
         assertThat(new SpotifyLinkStore(database).find(ANA)).isEmpty();
-        assertThat(spotify.unlink(ANA)).isEqualTo("Your Spotify account wasn't linked.");
+        assertThat(spotify.unlink(ANA).plain()).isEqualTo("Your Spotify account wasn't linked.");
     }
 
     @Test
     void aBadPastedAddressLinksNothing() {
         spotify.link(ANA, Optional.empty());
 
-        String answer = spotify.link(ANA, Optional.of("hello"));
+        String answer = spotify.link(ANA, Optional.of("hello")).plain();
 
         assertThat(answer).startsWith("That is not the address your browser was sent to.");
         assertThat(new SpotifyLinkStore(database).find(ANA)).isEmpty();
         assertThat(api.requests).isEmpty();
+    }
+
+    @Test
+    void anErrorInAPastedAddressIsQuotedAsOutsideTextNeverAsMarkup() {
+        // GIVEN Ana's link, and an address whose error parameter she (or whoever sent it to her) wrote
+        Matcher state = Pattern.compile("state=([^&\\s]+)").matcher(spotify.link(ANA, Optional.empty()).plain());
+        assertThat(state.find()).isTrue();
+
+        // WHEN she pastes it
+        RichText answer = spotify.link(ANA, Optional.of("http://127.0.0.1:8080/callback?error=%3C%401%3E**x**%0A%23+big&state="
+                + state.group(1)));
+
+        // THEN Spotify's "error" is quoted on one line, as outside text that every adapter escapes
+        assertThat(answer.spans()).containsExactly(new RichText.Span.Outside(
+                "Spotify reported an error (<@1>**x** # big): use /link to try again.", false));
     }
 }

@@ -108,15 +108,15 @@ class PlaylistCommandTest {
         assertThat(spotify.calls()).containsExactly("POST /v1/me/playlists", "PUT /v1/playlists/PlaylistNumber00000001/items");
         assertThat(urisSent()).isEqualTo(urisOf(cards));
         // AND the answer links the playlist, then each song comes as a card to rate with 👍 / 👎, outside a session
-        assertThat(replies.getFirst()).isEqualTo(new Reply.Text("Your private Spotify playlist of songs to rate now holds "
-                + cards.size() + (cards.size() == 1 ? " song" : " songs")
+        assertThat(replies.getFirst()).isInstanceOfSatisfying(Reply.Text.class, answer -> assertThat(answer.text()).isEqualTo(
+                "Your private Spotify playlist of songs to rate now holds " + cards.size() + (cards.size() == 1 ? " song" : " songs")
                 + ": https://open.spotify.com/playlist/PlaylistNumber00000001\nListen there, then rate each song below with 👍 / 👎."));
         assertThat(replies).hasSize(cards.size() + 1);
         assertThat(cards).allSatisfy(card -> {
             assertThat(card.inSession()).isFalse();
             assertThat(card.reactions()).containsExactly(Reaction.LIKE, Reaction.DISLIKE);
             assertThat(card.url()).isEqualTo("https://open.spotify.com/track/" + card.trackId());
-            assertThat(card.why()).isNotBlank();
+            assertThat(card.why().plain()).isNotBlank();
         });
 
         // WHEN she rates one of the posted songs

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tastebot.chat.PlaylistWrite;
 import dev.tastebot.spotify.api.FakeSpotifyApi;
 import dev.tastebot.store.Database;
+import dev.tastebot.text.RichText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,12 +150,12 @@ class SongsToRatePlaylistTest {
         // WHEN she asks for the playlist
         // THEN she is told to link again, and Spotify hears nothing
         String linkAgain = "Your Spotify link doesn't allow tastebot to keep a playlist for you yet: send /link again and allow it.";
-        assertThat(fixture.spotify.playlistUnavailable(ANA)).contains(linkAgain);
+        assertThat(fixture.spotify.playlistUnavailable(ANA).map(RichText::plain)).contains(linkAgain);
         assertThat(fixture.spotify.writePlaylist(ANA, List.of(ONE))).isEqualTo(new PlaylistWrite.Refused(linkAgain));
         assertThat(fixture.api.requests).isEmpty();
 
         // AND /link now opens the consent page again instead of saying she is linked
-        assertThat(fixture.spotify.link(ANA, Optional.empty()))
+        assertThat(fixture.spotify.link(ANA, Optional.empty()).plain())
                 .startsWith("Open this link to let tastebot read your saved songs and keep your private playlist of songs to rate");
     }
 
@@ -170,11 +171,11 @@ class SongsToRatePlaylistTest {
         try (SpotifyFixture off = new SpotifyFixture(database, false)) {
             off.link(ANA, "user-library-read", "access-1");
 
-            assertThat(off.spotify.playlistUnavailable(ANA)).hasValueSatisfying(answer ->
+            assertThat(off.spotify.playlistUnavailable(ANA).map(RichText::plain)).hasValueSatisfying(answer ->
                     assertThat(answer).startsWith("Playlists are off on this bot").contains("spotify.playlists"));
             assertThat(off.spotify.writePlaylist(ANA, List.of(ONE))).isInstanceOf(PlaylistWrite.Refused.class);
             assertThat(off.api.requests).isEmpty();
-            assertThat(off.spotify.link(ANA, Optional.empty())).startsWith("Your Spotify account is already linked.");
+            assertThat(off.spotify.link(ANA, Optional.empty()).plain()).startsWith("Your Spotify account is already linked.");
         }
     }
 

@@ -104,7 +104,7 @@ final class SpotifyFixture implements AutoCloseable {
 
     /** Links the user by a pasted address, Spotify granting {@code scope} and the access token {@code accessToken}. */
     void link(String userId, String scope, String accessToken) {
-        String answer = spotify.link(userId, Optional.empty());
+        String answer = spotify.link(userId, Optional.empty()).plain();
         Matcher state = Pattern.compile("state=([^&\\s]+)").matcher(answer);
         if (!state.find()) {
             throw new AssertionError("no consent link in: " + answer);

@@ -44,7 +44,7 @@ class TasteTrainerTest {
         assertThat(loved.certainty()).isEqualTo(Prediction.Certainty.LOW);
         // AND the rule follows the artist: 5 of 5 liked versus 0 of 2
         assertThat(loved.verdict()).isEqualTo(Prediction.Verdict.LIKE);
-        assertThat(loved.reasons().getFirst().text()).isEqualTo("you liked 5 of 5 songs by Loved");
+        assertThat(loved.reasons().getFirst().text().plain()).isEqualTo("you liked 5 of 5 songs by Loved");
         Prediction hated = predictor.predict(track("new2", "Hated", 0.5));
         assertThat(hated.verdict()).isEqualTo(Prediction.Verdict.DISLIKE);
         assertThat(hated.probability()).isLessThan(loved.probability());
@@ -175,11 +175,11 @@ class TasteTrainerTest {
         // THEN the reasons say so, at most three of them, strongest first
         assertThat(favourite.verdict()).isEqualTo(Prediction.Verdict.LIKE);
         assertThat(favourite.reasons()).isNotEmpty().hasSizeLessThanOrEqualTo(3);
-        assertThat(favourite.reasons()).extracting(Prediction.Reason::text)
+        assertThat(favourite.reasons()).extracting(r -> r.text().plain())
                 .anyMatch(t -> t.equals("you liked 7 of 8 songs by Favourite") || t.contains("energetic"));
         assertThat(calm.verdict()).isEqualTo(Prediction.Verdict.DISLIKE);
-        assertThat(calm.reasons()).extracting(Prediction.Reason::text).contains("it's much less energetic than the songs you like");
-        assertThat(calm.reasons()).filteredOn(r -> r.text().contains("energetic")).allMatch(r -> !r.forLike());
+        assertThat(calm.reasons()).extracting(r -> r.text().plain()).contains("it's much less energetic than the songs you like");
+        assertThat(calm.reasons()).filteredOn(r -> r.text().plain().contains("energetic")).allMatch(r -> !r.forLike());
         double[] weights = calm.reasons().stream().mapToDouble(r -> Math.abs(r.weight())).toArray();
         for (int i = 1; i < weights.length; i++) {
             assertThat(weights[i]).isLessThanOrEqualTo(weights[i - 1]);
