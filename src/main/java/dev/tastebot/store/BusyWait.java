@@ -14,7 +14,7 @@ import java.util.Objects;
 public record BusyWait(Duration timeout, Runnable beforeRetry) {
     /**
      * All of tastebot waits while one thread waits for the lock (one connection), so this is short
-     * for a chat, yet longer than one batch of {@code import-catalog} holds the lock (well under a second).
+     * for a chat, yet longer than one batch of {@code import-catalog} holds the lock (about half a second).
      */
     public static final Duration TIMEOUT = Duration.ofSeconds(2);
     /** Lets the other threads' reads through before the second attempt. */
