@@ -25,8 +25,11 @@ import org.slf4j.LoggerFactory;
  * goes on. Safe to use from any thread, also from inside a task (which then queues behind it).
  */
 public final class UserLanes implements AutoCloseable {
-    /** How long {@link #close()} lets queued work finish before it interrupts what still runs. */
-    public static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+    /**
+     * How long {@link #close()} lets queued work finish before it interrupts what still runs: a few
+     * answers' worth, well within the 15 s the bot gives itself to stop on SIGTERM.
+     */
+    public static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(UserLanes.class);
 
     private final Executor executor;
