@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A user's lane exists only while it has work: the first task starts it on the executor, and it
  * is gone when it runs dry, so idle users cost nothing. A task that throws is logged and the lane
- * goes on. Safe to use from any thread, also from inside a task (which then queues behind it).
+ * goes on. Safe to use from any thread, also from inside a task (which then queues behind it); a
+ * task must not wait for a later task of its own user, which cannot start before it ends.
  */
 public final class UserLanes implements AutoCloseable {
     /**
