@@ -6,6 +6,7 @@ import dev.tastebot.library.LibraryImporter;
 import dev.tastebot.recommend.Candidate;
 import dev.tastebot.recommend.CandidatePicker;
 import dev.tastebot.store.DailySetting;
+import dev.tastebot.store.DatabaseBusyException;
 import dev.tastebot.store.LastRetraining;
 import dev.tastebot.store.ModelInfo;
 import dev.tastebot.store.PostedSong;
@@ -15,6 +16,7 @@ import dev.tastebot.store.RatingSession;
 import dev.tastebot.store.SourceCounts;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.UserDeletion;
+import dev.tastebot.store.WithdrawalOutcome;
 import dev.tastebot.taste.Prediction;
 import dev.tastebot.taste.TasteProfile;
 import dev.tastebot.taste.TrainedModel;
@@ -124,17 +126,16 @@ public final class ChatCore implements ChatService {
         }
         boolean liked = reaction == Reaction.LIKE;
         if (!added) {
-            // Switching 👍 to 👎 on Discord adds the new reaction before removing the old one:
-            // only the removal of the reaction that matches the current rating takes it back.
-            Optional<Rating> current = stores.ratings().current(userId, trackId);
-            if (current.isPresent() && current.get().liked() == liked) {
-                stores.ratings().withdraw(userId, trackId, clock.instant());
-                retrainer.ratingsChanged(userId);
-            }
-            return List.of();
+            return withdraw(reactor, trackId, reaction);
         }
         String source = PostedSong.DAILY.equals(song.get().purpose()) ? DAILY_SOURCE : CHAT_SOURCE;
-        RatingOutcome outcome = stores.ratings().rate(userId, trackId, liked, source, clock.instant());
+        RatingOutcome outcome;
+        try {
+            outcome = stores.ratings().rate(userId, trackId, liked, source, clock.instant());
+        } catch (DatabaseBusyException e) {
+            return List.of(new Reply.Text(RichText.builder().words("Your " + reaction.emoji() + " on ")
+                    .append(songName(trackId)).words(" was not saved: the database is busy, try again.").build()));
+        }
         retrainer.ratingsChanged(userId);
         boolean awaited = stores.sessions().current(userId)
                 .flatMap(RatingSession::currentMessageId).filter(qualified::equals).isPresent();
@@ -142,6 +143,29 @@ public final class ChatCore implements ChatService {
             return nextSong(reactor);
         }
         return List.of();
+    }
+
+    /**
+     * Takes back the rating only if it is the removed reaction's verdict: switching 👍 to 👎 on
+     * Discord adds 👎 before it removes 👍, and that removal must leave the 👎.
+     */
+    private List<Reply> withdraw(ChatUser reactor, String trackId, Reaction removed) {
+        String userId = reactor.userId();
+        WithdrawalOutcome outcome;
+        try {
+            outcome = stores.ratings().withdraw(userId, trackId, removed == Reaction.LIKE, clock.instant());
+        } catch (DatabaseBusyException e) {
+            return List.of(new Reply.Text(RichText.builder().words("Taking back your " + removed.emoji() + " on ")
+                    .append(songName(trackId)).words(" was not saved: the database is busy, try again.").build()));
+        }
+        if (outcome instanceof WithdrawalOutcome.Withdrawn) {
+            retrainer.ratingsChanged(userId);
+        }
+        return List.of();
+    }
+
+    private RichText songName(String trackId) {
+        return stores.tracks().find(trackId).map(SongCards::byline).orElse(RichText.of("that song"));
     }
 
     @Override

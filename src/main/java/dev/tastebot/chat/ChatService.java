@@ -6,10 +6,16 @@ import java.util.List;
  * The platform-neutral bot, as the adapters see it. Adapters translate platform events into these
  * calls and the returned replies into platform messages; they hold no state of their own that a
  * restart could lose.
+ *
+ * <p>Adapters hand each user's commands and reactions to it through {@link UserLanes}, submitted
+ * on the thread that receives the platform's events and in the platform's order: the core then
+ * sees them one at a time and in that order, which it relies on (a 👍 switched to 👎 arrives as
+ * "add 👎" then "remove 👍"). Autocompletion ({@link #suggestTracks}) changes nothing and may run
+ * beside them.
  */
 public interface ChatService {
 
-    /** Answers a command. May take a while (training, imports): adapters call it off their event thread. */
+    /** Answers a command. May take a while (training, imports): adapters call it off their event thread, in the user's lane. */
     List<Reply> handle(ChatUser user, ChatCommand command);
 
     /**

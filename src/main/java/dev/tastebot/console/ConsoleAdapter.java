@@ -5,6 +5,7 @@ import dev.tastebot.chat.ChatUser;
 import dev.tastebot.chat.Outbox;
 import dev.tastebot.chat.Reaction;
 import dev.tastebot.chat.Reply;
+import dev.tastebot.chat.UserLanes;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 
 /**
  * tastebot in a terminal: the same core as on Discord, one local user, commands typed as on
@@ -39,6 +41,8 @@ public final class ConsoleAdapter implements Outbox {
     private final Object screen = new Object();
     /** The message ids of the songs shown and not rated here yet, oldest first. */
     private final Deque<String> toRate = new ArrayDeque<>(); // guarded by screen
+    /** Holds a thread only while a line is answered. */
+    private final UserLanes lanes = UserLanes.onVirtualThreads();
 
     public ConsoleAdapter(ChatService chat, ChatUser user, Path workingDirectory, BufferedReader in, PrintStream out) {
         this.chat = chat;
@@ -52,22 +56,35 @@ public final class ConsoleAdapter implements Outbox {
         print("tastebot console: type /help for the commands, /rate to start, /quit to leave.");
         String line;
         while ((line = in.readLine()) != null) {
-            switch (parser.parse(line)) {
-                case ConsoleInput.Quit q -> {
-                    print("Bye! Your ratings are saved.");
-                    return;
-                }
-                case ConsoleInput.Nothing n -> {
-                }
-                case ConsoleInput.Answer answer -> print(ConsoleText.render(answer.text()));
-                case ConsoleInput.Command command -> show(chat.handle(user, command.command()));
-                case ConsoleInput.React react -> {
-                    Optional<String> song = songToRate(react.reaction());
-                    if (song.isEmpty()) {
-                        print("There is no song to rate yet: /rate shows one.");
-                    } else {
-                        show(chat.reacted(user.platform(), song.get(), user, react.reaction(), true));
-                    }
+            ConsoleInput input = parser.parse(line);
+            if (input instanceof ConsoleInput.Quit) {
+                print("Bye! Your ratings are saved.");
+                return;
+            }
+            // In the user's lane, as every adapter hands over events; answered before the next line is read.
+            try {
+                lanes.submit(user, "console input", () -> answer(input)).join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure : e;
+            }
+        }
+    }
+
+    private void answer(ConsoleInput input) {
+        switch (input) {
+            case ConsoleInput.Quit q -> {
+                // ends the loop before it reaches the lane
+            }
+            case ConsoleInput.Nothing n -> {
+            }
+            case ConsoleInput.Answer answer -> print(ConsoleText.render(answer.text()));
+            case ConsoleInput.Command command -> show(chat.handle(user, command.command()));
+            case ConsoleInput.React react -> {
+                Optional<String> song = songToRate(react.reaction());
+                if (song.isEmpty()) {
+                    print("There is no song to rate yet: /rate shows one.");
+                } else {
+                    show(chat.reacted(user.platform(), song.get(), user, react.reaction(), true));
                 }
             }
         }

@@ -36,6 +36,7 @@ public final class DiscordBot implements Outbox, AutoCloseable {
     private final Secret token;
     private final List<Object> listeners;
     private final DirectMessages directMessages;
+    private final Worker worker;
     private ShardManager shards;
 
     /**
@@ -44,10 +45,13 @@ public final class DiscordBot implements Outbox, AutoCloseable {
      */
     public DiscordBot(TastebotConfig.Discord config, ChatService chat, Executor executor) {
         this.token = config.token().orElseThrow(() -> new IllegalArgumentException("no Discord bot token is configured"));
+        // One worker for events and direct messages: a daily song card is registered in its owner's lane too.
+        this.worker = new Worker(Objects.requireNonNull(executor, "executor"));
         this.listeners = List.of(
-                new DiscordListener(Objects.requireNonNull(chat, "chat"), Objects.requireNonNull(executor, "executor")),
+                new DiscordListener(Objects.requireNonNull(chat, "chat"), worker,
+                        new AttachmentDownloader(AttachmentDownloader.DEFAULT_MAX_BYTES)),
                 new SlashCommandRegistration(config.guildIds()));
-        this.directMessages = new DirectMessages(new ReplyPoster(chat, new Worker(executor)), DirectMessages.CONFIRMATION_WAIT);
+        this.directMessages = new DirectMessages(new ReplyPoster(chat, worker), DirectMessages.CONFIRMATION_WAIT);
     }
 
     /**
@@ -105,8 +109,10 @@ public final class DiscordBot implements Outbox, AutoCloseable {
         }
     }
 
+    /** Disconnects, then lets the users' queued work finish for a while and stops it. */
     @Override
     public void close() {
         shutdown();
+        worker.close();
     }
 }

@@ -5,9 +5,14 @@ import dev.tastebot.chat.ChatService;
 import dev.tastebot.chat.ChatUser;
 import dev.tastebot.chat.Reaction;
 import dev.tastebot.chat.Reply;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.entities.emoji.EmojiUnion;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
@@ -24,24 +29,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes Discord events to the core. On JDA's threads it only reads the event and acknowledges it;
- * the core is called on the executor.
+ * Routes Discord events to the core. On JDA's threads it only reads the event, acknowledges it and
+ * queues the work in the user's lane: JDA calls it on the gateway thread, in the order Discord sent
+ * the events, so a user's events reach the core in that order. The core is called on the executor.
  */
 final class DiscordListener extends ListenerAdapter {
     private static final Logger log = LoggerFactory.getLogger(DiscordListener.class);
+    /**
+     * How long a command holds its place in the user's lane for Discord to confirm its
+     * acknowledgement: well past Discord's 3 s, after which it has failed anyway.
+     */
+    static final Duration ACKNOWLEDGEMENT_WAIT = Duration.ofSeconds(10);
 
     private final ChatService chat;
     private final Worker worker;
     private final ReplyPoster poster;
     private final AttachmentDownloader downloader;
 
-    DiscordListener(ChatService chat, Executor executor) {
-        this(chat, executor, new AttachmentDownloader(AttachmentDownloader.DEFAULT_MAX_BYTES));
+    DiscordListener(ChatService chat, Executor executor, AttachmentDownloader downloader) {
+        this(chat, new Worker(executor), downloader);
     }
 
-    DiscordListener(ChatService chat, Executor executor, AttachmentDownloader downloader) {
+    /** @param worker shared with whatever else posts song cards, so that registering them keeps the users' order */
+    DiscordListener(ChatService chat, Worker worker, AttachmentDownloader downloader) {
         this.chat = chat;
-        this.worker = new Worker(executor);
+        this.worker = worker;
         this.poster = new ReplyPoster(chat, worker);
         this.downloader = downloader;
     }
@@ -52,13 +64,31 @@ final class DiscordListener extends ListenerAdapter {
         SlashRequest request = read(event);
         Optional<String> server = event.isFromGuild() ? Optional.of(event.getGuild().getId()) : Optional.empty();
         // The core runs only once Discord has the acknowledgement: an unacknowledged command shows
-        // the user a failure, and they should not find it carried out anyway.
+        // the user a failure, and they should not find it carried out anyway. The command takes its
+        // place in the lane now, so the user's next reactions wait for it.
+        CompletableFuture<InteractionHook> acknowledged = new CompletableFuture<>();
         RestActions.queue(() -> event.deferReply(SlashCommands.answersPrivately(request)),
-                hook -> worker.submit("/" + event.getName() + " for " + user.userId(), () -> {
+                acknowledged::complete, acknowledged::completeExceptionally);
+        worker.submitFor(user, "/" + event.getName() + " for " + user.userId(),
+                () -> acknowledgement(acknowledged, event.getName(), user).ifPresent(hook -> {
                     answer(hook, user, request);
                     seen(user, server);
-                }),
-                failure -> log.warn("Could not acknowledge /{} for {} within 3 seconds: {}", event.getName(), user.userId(), failure.toString()));
+                }));
+    }
+
+    private static Optional<InteractionHook> acknowledgement(CompletableFuture<InteractionHook> acknowledged, String command,
+                                                             ChatUser user) {
+        try {
+            return Optional.of(acknowledged.get(ACKNOWLEDGEMENT_WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (ExecutionException e) {
+            log.warn("Could not acknowledge /{} for {} within 3 seconds: {}", command, user.userId(), e.getCause().toString());
+        } catch (TimeoutException e) {
+            log.warn("Discord did not confirm the acknowledgement of /{} for {} within {} s; dropped it", command,
+                    user.userId(), ACKNOWLEDGEMENT_WAIT.toSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -70,6 +100,8 @@ final class DiscordListener extends ListenerAdapter {
         }
         ChatUser user = DiscordUsers.of(event.getUser().getIdLong(), event.getUser(), event.getMember());
         String typed = focused.getValue();
+        // Beside the user's lane: suggestions change nothing, so order does not matter, and Discord
+        // gives them 3 s with no deferring, which a /retrain queued before them would eat.
         worker.submit("track suggestions for " + user.userId(), () -> {
             List<ChatService.Choice> suggestions;
             try {
@@ -110,7 +142,7 @@ final class DiscordListener extends ListenerAdapter {
         String messageId = event.getMessageId();
         Optional<String> server = event.isFromGuild() ? Optional.of(event.getGuild().getId()) : Optional.empty();
         ReplyTarget target = new ReplyTarget.Channel(event.getChannel());
-        worker.submit("reaction by " + reactor.userId() + " on " + messageId, () -> {
+        worker.submitFor(reactor, "reaction by " + reactor.userId() + " on " + messageId, () -> {
             List<Reply> replies;
             try {
                 replies = chat.reacted(DiscordUsers.PLATFORM, messageId, reactor, reaction.get(), added);

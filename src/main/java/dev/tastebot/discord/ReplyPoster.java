@@ -82,7 +82,8 @@ final class ReplyPoster {
     private void cardPosted(Message message, Reply.SongCard card, ChatUser owner, ReplyTarget target) {
         addReactions(message, card.reactions(), target);
         String messageId = message.getId();
-        worker.submit("registering song card " + messageId, () -> {
+        // In the owner's lane, queued as soon as the message exists: before any reaction to it can arrive.
+        worker.submitFor(owner, "registering song card " + messageId, () -> {
             try {
                 chat.posted(owner, messageId, card);
             } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package dev.tastebot.discord;
 
+import dev.tastebot.chat.ChatUser;
+import dev.tastebot.chat.UserLanes;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -7,18 +9,35 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs core work off JDA's threads: the gateway thread must stay free to read events, and JDA's
- * callback threads are few and shared.
+ * callback threads are few and shared. A user's work runs in their lane, one task at a time in the
+ * order it was handed over (which, on the gateway thread, is the order Discord delivered it); work
+ * that changes nothing, such as autocompletion, runs beside it.
  */
-final class Worker {
+final class Worker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
 
     private final Executor executor;
+    private final UserLanes lanes;
 
     Worker(Executor executor) {
         this.executor = executor;
+        this.lanes = new UserLanes(executor);
     }
 
-    /** @param what names the task in log lines */
+    /**
+     * Queues {@code task} behind the user's earlier work.
+     *
+     * @param what names the task in log lines
+     */
+    void submitFor(ChatUser user, String what, Runnable task) {
+        lanes.submit(user, what, task);
+    }
+
+    /**
+     * Runs {@code task} at once, beside any user's work.
+     *
+     * @param what names the task in log lines
+     */
     void submit(String what, Runnable task) {
         try {
             executor.execute(() -> {
@@ -32,5 +51,11 @@ final class Worker {
         } catch (RejectedExecutionException e) {
             log.warn("Dropped {}: the executor is shut down", what);
         }
+    }
+
+    /** Lets the users' queued work finish for a while ({@link UserLanes#SHUTDOWN_WAIT}), then stops it. */
+    @Override
+    public void close() {
+        lanes.close();
     }
 }

@@ -10,8 +10,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The tastebot SQLite database: one file, opened with WAL journaling, enforced foreign keys and a
@@ -20,30 +24,46 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>All work goes through one connection guarded by a lock. SQLite admits a single writer at a
  * time anyway, the bot's load is small, and one connection keeps transactions, pragmas and
  * "read what I just wrote" trivially right. Safe to use from several threads.
+ *
+ * <p>Other programs may write to the same file while the bot runs (an operator's
+ * {@code import-catalog}, a backup): transactions take the write lock when they begin, and work
+ * refused because the lock is taken waits and is tried once more, as {@link BusyWait} says.
  */
 public final class Database implements AutoCloseable {
-    private static final int BUSY_TIMEOUT_MILLIS = 5_000;
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     private final Connection connection;
+    private final BusyWait busyWait;
     private final ReentrantLock lock = new ReentrantLock();
     private boolean closed; // guarded by lock
+    private boolean transactionOpen; // guarded by lock
 
-    private Database(Connection connection) {
+    private Database(Connection connection, BusyWait busyWait) {
         this.connection = connection;
+        this.busyWait = busyWait;
     }
 
     /** Opens (creating it and its parent directories if needed) and migrates the database file. */
     public static Database open(Path file) {
-        return open(file, Migrations.standard(), Clock.systemUTC());
+        return open(file, BusyWait.standard());
+    }
+
+    /** The same, waiting for other programs' write locks as {@code busyWait} says. */
+    public static Database open(Path file, BusyWait busyWait) {
+        return open(file, Migrations.standard(), Clock.systemUTC(), busyWait);
     }
 
     static Database open(Path file, List<Migration> migrations, Clock clock) {
+        return open(file, migrations, clock, BusyWait.standard());
+    }
+
+    private static Database open(Path file, List<Migration> migrations, Clock clock, BusyWait busyWait) {
         createParentDirectories(file);
         Connection connection = connect(file);
         try {
-            configure(connection);
+            configure(connection, busyWait.timeout());
             new MigrationRunner(clock).migrate(connection, migrations);
-            return new Database(connection);
+            return new Database(connection, busyWait);
         } catch (SQLException | RuntimeException e) {
             closeAfterFailedOpen(connection, e);
             if (e instanceof StoreException storeFailure) {
@@ -59,47 +79,35 @@ public final class Database implements AutoCloseable {
      * build on each other and still commit all or nothing. (A joined failure that the outer work
      * catches and survives rolls nothing back: there are no savepoints.)
      *
+     * <p>The transaction begins IMMEDIATE, taking the write lock before it reads anything: a
+     * transaction that read first and wrote next would fail at its first write
+     * (SQLITE_BUSY_SNAPSHOT, no waiting possible) whenever another program wrote in between. When the
+     * lock stays taken, the work is rolled back and run once more (so it must do nothing but
+     * database work), and then fails with {@link DatabaseBusyException}.
+     *
      * @throws StoreException when SQLite fails; exceptions thrown by the work itself pass unchanged
      */
     public <T> T inTransaction(SqlWork<T> work) {
-        lock.lock();
-        try {
-            requireOpen();
-            if (!connection.getAutoCommit()) {
-                return work.run(connection);
-            }
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                rollback(e);
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw wrap(e);
-        } finally {
-            lock.unlock();
-        }
+        return retryingOnceWhenBusy(() -> transaction(work));
     }
 
     /**
      * Runs {@code work} without starting a transaction: each statement commits on its own. Meant for
-     * single-statement reads and writes; use {@link #inTransaction} when several must agree.
+     * single-statement reads and writes; use {@link #inTransaction} when several must agree. Work
+     * refused because another program holds the write lock is run once more, as in a transaction.
      */
     public <T> T withConnection(SqlWork<T> work) {
-        lock.lock();
-        try {
-            requireOpen();
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw wrap(e);
-        } finally {
-            lock.unlock();
-        }
+        return retryingOnceWhenBusy(() -> {
+            lock.lock();
+            try {
+                requireOpen();
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw wrap(e);
+            } finally {
+                lock.unlock();
+            }
+        });
     }
 
     /** The migrations recorded in this database, oldest first. */
@@ -133,6 +141,72 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private <T> T transaction(SqlWork<T> work) {
+        lock.lock();
+        try {
+            requireOpen();
+            if (transactionOpen) {
+                return work.run(connection);
+            }
+            // An explicit BEGIN IMMEDIATE rather than the driver's transaction_mode=IMMEDIATE: the
+            // driver's commit() begins the next transaction at once, which would take the write lock
+            // again after every commit (and could fail a commit that had succeeded).
+            execute("BEGIN IMMEDIATE");
+            transactionOpen = true;
+            try {
+                T result = work.run(connection);
+                execute("COMMIT");
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollback(e);
+                throw e;
+            } finally {
+                transactionOpen = false;
+            }
+        } catch (SQLException e) {
+            throw wrap(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs the attempt; if another connection's lock refused it, runs it once more after
+     * {@link BusyWait#beforeRetry()}, without holding the lock meanwhile. Work nested in other work
+     * is not retried on its own: the outermost call retries all of it.
+     */
+    private <T> T retryingOnceWhenBusy(Supplier<T> attempt) {
+        if (lock.isHeldByCurrentThread()) {
+            return attempt.get();
+        }
+        try {
+            return attempt.get();
+        } catch (RuntimeException first) {
+            if (!SqliteErrors.isBusy(first)) {
+                throw first;
+            }
+            log.warn("The database is busy: another program has held its write lock for {} ms; trying once more",
+                    busyWait.timeout().toMillis());
+            busyWait.beforeRetry().run();
+            try {
+                return attempt.get();
+            } catch (RuntimeException second) {
+                if (!SqliteErrors.isBusy(second)) {
+                    throw second;
+                }
+                second.addSuppressed(first);
+                throw new DatabaseBusyException("The database is busy: another program held its write lock "
+                        + "through two waits of " + busyWait.timeout().toMillis() + " ms", second);
+            }
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     private void requireOpen() {
         if (closed) {
             throw new StoreException("The database is closed");
@@ -141,7 +215,7 @@ public final class Database implements AutoCloseable {
 
     private void rollback(Throwable cause) {
         try {
-            connection.rollback();
+            execute("ROLLBACK");
         } catch (SQLException rollbackFailure) {
             cause.addSuppressed(rollbackFailure);
         }
@@ -171,7 +245,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void configure(Connection connection) throws SQLException {
+    private static void configure(Connection connection, Duration busyTimeout) throws SQLException {
         try (Statement pragma = connection.createStatement()) {
             // WAL lets readers (a backup, the sqlite3 shell) work while the bot writes. A rating must
             // survive even a power cut once the user was told it counted, so every commit is synced
@@ -185,7 +259,7 @@ public final class Database implements AutoCloseable {
             }
             pragma.execute("PRAGMA synchronous = FULL");
             pragma.execute("PRAGMA foreign_keys = ON");
-            pragma.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
+            pragma.execute("PRAGMA busy_timeout = " + busyTimeout.toMillis());
         }
     }
 

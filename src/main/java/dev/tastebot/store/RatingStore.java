@@ -99,22 +99,25 @@ public final class RatingStore {
     }
 
     /**
-     * Removes the user's current rating of the track, recording the withdrawal in the history under
-     * the source of the rating it removes.
+     * Removes the user's current rating of the track if it is the verdict {@code liked}, recording the
+     * withdrawal in the history under the source of the rating it removes. A rating of the other
+     * verdict stays: on Discord, switching 👍 to 👎 adds 👎 before it removes 👍, and that removal
+     * must not take back the new 👎. Checked and removed in one transaction.
      */
-    public WithdrawalOutcome withdraw(String userId, String trackId, Instant at) {
+    public WithdrawalOutcome withdraw(String userId, String trackId, boolean liked, Instant at) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(trackId, "trackId");
         Objects.requireNonNull(at, "at");
         return database.inTransaction(c -> {
-            Optional<Rating> previous = current(c, userId, trackId);
+            Optional<Rating> previous = current(c, userId, trackId).filter(rating -> rating.liked() == liked);
             if (previous.isEmpty()) {
                 return new WithdrawalOutcome.NothingToWithdraw();
             }
             try (PreparedStatement delete = c.prepareStatement(
-                    "DELETE FROM ratings WHERE user_id = ? AND track_id = ?")) {
+                    "DELETE FROM ratings WHERE user_id = ? AND track_id = ? AND liked = ?")) {
                 delete.setString(1, userId);
                 delete.setString(2, trackId);
+                delete.setInt(3, liked ? 1 : 0);
                 delete.executeUpdate();
             }
             appendHistory(c, userId, trackId, Optional.empty(), previous.get().source(), at);

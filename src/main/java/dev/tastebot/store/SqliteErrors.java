@@ -15,4 +15,18 @@ final class SqliteErrors {
         return e instanceof SQLiteException sqlite
                 && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY;
     }
+
+    /**
+     * Whether SQLite refused for a lock another connection holds: SQLITE_BUSY or one of its extended
+     * codes (SQLITE_BUSY_SNAPSHOT, _RECOVERY, _TIMEOUT), found anywhere in the chain of causes.
+     */
+    static boolean isBusy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException sqlite
+                    && (sqlite.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_BUSY.code) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -6,7 +6,7 @@ public sealed interface WithdrawalOutcome {
     record Withdrawn(Rating previous) implements WithdrawalOutcome {
     }
 
-    /** The user had no rating for the track. */
+    /** The user had no rating of the track with that verdict: none, or the other one, which stays. */
     record NothingToWithdraw() implements WithdrawalOutcome {
     }
 }

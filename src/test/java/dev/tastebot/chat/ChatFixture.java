@@ -10,6 +10,7 @@ import dev.tastebot.library.LibraryImporter;
 import dev.tastebot.measure.SyntheticListener;
 import dev.tastebot.recommend.CatalogCandidates;
 import dev.tastebot.recommend.DailyPicker;
+import dev.tastebot.store.BusyWait;
 import dev.tastebot.store.CandidatePoolStore;
 import dev.tastebot.store.CommunityStore;
 import dev.tastebot.store.DailyDeliveryStore;
@@ -57,6 +58,7 @@ public final class ChatFixture implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Boolean> wouldLike = new LinkedHashMap<>();
     private final Function<Database, SpotifyAccounts> spotify;
+    private final BusyWait busyWait;
     private Database database;
     private UserModels userModels;
     private ChatCore core;
@@ -77,10 +79,21 @@ public final class ChatFixture implements AutoCloseable {
     }
 
     public ChatFixture(Path folder, int catalogueSize, Clock clock, Function<Database, SpotifyAccounts> spotify) {
+        this(folder, catalogueSize, clock, spotify, BusyWait.standard());
+    }
+
+    /** @param busyWait how the database waits while another connection holds its write lock */
+    public ChatFixture(Path folder, int catalogueSize, BusyWait busyWait) {
+        this(folder, catalogueSize, clock(), db -> SpotifyAccounts.NOT_CONFIGURED, busyWait);
+    }
+
+    private ChatFixture(Path folder, int catalogueSize, Clock clock, Function<Database, SpotifyAccounts> spotify,
+                        BusyWait busyWait) {
         this.file = folder.resolve("tastebot.db");
         this.clock = clock;
         this.spotify = spotify;
-        database = Database.open(file);
+        this.busyWait = busyWait;
+        database = Database.open(file, busyWait);
         TrackStore tracks = new TrackStore(database, clock);
         FeatureStore features = new FeatureStore(database);
         List<RatedTrack> catalogue = SyntheticListener.balanced(77).ratings(catalogueSize);
@@ -173,7 +186,7 @@ public final class ChatFixture implements AutoCloseable {
     /** Plays a restart: closes the database, opens the same file again and builds a new core over it. */
     public void reopen() {
         database.close();
-        database = Database.open(file);
+        database = Database.open(file, busyWait);
         build();
     }
 

@@ -51,6 +51,8 @@ import net.dv8tion.jda.api.requests.restaction.interactions.AutoCompleteCallback
 import net.dv8tion.jda.api.utils.NamedAttachmentProxy;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class DiscordListenerTest {
     private static final long SELF_ID = FakeDiscord.SELF_ID;
@@ -358,6 +360,84 @@ class DiscordListenerTest {
         assertThat(discord.sent).isEmpty();
     }
 
+    // --- order ---
+
+    private static final EmojiUnion LIKE = Emoji.fromFormatted("👍");
+    private static final EmojiUnion DISLIKE = Emoji.fromFormatted("👎");
+
+    /** Runs the tasks an executor was given, the last first, as a busy scheduler may start its threads. */
+    private static void runLastFirst(List<Runnable> tasks) {
+        while (!tasks.isEmpty()) {
+            tasks.removeLast().run();
+        }
+    }
+
+    @Test
+    void aUsersReactionsReachTheCoreInTheOrderDiscordDeliveredThemWhicheverTaskRunsFirst() {
+        // GIVEN an executor that keeps its tasks until the test runs them
+        List<Runnable> tasks = new ArrayList<>();
+        DiscordListener queued = new DiscordListener(chat, tasks::add, new AttachmentDownloader(1024));
+
+        // WHEN Ana switches 👍 to 👎 and back as Discord delivers it (add the new one, remove the old one),
+        // and the executor runs its tasks the last first
+        queued.onMessageReactionAdd(added(ANA_ID, "Ana", DISLIKE));
+        queued.onMessageReactionRemove(removed(ANA_ID, "Ana", LIKE));
+        queued.onMessageReactionAdd(added(ANA_ID, "Ana", LIKE));
+        queued.onMessageReactionRemove(removed(ANA_ID, "Ana", DISLIKE));
+        runLastFirst(tasks);
+
+        // THEN the core heard them in Discord's order
+        assertThat(chat.calls).containsExactly(new Reacted("discord", "900", ANA, Reaction.DISLIKE, true),
+                new Reacted("discord", "900", ANA, Reaction.LIKE, false), new Reacted("discord", "900", ANA, Reaction.LIKE, true),
+                new Reacted("discord", "900", ANA, Reaction.DISLIKE, false));
+    }
+
+    /** The orders in which an executor may start the threads of its tasks. */
+    enum TaskOrder {
+        AS_GIVEN, LAST_FIRST
+    }
+
+    @ParameterizedTest
+    @EnumSource(TaskOrder.class)
+    void aReactionRightAfterACommandWaitsForTheCommandWhoseAcknowledgementWasStillOnItsWay(TaskOrder order) {
+        // GIVEN Discord confirming acknowledgements only when told, and an executor that keeps its tasks
+        fake.holdingAcknowledgements();
+        List<Runnable> tasks = new ArrayList<>();
+        DiscordListener queued = new DiscordListener(chat, tasks::add, new AttachmentDownloader(1024));
+
+        // WHEN Ana uses /rate and reacts 👍 before Discord confirmed the acknowledgement, which then arrives,
+        // and the executor runs its tasks in either order
+        queued.onSlashCommandInteraction(slash("rate"));
+        queued.onMessageReactionAdd(added(ANA_ID, "Ana", LIKE));
+        fake.acknowledgeHeld();
+        switch (order) {
+            case AS_GIVEN -> tasks.forEach(Runnable::run);
+            case LAST_FIRST -> runLastFirst(tasks);
+        }
+
+        // THEN the core answered the command before it heard the reaction
+        assertThat(chat.calls).containsExactly(new Deferred(false), new Handled(ANA, new ChatCommand.Rate()),
+                new Reacted("discord", "900", ANA, Reaction.LIKE, true));
+    }
+
+    @Test
+    void aCommandDiscordRefusedToAcknowledgeIsNotCarriedOutAndTheUsersNextEventsGoOn() {
+        // GIVEN Discord confirming acknowledgements only when told, and an executor that keeps its tasks
+        fake.holdingAcknowledgements();
+        List<Runnable> tasks = new ArrayList<>();
+        DiscordListener queued = new DiscordListener(chat, tasks::add, new AttachmentDownloader(1024));
+
+        // WHEN Ana uses /rate and reacts 👍, and Discord then refuses the acknowledgement
+        queued.onSlashCommandInteraction(slash("rate"));
+        queued.onMessageReactionAdd(added(ANA_ID, "Ana", LIKE));
+        fake.failHeld(discordError(ErrorResponse.UNKNOWN_INTERACTION));
+        tasks.forEach(Runnable::run);
+
+        // THEN the command never reached the core, and the reaction did
+        assertThat(chat.calls).containsExactly(new Deferred(false), new Reacted("discord", "900", ANA, Reaction.LIKE, true));
+        assertThat(discord.sent).isEmpty();
+    }
+
     // --- servers ---
 
     @Test
@@ -458,6 +538,24 @@ class DiscordListenerTest {
 
         assertThat(chat.calls).isEmpty();
         assertThat(answers).singleElement().satisfies(choices -> assertThat(choices).isEmpty());
+    }
+
+    @Test
+    void autocompleteRunsBesideTheUsersQueuedWork() {
+        // GIVEN an executor that keeps its tasks, and Ana's /retrain queued in her lane
+        List<Runnable> tasks = new ArrayList<>();
+        DiscordListener queued = new DiscordListener(chat, tasks::add, new AttachmentDownloader(1024));
+        queued.onSlashCommandInteraction(slash("retrain"));
+        CommandAutoCompleteInteractionEvent event = autocomplete("will-i-like", "track", "never");
+        List<Collection<Command.Choice>> answers = answersOf(event);
+
+        // WHEN she types in /will-i-like's track, and only the newest task runs
+        queued.onCommandAutoCompleteInteraction(event);
+        tasks.getLast().run();
+
+        // THEN her suggestions were answered while the retraining still waits
+        assertThat(chat.calls).containsExactly(new Deferred(true), new Suggested(ANA, "never", 25));
+        assertThat(answers).hasSize(1);
     }
 
     private static CommandAutoCompleteInteractionEvent autocomplete(String command, String option, String typed) {

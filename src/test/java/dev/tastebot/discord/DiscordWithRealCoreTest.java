@@ -13,19 +13,28 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import dev.tastebot.chat.ChatCommand;
 import dev.tastebot.chat.ChatFixture;
 import dev.tastebot.chat.ChatService;
 import dev.tastebot.chat.ChatUser;
 import dev.tastebot.chat.Reaction;
+import dev.tastebot.chat.Reply;
+import dev.tastebot.store.BusyWait;
 import dev.tastebot.store.PostedSong;
 import dev.tastebot.store.Rating;
 import dev.tastebot.store.RatingChange;
 import dev.tastebot.store.RatingSession;
 import dev.tastebot.store.Track;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.entities.emoji.EmojiUnion;
@@ -384,6 +393,82 @@ class DiscordWithRealCoreTest {
         // THEN tastebot keeps nothing about Ben
         assertThat(fixture.users().exists(BEN_USER_ID)).isFalse();
         assertThat(fixture.communities().communitiesOf(BEN_USER_ID)).isEmpty();
+    }
+
+    // --- 10. order, with the core on virtual threads ---
+
+    @Test
+    void switchesAsDiscordDeliversThemLeaveTheLastReactionStoredWithTheWorkOnVirtualThreads() {
+        // GIVEN songs posted to Ana, and a listener whose work runs on virtual threads
+        ChatUser ana = new ChatUser("discord", "42", "Ana");
+        List<Long> messageIds = songsPostedTo(ana, 24);
+        ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
+        DiscordListener concurrent = new DiscordListener(fixture.core(), virtualThreads, new AttachmentDownloader(1024));
+
+        // WHEN under each she gives 👍, then switches to 👎, back to 👍 and to 👎 again, each switch as Discord
+        // delivers it (add the new reaction, remove the old one), as fast as the gateway hands them over
+        for (long id : messageIds) {
+            concurrent.onMessageReactionAdd(discord.added(ANA, id, LIKE));
+            concurrent.onMessageReactionAdd(discord.added(ANA, id, DISLIKE));
+            concurrent.onMessageReactionRemove(discord.removed(ANA, id, LIKE));
+            concurrent.onMessageReactionAdd(discord.added(ANA, id, LIKE));
+            concurrent.onMessageReactionRemove(discord.removed(ANA, id, DISLIKE));
+            concurrent.onMessageReactionAdd(discord.added(ANA, id, DISLIKE));
+            concurrent.onMessageReactionRemove(discord.removed(ANA, id, LIKE));
+        }
+        virtualThreads.close(); // waits for all of it
+
+        // THEN every one of those songs is stored as a dislike, the reaction Discord shows
+        for (long id : messageIds) {
+            String track = fixture.posted().find("discord:" + id).orElseThrow().trackId();
+            assertThat(rating(ANA_USER_ID, track)).as("song of message %d", id).map(Rating::liked).contains(false);
+        }
+    }
+
+    // --- 11. a busy database ---
+
+    @Test
+    void aThumbsUpTheBusyDatabaseCouldNotSaveIsToldOnceInTheChannel() throws Exception {
+        // GIVEN Ana's card, on a bot whose database waits briefly, and another program holding its write lock
+        fixture.close();
+        fixture = new ChatFixture(folder.resolve("busy"), 40, new BusyWait(Duration.ofMillis(20), () -> { }));
+        startTastebot();
+        FakeMessages.Sent card = rate(ANA);
+        int sentBefore = discord.messages.sent.size();
+        try (Connection otherProgram = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("busy/tastebot.db"));
+             Statement lock = otherProgram.createStatement()) {
+            lock.execute("BEGIN IMMEDIATE");
+
+            // WHEN Ana reacts 👍 under it
+            listener.onMessageReactionAdd(discord.added(ANA, idOf(card), LIKE));
+
+            // THEN one message in the reaction's channel tells her it was not saved, and nothing is stored
+            assertThat(discord.messages.sent).hasSize(sentBefore + 1);
+            assertThat(discord.messages.sent.getLast().content()).startsWith("Your 👍 on")
+                    .contains("was not saved: the database is busy");
+            verify(discord.channel, times(1)).sendMessage(any(MessageCreateData.class));
+            lock.execute("ROLLBACK");
+        }
+        assertThat(rating(ANA_USER_ID, trackOf(card))).isEmpty();
+    }
+
+    /**
+     * {@code count} songs of a session posted to the user as Discord messages 7001, 7002..., none of
+     * them rated: each is liked and taken back through the core, which moves the session on.
+     */
+    private List<Long> songsPostedTo(ChatUser user, int count) {
+        List<Long> ids = new ArrayList<>();
+        List<Reply> replies = fixture.core().handle(user, new ChatCommand.Rate());
+        for (int i = 1; i <= count; i++) {
+            Reply.SongCard card = replies.stream().filter(Reply.SongCard.class::isInstance).map(Reply.SongCard.class::cast)
+                    .findFirst().orElseThrow();
+            long id = 7000 + i;
+            fixture.core().posted(user, String.valueOf(id), card);
+            replies = fixture.core().reacted(DiscordUsers.PLATFORM, String.valueOf(id), user, Reaction.LIKE, true);
+            fixture.core().reacted(DiscordUsers.PLATFORM, String.valueOf(id), user, Reaction.LIKE, false);
+            ids.add(id);
+        }
+        return ids;
     }
 
     private FakeMessages.Sent rateInServer(User user) {

@@ -8,6 +8,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
@@ -48,6 +51,10 @@ final class FakeDiscord {
     final RestAction<Void> deletion = mock(RestAction.class);
     /** Told whether each slash command is deferred privately, at the moment it is deferred. */
     private Consumer<Boolean> onDefer = ephemeral -> { };
+    /** Whether Discord confirms deferrals only when the test says so, rather than at once. */
+    private boolean holdingAcknowledgements;
+    /** The callbacks of the deferrals Discord has not confirmed yet: success, failure. */
+    private final List<Map.Entry<Consumer<InteractionHook>, Consumer<Throwable>>> heldAcknowledgements = new ArrayList<>();
 
     FakeDiscord() {
         SelfUser self = mock(SelfUser.class);
@@ -69,6 +76,24 @@ final class FakeDiscord {
         return this;
     }
 
+    /** From now on, Discord confirms a deferral only at {@link #acknowledgeHeld()} or {@link #failHeld}. */
+    FakeDiscord holdingAcknowledgements() {
+        this.holdingAcknowledgements = true;
+        return this;
+    }
+
+    /** Discord confirms the deferrals held so far, handing over {@link #hook}, on the caller's thread as JDA's callback thread would. */
+    void acknowledgeHeld() {
+        heldAcknowledgements.forEach(callbacks -> callbacks.getKey().accept(hook));
+        heldAcknowledgements.clear();
+    }
+
+    /** Discord refuses the deferrals held so far. */
+    void failHeld(Throwable failure) {
+        heldAcknowledgements.forEach(callbacks -> callbacks.getValue().accept(failure));
+        heldAcknowledgements.clear();
+    }
+
     static User user(long id, String name) {
         User user = mock(User.class);
         when(user.getIdLong()).thenReturn(id);
@@ -76,7 +101,10 @@ final class FakeDiscord {
         return user;
     }
 
-    /** {@code user} uses the slash command {@code name}; deferring it succeeds at once and hands over {@link #hook}. */
+    /**
+     * {@code user} uses the slash command {@code name}; deferring it succeeds at once (unless
+     * {@link #holdingAcknowledgements held}) and hands over {@link #hook}.
+     */
     SlashCommandInteractionEvent slash(User user, String name, OptionMapping... options) {
         SlashCommandInteractionEvent event = mock(SlashCommandInteractionEvent.class);
         Options.stub(event, name, options);
@@ -87,7 +115,12 @@ final class FakeDiscord {
             return defer;
         });
         doAnswer(call -> {
-            call.<Consumer<InteractionHook>>getArgument(0).accept(hook);
+            Consumer<InteractionHook> success = call.getArgument(0);
+            if (holdingAcknowledgements) {
+                heldAcknowledgements.add(Map.entry(success, call.getArgument(1)));
+            } else {
+                success.accept(hook);
+            }
             return null;
         }).when(defer).queue(any(), any());
         return event;

@@ -106,7 +106,7 @@ class CatalogCandidatesTest {
         ratings.likeAllUnrated(ALICE, List.of("air-2"), "spotify-library", T0);
         ratings.rate(ALICE, "cher-1", false, "chat", T0);
         ratings.rate(ALICE, "air-3", true, "chat", T0);
-        ratings.withdraw(ALICE, "air-3", T0);
+        ratings.withdraw(ALICE, "air-3", true, T0);
         ratings.likeAllUnrated(BOB, List.of("air-1", "air-2", "air-3", "cher-1", "dido-1"), "chat", T0);
         ratings.rate(CAROL, "eno-1", true, "chat", T0);
         communities.seen(ALICE, "discord:A", T0);

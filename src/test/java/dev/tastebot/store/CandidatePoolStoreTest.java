@@ -53,7 +53,7 @@ class CandidatePoolStoreTest {
         ratings.rate(ALICE, "disliked", false, "chat", T1);
         ratings.likeAllUnrated(ALICE, List.of("saved"), "spotify-library", T1);
         ratings.rate(ALICE, "withdrawn", true, "chat", T1);
-        ratings.withdraw(ALICE, "withdrawn", T2);
+        ratings.withdraw(ALICE, "withdrawn", true, T2);
     }
 
     // --- the whole catalogue ---
@@ -96,7 +96,7 @@ class CandidatePoolStoreTest {
         storeTrack("dido-2", "Dido");
         ratings.rate(ALICE, "air-rated", false, "chat", T1);
         ratings.rate(ALICE, "air-withdrawn", true, "chat", T1);
-        ratings.withdraw(ALICE, "air-withdrawn", T2);
+        ratings.withdraw(ALICE, "air-withdrawn", true, T2);
         ratings.rate(BOB, "dido-1", true, "chat", T1);
 
         // WHEN songs by her liked artists are drawn
@@ -142,7 +142,7 @@ class CandidatePoolStoreTest {
         ratings.rate(ALICE, "both-like", true, "chat", T1);
         ratings.rate(BOB, "bob-dislikes", false, "chat", T1);
         ratings.rate(BOB, "bob-withdrew", true, "chat", T1);
-        ratings.withdraw(BOB, "bob-withdrew", T2);
+        ratings.withdraw(BOB, "bob-withdrew", true, T2);
         ratings.rate(CAROL, "carol-likes", true, "chat", T1);
         communities.seen(ALICE, "discord:A", T1);
         communities.seen(BOB, "discord:A", T1);

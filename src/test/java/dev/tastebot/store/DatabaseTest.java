@@ -6,14 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,7 +89,7 @@ class DatabaseTest {
             // THEN they are what the store relies on
             assertThat(pragma(database, "journal_mode")).isEqualTo("wal");
             assertThat(pragma(database, "foreign_keys")).isEqualTo("1");
-            assertThat(pragma(database, "busy_timeout")).isEqualTo("5000");
+            assertThat(pragma(database, "busy_timeout")).isEqualTo("2000");
             assertThat(pragma(database, "synchronous")).isEqualTo("2"); // 2 = FULL
         }
     }
@@ -169,6 +174,77 @@ class DatabaseTest {
     }
 
     @Test
+    void aTransactionTakesTheWriteLockBeforeItReadsSoNoOtherWriterSlipsInBeforeItWrites() throws Exception {
+        // GIVEN the database, and a second connection to its file that does not wait for locks, as another program's
+        Path file = folder.resolve("tastebot.db");
+        try (Database database = Database.open(file);
+             Connection other = otherConnection(file, 0)) {
+            List<String> otherWrite = new ArrayList<>();
+
+            // WHEN a transaction reads, the other program tries to write, and the transaction then writes what it read
+            database.inTransaction(c -> {
+                int usersBefore = count(c);
+                otherWrite.add(tryInsertUser(other, "discord:other"));
+                return insertUser(c, "discord:" + usersBefore);
+            });
+
+            // THEN the other program was told the database is busy (a deferred transaction would have let it
+            // write, and then failed itself with SQLITE_BUSY_SNAPSHOT), and the transaction committed
+            assertThat(otherWrite).singleElement().asString().contains("SQLITE_BUSY");
+            assertThat(userIds(database)).containsExactly("discord:0");
+        }
+    }
+
+    @Test
+    void workRefusedByAnotherProgramsWriteLockIsTriedOnceMoreAndThenFailsAsBusyHavingWrittenNothing() throws Exception {
+        // GIVEN another program holding the write lock, and a database that waits 50 ms for it
+        Path file = folder.resolve("tastebot.db");
+        AtomicInteger retries = new AtomicInteger();
+        try (Database database = Database.open(file, new BusyWait(Duration.ofMillis(50), retries::incrementAndGet));
+             Connection other = otherConnection(file, 0)) {
+            execute(other, "BEGIN IMMEDIATE");
+
+            // WHEN a transaction tries to write
+            // THEN it is tried twice and fails as busy
+            assertThatThrownBy(() -> database.inTransaction(c -> insertUser(c, "discord:1")))
+                    .isInstanceOf(DatabaseBusyException.class)
+                    .hasMessageContaining("another program held its write lock");
+            assertThat(retries).hasValue(1);
+            // AND nothing was written
+            execute(other, "ROLLBACK");
+            assertThat(userIds(database)).isEmpty();
+        }
+    }
+
+    @Test
+    void aLockReleasedBeforeTheRetryLetsTheTransactionCommit() throws Exception {
+        // GIVEN another program holding the write lock with a row of its own, and releasing it before the retry
+        Path file = folder.resolve("tastebot.db");
+        try (Connection other = otherConnection(file, 0)) {
+            try (Database created = Database.open(file)) {
+                // the schema exists before the other program writes
+            }
+            execute(other, "BEGIN IMMEDIATE");
+            insertUser(other, "discord:other");
+            AtomicInteger retries = new AtomicInteger();
+            BusyWait releasing = new BusyWait(Duration.ofMillis(50), () -> {
+                retries.incrementAndGet();
+                executeUnchecked(other, "COMMIT");
+            });
+            try (Database database = Database.open(file, releasing)) {
+                // WHEN a transaction and a single statement try to write
+                database.inTransaction(c -> insertUser(c, "discord:1"));
+                execute(other, "BEGIN IMMEDIATE");
+                database.withConnection(c -> insertUser(c, "discord:2"));
+
+                // THEN each was tried once more and written, as was the other program's row
+                assertThat(retries).hasValue(2);
+                assertThat(userIds(database)).containsExactly("discord:1", "discord:2", "discord:other");
+            }
+        }
+    }
+
+    @Test
     void aClosedDatabaseRefusesWorkClearly() {
         // GIVEN a database that was closed (twice, which is harmless)
         Database database = Database.open(folder.resolve("tastebot.db"));
@@ -186,11 +262,62 @@ class DatabaseTest {
         return Clock.fixed(instant, ZoneOffset.UTC);
     }
 
-    private static int insertUser(java.sql.Connection c, String id) throws SQLException {
+    private static int insertUser(Connection c, String id) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO users(id, created_at) VALUES (?, 0)")) {
             insert.setString(1, id);
             return insert.executeUpdate();
         }
+    }
+
+    private static Connection otherConnection(Path file, int busyTimeoutMillis) throws SQLException {
+        Connection other = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        execute(other, "PRAGMA busy_timeout = " + busyTimeoutMillis);
+        return other;
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement statement = c.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static void executeUnchecked(Connection c, String sql) {
+        try {
+            execute(c, sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** "written", or why SQLite refused. */
+    private static String tryInsertUser(Connection c, String id) {
+        try {
+            insertUser(c, id);
+            return "written";
+        } catch (SQLException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static int count(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM users");
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+
+    private static List<String> userIds(Database database) {
+        return database.withConnection(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT id FROM users ORDER BY id");
+                 ResultSet rows = select.executeQuery()) {
+                List<String> ids = new ArrayList<>();
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+                return ids;
+            }
+        });
     }
 
     private static int userCount(Database database) {

@@ -98,7 +98,7 @@ class RatingStoreTest {
         ratings.rate(ALICE, "song-a", false, "daily", T1);
 
         // WHEN it is withdrawn
-        WithdrawalOutcome outcome = ratings.withdraw(ALICE, "song-a", T2);
+        WithdrawalOutcome outcome = ratings.withdraw(ALICE, "song-a", false, T2);
 
         // THEN there is no current rating, and the history ends with a withdrawal of the daily rating
         assertThat(outcome).isEqualTo(new WithdrawalOutcome.Withdrawn(new Rating(ALICE, "song-a", false, "daily", T1)));
@@ -115,7 +115,7 @@ class RatingStoreTest {
         ratings.rate(ALICE, "song-b", true, "chat", T1);
 
         // WHEN they withdraw a rating they never made
-        WithdrawalOutcome outcome = ratings.withdraw(ALICE, "song-a", T2);
+        WithdrawalOutcome outcome = ratings.withdraw(ALICE, "song-a", true, T2);
 
         // THEN nothing is withdrawn, no history is written, and the other rating stays
         assertThat(outcome).isEqualTo(new WithdrawalOutcome.NothingToWithdraw());
@@ -125,9 +125,26 @@ class RatingStoreTest {
     }
 
     @Test
+    void withdrawingTheOtherVerdictKeepsTheCurrentRating() {
+        // GIVEN a like that became a dislike, as when 👎 is added under a song before 👍 is removed
+        ratings.rate(ALICE, "song-a", true, "chat", T1);
+        ratings.rate(ALICE, "song-a", false, "chat", T2);
+
+        // WHEN the like is withdrawn
+        WithdrawalOutcome outcome = ratings.withdraw(ALICE, "song-a", true, T3);
+
+        // THEN the dislike stays, and no withdrawal is recorded
+        assertThat(outcome).isEqualTo(new WithdrawalOutcome.NothingToWithdraw());
+        assertThat(ratings.current(ALICE, "song-a")).contains(new Rating(ALICE, "song-a", false, "chat", T2));
+        assertThat(ratings.history(ALICE, "song-a")).extracting(RatingChange::liked)
+                .containsExactly(Optional.of(true), Optional.of(false));
+        assertThat(ratings.latestRatingChange(ALICE)).contains(T2);
+    }
+
+    @Test
     void ratingAgainAfterAWithdrawalIsANewRating() {
         ratings.rate(ALICE, "song-a", true, "chat", T1);
-        ratings.withdraw(ALICE, "song-a", T2);
+        ratings.withdraw(ALICE, "song-a", true, T2);
 
         RatingOutcome outcome = ratings.rate(ALICE, "song-a", true, "chat", T3);
 
@@ -227,7 +244,7 @@ class RatingStoreTest {
         assertThat(ratings.latestRatingChange(ALICE)).contains(T1);
 
         // AND one user's change does not touch the other's rating
-        ratings.withdraw(BOB, "song-a", T3);
+        ratings.withdraw(BOB, "song-a", false, T3);
         assertThat(ratings.current(ALICE, "song-a")).isPresent();
     }
 
@@ -239,7 +256,7 @@ class RatingStoreTest {
 
         // WHEN they rate, and later withdraw
         ratings.rate(ALICE, "song-a", true, "chat", T1);
-        ratings.withdraw(ALICE, "song-a", T3);
+        ratings.withdraw(ALICE, "song-a", true, T3);
 
         // THEN the withdrawal is the latest change
         assertThat(ratings.latestRatingChange(ALICE)).contains(T3);
@@ -252,7 +269,7 @@ class RatingStoreTest {
         ratings.rate(BOB, "song-a", true, "chat", T1);
         ratings.rate(ALICE, "song-a", true, "chat", T1);
         ratings.rate("discord:3003", "song-b", true, "chat", T1);
-        ratings.withdraw("discord:3003", "song-b", T2);
+        ratings.withdraw("discord:3003", "song-b", true, T2);
 
         assertThat(ratings.usersWithRatings()).containsExactly(ALICE, BOB);
     }

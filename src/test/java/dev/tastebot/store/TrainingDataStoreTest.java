@@ -120,7 +120,7 @@ class TrainingDataStoreTest {
         ratings.rate(ALICE, "a", true, "chat", T2);
         ratings.rate(ALICE, "a", false, "chat", T3);
         ratings.rate(ALICE, "c", true, "chat", T1);
-        ratings.withdraw(ALICE, "c", T2);
+        ratings.withdraw(ALICE, "c", true, T2);
         ratings.rate(BOB, "d", true, "chat", T1);
 
         // WHEN one user's training data is read
