@@ -53,7 +53,8 @@ class ImportCatalogCliTest {
 
         // THEN the summary is the only output, and the tracks are in the database, which is closed again
         assertThat(exitCode).isZero();
-        assertThat(cli.out()).isEqualTo("imported 2 tracks from 3 rows (1 duplicate merged); 0 bad rows" + NL);
+        assertThat(cli.out())
+                .isEqualTo("imported 2 tracks from 3 rows (1 duplicate merged); 0 bad rows; 0 values out of range skipped" + NL);
         assertThat(cli.err()).isEmpty();
         try (Database database = Database.open(database())) {
             assertThat(new TrackStore(database, Clock.systemUTC()).count()).isEqualTo(2);
@@ -71,7 +72,8 @@ class ImportCatalogCliTest {
 
         // THEN the first ten are listed with their lines, then a count of the others
         assertThat(exitCode).isZero();
-        assertThat(cli.out()).isEqualTo("imported 1 track from 14 rows (0 duplicates merged); 13 bad rows" + NL);
+        assertThat(cli.out())
+                .isEqualTo("imported 1 track from 14 rows (0 duplicates merged); 13 bad rows; 0 values out of range skipped" + NL);
         assertThat(cli.err().lines().toList()).hasSize(11)
                 .startsWith("skipped line 2: no track id")
                 .contains("skipped line 11: no track id")
@@ -93,7 +95,8 @@ class ImportCatalogCliTest {
         // THEN the progress line is ended before the summary
         assertThat(exitCode).isZero();
         assertThat(cli.err()).isEqualTo("\r5,000 rows read, 5,000 tracks" + NL);
-        assertThat(cli.out()).isEqualTo("imported 5,001 tracks from 5,001 rows (0 duplicates merged); 0 bad rows" + NL);
+        assertThat(cli.out()).isEqualTo(
+                "imported 5,001 tracks from 5,001 rows (0 duplicates merged); 0 bad rows; 0 values out of range skipped" + NL);
     }
 
     @Test

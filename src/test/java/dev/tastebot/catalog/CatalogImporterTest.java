@@ -83,7 +83,7 @@ class CatalogImporterTest {
             ImportReport report = importFile(file);
 
             // THEN the metadata is on the track and the audio under the catalogue source
-            assertThat(report).isEqualTo(new ImportReport(1, 1, 0, List.of(), 0));
+            assertThat(report).isEqualTo(new ImportReport(1, 1, 0, List.of(), 0, List.of(), 0));
             assertThat(tracks.find("6f807x0ima9a1j3VPbc7VN")).contains(new Track("6f807x0ima9a1j3VPbc7VN",
                     "I Don't Care (with Justin Bieber) - Loud Luxury Remix", List.of("Ed Sheeran"),
                     Optional.of("I Don't Care (with Justin Bieber) [Loud Luxury Remix]"), OptionalInt.of(2019),
@@ -146,7 +146,7 @@ class CatalogImporterTest {
             ImportReport report = importFile(file);
 
             // THEN
-            assertThat(report).isEqualTo(new ImportReport(12_000, 7_000, 5_000, List.of(), 0));
+            assertThat(report).isEqualTo(new ImportReport(12_000, 7_000, 5_000, List.of(), 0, List.of(), 0));
             assertThat(tracks.count()).isEqualTo(7_000);
             // a track merged after its first batch was committed keeps its first energy and gains the genre
             assertThat(tracks.find("t0").orElseThrow().genre()).contains("jazz");
