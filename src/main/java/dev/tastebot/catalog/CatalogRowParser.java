@@ -53,6 +53,9 @@ final class CatalogRowParser {
         if (id.isEmpty()) {
             return new Bad("no track id");
         }
+        if (!Track.isValidId(id.get())) {
+            return new Bad("track id " + CellText.quoted(id.get()) + " is not an id (up to 64 letters, digits, '-' and '_')");
+        }
         try {
             List<String> skipped = new ArrayList<>();
             FeatureValues audio = audio(cells, skipped);

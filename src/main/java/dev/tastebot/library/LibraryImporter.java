@@ -3,6 +3,7 @@ package dev.tastebot.library;
 import dev.tastebot.store.RatingStore;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
+import dev.tastebot.store.UserSource;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,9 +15,13 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
-/** Turns a user's saved songs into likes, keeping every rating they made themselves. */
+/**
+ * Turns a user's saved songs into likes, keeping every rating they made themselves. The export is
+ * the user's own file, so it only adds songs tastebot does not know yet ({@link UserSource#LIBRARY_EXPORT}):
+ * a song already known keeps its title, artists and album for everyone, and the user still gets the like.
+ */
 public final class LibraryImporter {
-    public static final String SOURCE = "library-export";
+    public static final String SOURCE = UserSource.LIBRARY_EXPORT.storedName();
 
     private final LibraryExport export;
     private final TrackStore tracks;
@@ -62,7 +67,7 @@ public final class LibraryImporter {
             return new ImportOutcome.Refused("None of the " + saved.size()
                     + " entries in your library export has a Spotify track URI, so there is nothing to import.");
         }
-        tracks.upsertAll(new ArrayList<>(byId.values()));
+        tracks.addUnknown(UserSource.LIBRARY_EXPORT, new ArrayList<>(byId.values()));
         int created = ratings.likeAllUnrated(userId, byId.keySet(), SOURCE, clock.instant());
         featuresWanted.accept(List.copyOf(byId.keySet()));
         return new ImportOutcome.Imported(saved.size(), created, byId.size() - created, skipped);

@@ -9,6 +9,7 @@ import dev.tastebot.store.LibrarySyncStore;
 import dev.tastebot.store.RatingStore;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
+import dev.tastebot.store.UserSource;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -21,10 +22,11 @@ import java.util.function.BiConsumer;
 /**
  * Brings a linked user's saved songs in as likes. Spotify lists saved songs newest first, so a
  * re-sync reads only until it meets a song saved no later than the newest one seen last time: an
- * unchanged library costs one request.
+ * unchanged library costs one request. Like a library export, a sync only adds songs tastebot does
+ * not know yet ({@link UserSource#SPOTIFY_LIBRARY}).
  */
 public final class LibrarySync {
-    public static final String SOURCE = "spotify-library";
+    public static final String SOURCE = UserSource.SPOTIFY_LIBRARY.storedName();
 
     private final SpotifyWeb web;
     private final UserTokens tokens;
@@ -84,7 +86,7 @@ public final class LibrarySync {
         }
         int newLikes = 0;
         if (!found.isEmpty()) {
-            tracks.upsertAll(found.values().stream().map(LibrarySync::track).toList());
+            tracks.addUnknown(UserSource.SPOTIFY_LIBRARY, found.values().stream().map(LibrarySync::track).toList());
             newLikes = ratings.likeAllUnrated(userId, new ArrayList<>(found.keySet()), SOURCE, clock.instant());
         }
         if (newest != null) {

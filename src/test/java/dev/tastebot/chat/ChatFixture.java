@@ -22,6 +22,7 @@ import dev.tastebot.store.RatingStore;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
 import dev.tastebot.store.TrainingDataStore;
+import dev.tastebot.store.TrustedSource;
 import dev.tastebot.store.UserSettingsStore;
 import dev.tastebot.store.UserStore;
 import dev.tastebot.taste.ModelCodec;
@@ -86,9 +87,10 @@ public final class ChatFixture implements AutoCloseable {
         List<RatedTrack> catalogue = SyntheticListener.balanced(77).ratings(catalogueSize);
         for (RatedTrack r : catalogue) {
             TrackData t = r.track();
-            tracks.upsert(new Track(t.trackId(), "Song " + t.trackId().substring(t.trackId().lastIndexOf('-') + 1),
+            tracks.writeTrusted(TrustedSource.CATALOG,
+                    List.of(new Track(t.trackId(), "Song " + t.trackId().substring(t.trackId().lastIndexOf('-') + 1),
                     t.artists(), Optional.empty(), OptionalInt.empty(), Optional.empty(), OptionalInt.empty(),
-                    OptionalLong.empty(), t.genre()));
+                    OptionalLong.empty(), t.genre())));
             features.put(t.trackId(), "catalog", t.features(), NOW);
             wouldLike.put(t.trackId(), r.liked());
         }

@@ -39,7 +39,7 @@ class FeatureStoreTest {
         database = Database.open(folder.resolve("tastebot.db"));
         features = new FeatureStore(database);
         TrackStore tracks = new TrackStore(database, Clock.fixed(FETCHED, ZoneOffset.UTC));
-        tracks.upsertAll(List.of(Track.of("t1", "One", List.of("A")), Track.of("t2", "Two", List.of("B"))));
+        tracks.writeTrusted(TrustedSource.CATALOG, List.of(Track.of("t1", "One", List.of("A")), Track.of("t2", "Two", List.of("B"))));
     }
 
     @AfterEach

@@ -44,7 +44,7 @@ class TrackStoreTest {
     @Test
     void aStoredTrackIsFoundWithEveryValueAndItsArtistsInOrder() {
         // WHEN a fully described track is stored
-        tracks.upsert(SO_WHAT);
+        tracks.writeTrusted(TrustedSource.CATALOG, List.of(SO_WHAT));
 
         // THEN it reads back equal, artists in credit order
         assertThat(tracks.find(SO_WHAT.id())).contains(SO_WHAT);
@@ -57,7 +57,7 @@ class TrackStoreTest {
         Track bare = Track.of("bare", "Untitled", List.of());
 
         // WHEN it is stored and read
-        tracks.upsert(bare);
+        tracks.writeTrusted(TrustedSource.CATALOG, List.of(bare));
 
         // THEN unknown stays unknown
         assertThat(tracks.find("bare")).contains(bare);
@@ -72,13 +72,13 @@ class TrackStoreTest {
     @Test
     void upsertReplacesKnownValuesAndArtistsButKeepsWhatTheNewcomerDoesNotKnow() {
         // GIVEN a fully described track
-        tracks.upsert(SO_WHAT);
+        tracks.writeTrusted(TrustedSource.CATALOG, List.of(SO_WHAT));
 
         // WHEN a source that knows less (no genre, no popularity) but other artists and a new title upserts it
         Track fromSpotify = new Track(SO_WHAT.id(), "So What (Remastered)", List.of("Miles Davis"),
                 Optional.of("Kind of Blue (Legacy Edition)"), OptionalInt.of(1959), Optional.of(false),
                 OptionalInt.empty(), OptionalLong.of(562_000), Optional.empty());
-        tracks.upsert(fromSpotify);
+        tracks.writeTrusted(TrustedSource.CATALOG, List.of(fromSpotify));
 
         // THEN known values and artists are replaced, unknown ones keep what was stored
         Track expected = new Track(SO_WHAT.id(), "So What (Remastered)", List.of("Miles Davis"),
@@ -91,10 +91,10 @@ class TrackStoreTest {
     @Test
     void upsertWithoutArtistsKeepsTheStoredArtists() {
         // GIVEN a track with artists
-        tracks.upsert(SO_WHAT);
+        tracks.writeTrusted(TrustedSource.CATALOG, List.of(SO_WHAT));
 
         // WHEN it is upserted by a source that does not know the artists
-        tracks.upsert(Track.of(SO_WHAT.id(), "So What", List.of()));
+        tracks.writeTrusted(TrustedSource.CATALOG, List.of(Track.of(SO_WHAT.id(), "So What", List.of())));
 
         // THEN the artists are still there
         assertThat(tracks.find(SO_WHAT.id())).get().extracting(Track::artists)
@@ -104,13 +104,13 @@ class TrackStoreTest {
     @Test
     void upsertKeepsTheTracksFeaturesAndRatings() {
         // GIVEN a track with features and a rating
-        tracks.upsert(SO_WHAT);
+        tracks.writeTrusted(TrustedSource.CATALOG, List.of(SO_WHAT));
         new FeatureStore(database).put(SO_WHAT.id(), "catalog",
                 FeatureValues.of(Map.of(NumericFeature.ENERGY, 0.3)), NOW);
         new RatingStore(database).rate("discord:1", SO_WHAT.id(), true, "chat", NOW);
 
         // WHEN the track is upserted again
-        tracks.upsert(SO_WHAT);
+        tracks.writeTrusted(TrustedSource.CATALOG, List.of(SO_WHAT));
 
         // THEN neither was deleted along the way (as INSERT OR REPLACE would)
         assertThat(new FeatureStore(database).sources(SO_WHAT.id())).containsExactly("catalog");
@@ -128,7 +128,7 @@ class TrackStoreTest {
         }
 
         // WHEN it is upserted
-        int written = tracks.upsertAll(catalogue);
+        int written = tracks.writeTrusted(TrustedSource.CATALOG, catalogue);
 
         // THEN every track is there, with its artists
         assertThat(written).isEqualTo(30_000);
