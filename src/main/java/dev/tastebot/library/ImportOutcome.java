@@ -4,7 +4,12 @@ package dev.tastebot.library;
 public sealed interface ImportOutcome {
     String message();
 
-    record Imported(int entries, int newLikes, int alreadyRated, int skipped) implements ImportOutcome {
+    /**
+     * @param skipped entries without a Spotify track URI
+     * @param leftOut songs beyond {@code maxSongs}, the most one import takes, that were not imported
+     */
+    record Imported(int entries, int newLikes, int alreadyRated, int skipped, int leftOut, int maxSongs)
+            implements ImportOutcome {
         public String message() {
             StringBuilder text = new StringBuilder("Imported " + newLikes + (newLikes == 1 ? " saved song" : " saved songs")
                     + " as likes from your library export");
@@ -14,6 +19,10 @@ public sealed interface ImportOutcome {
             if (skipped > 0) {
                 text.append("; ").append(skipped).append(skipped == 1 ? " entry was" : " entries were")
                         .append(" skipped (no Spotify track URI)");
+            }
+            if (leftOut > 0) {
+                text.append("; ").append(leftOut).append(leftOut == 1 ? " more song was" : " more songs were")
+                        .append(" left out, as one import takes at most ").append(maxSongs).append(" songs");
             }
             return text.append(". Dislikes teach me the most: /rate a few songs too.").toString();
         }

@@ -108,7 +108,8 @@ public final class ChatFixture implements AutoCloseable {
                 TasteTrainer.Options.DEFAULT_MIN_RATINGS, Runnable::run);
         CatalogCandidates candidates = new CatalogCandidates(new CandidatePoolStore(db), stores.posted(),
                 stores.trainingData(), userModels, SOURCES, userId -> { }, 1);
-        LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock, ids -> { });
+        LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock, ids -> { },
+                50_000);
         core = new ChatCore(stores, userModels, retrainer, candidates, lookup(db), importer, spotify.apply(db),
                 SOURCES, clock, new Admins(java.util.Set.of(ADMIN.userId())));
     }

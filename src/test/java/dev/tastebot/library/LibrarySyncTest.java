@@ -61,7 +61,7 @@ class LibrarySyncTest {
         };
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         sync = new LibrarySync(new SpotifyWeb(spotify.baseUrl(), wait -> { }, Duration.ofSeconds(60)), tokens, new LibrarySyncStore(database),
-                new TrackStore(database, clock), new RatingStore(database), clock);
+                new TrackStore(database, clock), new RatingStore(database), clock, 50_000);
     }
 
     @AfterEach
