@@ -2,6 +2,7 @@ package dev.tastebot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tastebot.features.NumericFeature;
 import dev.tastebot.store.Database;
 import dev.tastebot.store.FeatureStore;
 import dev.tastebot.store.TrackStore;
@@ -78,6 +79,29 @@ class ImportCatalogCliTest {
                 .startsWith("skipped line 2: no track id")
                 .contains("skipped line 11: no track id")
                 .endsWith("... and 3 more bad rows");
+    }
+
+    @Test
+    void skipsValuesOutOfRangeSaysHowManyAndListsTheFirst() throws IOException {
+        // GIVEN twelve rows with an absurd energy and one with an absurd tempo as well
+        Path file = csv("track_id,energy,tempo\n" + "t,1e308,120\n".repeat(12) + "b,Infinity,-1\n");
+
+        // WHEN
+        int exitCode = run("import-catalog", file.toString());
+
+        // THEN the import succeeds, the summary counts the skipped values and stderr lists the first ten
+        assertThat(exitCode).isZero();
+        assertThat(cli.out()).isEqualTo(
+                "imported 2 tracks from 13 rows (11 duplicates merged); 0 bad rows; 14 values out of range skipped" + NL);
+        assertThat(cli.err().lines().toList()).hasSize(11)
+                .startsWith("skipped a value on line 2: column 'energy': '1e308' is out of range: energy is from 0 to 1;"
+                        + " left unknown")
+                .endsWith("... and 4 more values out of range");
+        try (Database database = Database.open(database())) {
+            assertThat(new FeatureStore(database).find("t", "catalog").orElseThrow().values().known())
+                    .containsOnlyKeys(NumericFeature.TEMPO);
+            assertThat(new FeatureStore(database).find("b", "catalog")).isEmpty();
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.tastebot.catalog;
 import static dev.tastebot.features.NumericFeature.DANCEABILITY;
 import static dev.tastebot.features.NumericFeature.DURATION_MS;
 import static dev.tastebot.features.NumericFeature.ENERGY;
+import static dev.tastebot.features.NumericFeature.KEY;
 import static dev.tastebot.features.NumericFeature.TEMPO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -90,6 +91,7 @@ class CatalogImporterTest {
                     Optional.of("I Don't Care (with Justin Bieber) [Loud Luxury Remix]"), OptionalInt.of(2019),
                     Optional.empty(), OptionalInt.of(66), OptionalLong.of(194_754), Optional.of("pop")));
             assertThat(features.sources("6f807x0ima9a1j3VPbc7VN")).containsExactly("catalog");
+            assertThat(tracks.metadataSource("6f807x0ima9a1j3VPbc7VN")).contains("catalog");
             StoredFeatures stored = features.find("6f807x0ima9a1j3VPbc7VN", "catalog").orElseThrow();
             assertThat(stored.fetchedAt()).isEqualTo(NOW);
             assertThat(stored.values().known()).hasSize(12).containsEntry(DANCEABILITY, 0.748)
@@ -275,6 +277,63 @@ class CatalogImporterTest {
             assertThat(report.badRowCount()).isEqualTo(25);
             assertThat(report.badRowsNotListed()).isEqualTo(15);
             assertThat(report.tracksImported()).isEqualTo(2);
+        }
+    }
+
+    @Nested
+    class ValuesOutOfRange {
+        @Test
+        void areSkippedAloneListedAndCountedWhileTheRestOfTheRowIsImported() throws IOException {
+            // GIVEN rows whose numbers are absurd: 1e308, Infinity, a tempo below zero, a key of 40,
+            // a popularity of 400 and a release year 2999; NaN and NA still mean unknown
+            Path file = csv("""
+                    track_id,track_name,track_popularity,track_album_release_date,energy,tempo,key,danceability
+                    0r7CVbZTWZgbTCYdfa2P31,Memories,400,2999-01-01,1e308,-5,40,0.5
+                    2xLMifQCjDGFmkHkpNLD9h,SICKO MODE,90,2018,Infinity,155,NaN,NA
+                    6f807x0ima9a1j3VPbc7VN,Fine,66,2019,0.9,120,5,0.7
+                    """);
+
+            // WHEN
+            ImportReport report = importFile(file);
+
+            // THEN every row is imported, those values alone unknown, each listed by line and column
+            assertThat(report.tracksImported()).isEqualTo(3);
+            assertThat(report.badRowCount()).isZero();
+            assertThat(report.valuesSkipped()).isEqualTo(6);
+            assertThat(report.firstSkippedValues()).containsExactly(
+                    new SkippedValue(2, "column 'energy': '1e308' is out of range: energy is from 0 to 1"),
+                    new SkippedValue(2, "column 'key': '40' is out of range: key is a whole number from -1 to 11"),
+                    new SkippedValue(2, "column 'tempo': '-5' is out of range: tempo is from 0 to 300"),
+                    new SkippedValue(2, "column 'track_album_release_date': '2999-01-01' is out of range:"
+                            + " release_year is a whole number from 1860 to 2100"),
+                    new SkippedValue(2, "column 'track_popularity': '400' is out of range: popularity is from 0 to 100"),
+                    new SkippedValue(3, "column 'energy': 'Infinity' is out of range: energy is from 0 to 1"));
+            Track memories = tracks.find("0r7CVbZTWZgbTCYdfa2P31").orElseThrow();
+            assertThat(memories.title()).isEqualTo("Memories");
+            assertThat(memories.popularity()).isEmpty();
+            assertThat(memories.releaseYear()).isEmpty();
+            assertThat(features.find("0r7CVbZTWZgbTCYdfa2P31", "catalog").orElseThrow().values().known())
+                    .containsOnlyKeys(DANCEABILITY);
+            assertThat(features.find("2xLMifQCjDGFmkHkpNLD9h", "catalog").orElseThrow().values().known())
+                    .containsOnlyKeys(TEMPO);
+            assertThat(features.find("6f807x0ima9a1j3VPbc7VN", "catalog").orElseThrow().values().known())
+                    .containsOnlyKeys(ENERGY, TEMPO, KEY, DANCEABILITY);
+        }
+
+        @Test
+        void aRowWhoseIdIsNotAnIdIsBad() throws IOException {
+            // GIVEN ids that are a sentence, a path and a kilobyte
+            Path file = csv("track_id,energy\nnot an id,0.5\n../x,0.5\n" + "y".repeat(1_000) + ",0.5\ngood,0.5\n");
+
+            // WHEN
+            ImportReport report = importFile(file);
+
+            // THEN those rows are bad rows, the good one is imported
+            assertThat(report.firstBadRows()).extracting(BadRow::line).containsExactly(2L, 3L, 4L);
+            assertThat(report.firstBadRows().getFirst().reason())
+                    .isEqualTo("track id 'not an id' is not an id (up to 64 letters, digits, '-' and '_')");
+            assertThat(report.firstBadRows().get(2).reason()).hasSizeLessThan(120);
+            assertThat(tracks.count()).isEqualTo(1);
         }
     }
 

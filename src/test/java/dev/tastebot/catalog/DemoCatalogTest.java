@@ -129,6 +129,8 @@ class DemoCatalogTest {
             assertThat(stored).isEqualTo(first.track());
             assertThat(featureStore.find("demo-0001", "catalog").orElseThrow().values()).isEqualTo(first.audio());
             assertThat(featureStore.find("demo-0001", "catalog").orElseThrow().fetchedAt()).isEqualTo(CLOCK.instant());
+            // AND its metadata says it came from the demo
+            assertThat(trackStore.metadataSource("demo-0001")).contains("demo");
         }
     }
 

@@ -66,6 +66,27 @@ class FeatureStoreTest {
     }
 
     @Test
+    void absurdValuesStoredBeforeTheyWereCheckedReadBackAsUnknownAndNeverReachAModel() {
+        // GIVEN a row an earlier build stored, with an energy of 1e308 and a key of 40, and a track row with a popularity of 400
+        database.withConnection(c -> {
+            try (var insert = c.prepareStatement("INSERT INTO track_features (track_id, source, fetched_at, energy, key, tempo)"
+                    + " VALUES ('t1', 'reccobeats', 0, 1e308, 40, 120)");
+                 var update = c.prepareStatement("UPDATE tracks SET popularity = 400, release_year = 1999 WHERE id = 't1'")) {
+                insert.executeUpdate();
+                return update.executeUpdate();
+            }
+        });
+
+        // WHEN it is read for a model, and on its own
+        FeatureValues forModel = new TrainingDataStore(database).track("t1", List.of("reccobeats")).orElseThrow().features();
+        FeatureValues stored = features.find("t1", "reccobeats").orElseThrow().values();
+
+        // THEN only the plausible values are known
+        assertThat(stored.known()).isEqualTo(Map.of(TEMPO, 120.0));
+        assertThat(forModel.known()).isEqualTo(Map.of(TEMPO, 120.0, RELEASE_YEAR, 1999.0));
+    }
+
+    @Test
     void aSourcesNewAnswerReplacesItsOldOneWhole() {
         // GIVEN an earlier answer from a source
         features.put("t1", "reccobeats", values(Map.of(ENERGY, 0.4, TEMPO, 100.0)), FETCHED);
