@@ -136,7 +136,7 @@ final class Application implements AutoCloseable {
         this.daily = new DailyScheduler(dailyRound, Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("tastebot-daily").daemon().factory()));
         LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock,
-                featuresWanted);
+                featuresWanted, config.imports().maxSongs());
         SecureRandom random = new SecureRandom();
         SpotifyLinking linking = new SpotifyLinking(config.spotify(), config.tokenEncryptionKey(),
                 new SpotifyLinkStore(database), new LinkStates(random), HttpClient.newHttpClient(), random, clock);
@@ -152,7 +152,7 @@ final class Application implements AutoCloseable {
             }
         };
         LibrarySync librarySync = new LibrarySync(spotifyWeb, userTokens, new LibrarySyncStore(database), stores.tracks(),
-                stores.ratings(), clock);
+                stores.ratings(), clock, config.imports().maxSongs());
         SongsToRatePlaylist playlist = new SongsToRatePlaylist(config.spotify().playlists(), linking, userTokens, spotifyWeb,
                 new SpotifyPlaylistStore(database), clock);
         LinkedSpotifyAccounts accounts = new LinkedSpotifyAccounts(linking, librarySync, playlist, featuresWanted,

@@ -80,7 +80,8 @@ public final class Main {
                 TastebotCommands.IMPORT_CATALOG,
                 new ImportCatalogCommand(() -> Database.open(config.database().path()), Clock.systemUTC()),
                 TastebotCommands.IMPORT_LIBRARY,
-                new ImportLibraryCommand(() -> Database.open(config.database().path()), Clock.systemUTC()),
+                new ImportLibraryCommand(() -> Database.open(config.database().path()), Clock.systemUTC(),
+                        config.imports().maxSongs()),
                 TastebotCommands.RUN, new RunCommand(config, Clock.systemUTC(), System.in, Path.of("").toAbsolutePath()));
     }
 

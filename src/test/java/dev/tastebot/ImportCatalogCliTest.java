@@ -2,6 +2,7 @@ package dev.tastebot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tastebot.features.NumericFeature;
 import dev.tastebot.store.Database;
 import dev.tastebot.store.FeatureStore;
 import dev.tastebot.store.TrackStore;
@@ -53,7 +54,8 @@ class ImportCatalogCliTest {
 
         // THEN the summary is the only output, and the tracks are in the database, which is closed again
         assertThat(exitCode).isZero();
-        assertThat(cli.out()).isEqualTo("imported 2 tracks from 3 rows (1 duplicate merged); 0 bad rows" + NL);
+        assertThat(cli.out())
+                .isEqualTo("imported 2 tracks from 3 rows (1 duplicate merged); 0 bad rows; 0 values out of range skipped" + NL);
         assertThat(cli.err()).isEmpty();
         try (Database database = Database.open(database())) {
             assertThat(new TrackStore(database, Clock.systemUTC()).count()).isEqualTo(2);
@@ -71,11 +73,35 @@ class ImportCatalogCliTest {
 
         // THEN the first ten are listed with their lines, then a count of the others
         assertThat(exitCode).isZero();
-        assertThat(cli.out()).isEqualTo("imported 1 track from 14 rows (0 duplicates merged); 13 bad rows" + NL);
+        assertThat(cli.out())
+                .isEqualTo("imported 1 track from 14 rows (0 duplicates merged); 13 bad rows; 0 values out of range skipped" + NL);
         assertThat(cli.err().lines().toList()).hasSize(11)
                 .startsWith("skipped line 2: no track id")
                 .contains("skipped line 11: no track id")
                 .endsWith("... and 3 more bad rows");
+    }
+
+    @Test
+    void skipsValuesOutOfRangeSaysHowManyAndListsTheFirst() throws IOException {
+        // GIVEN twelve rows with an absurd energy and one with an absurd tempo as well
+        Path file = csv("track_id,energy,tempo\n" + "t,1e308,120\n".repeat(12) + "b,Infinity,-1\n");
+
+        // WHEN
+        int exitCode = run("import-catalog", file.toString());
+
+        // THEN the import succeeds, the summary counts the skipped values and stderr lists the first ten
+        assertThat(exitCode).isZero();
+        assertThat(cli.out()).isEqualTo(
+                "imported 2 tracks from 13 rows (11 duplicates merged); 0 bad rows; 14 values out of range skipped" + NL);
+        assertThat(cli.err().lines().toList()).hasSize(11)
+                .startsWith("skipped a value on line 2: column 'energy': '1e308' is out of range: energy is from 0 to 1;"
+                        + " left unknown")
+                .endsWith("... and 4 more values out of range");
+        try (Database database = Database.open(database())) {
+            assertThat(new FeatureStore(database).find("t", "catalog").orElseThrow().values().known())
+                    .containsOnlyKeys(NumericFeature.TEMPO);
+            assertThat(new FeatureStore(database).find("b", "catalog")).isEmpty();
+        }
     }
 
     @Test
@@ -93,7 +119,8 @@ class ImportCatalogCliTest {
         // THEN the progress line is ended before the summary
         assertThat(exitCode).isZero();
         assertThat(cli.err()).isEqualTo("\r5,000 rows read, 5,000 tracks" + NL);
-        assertThat(cli.out()).isEqualTo("imported 5,001 tracks from 5,001 rows (0 duplicates merged); 0 bad rows" + NL);
+        assertThat(cli.out()).isEqualTo(
+                "imported 5,001 tracks from 5,001 rows (0 duplicates merged); 0 bad rows; 0 values out of range skipped" + NL);
     }
 
     @Test

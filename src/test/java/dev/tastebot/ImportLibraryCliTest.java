@@ -43,6 +43,28 @@ class ImportLibraryCliTest {
     }
 
     @Test
+    void importMaxSongsLimitsTheImportAndTheOutputSaysHowManyWereLeftOut() throws IOException {
+        // GIVEN a three-song export and import.max-songs=2 in the environment
+        Path export = Files.writeString(workingDirectory.resolve("YourLibrary.json"), """
+                {"tracks": [{"artist": "A", "album": "B", "track": "One", "uri": "spotify:track:0000000000000000000001"},
+                            {"artist": "A", "album": "B", "track": "Two", "uri": "spotify:track:0000000000000000000002"},
+                            {"artist": "A", "album": "B", "track": "Three", "uri": "spotify:track:0000000000000000000003"}]}""");
+
+        // WHEN it is imported
+        int exitCode = cli.run(Map.of("TASTEBOT_DB_PATH", database().toString(), "TASTEBOT_IMPORT_MAX_SONGS", "2"),
+                "import-library", "--user", "discord:123456789", export.toString());
+
+        // THEN the first two are liked, and the output says one was left out
+        assertThat(exitCode).as(cli.err()).isZero();
+        assertThat(cli.out()).startsWith("Imported 2 saved songs as likes from your library export; "
+                + "1 more song was left out, as one import takes at most 2 songs");
+        try (Database db = Database.open(database())) {
+            assertThat(new RatingStore(db).all("discord:123456789")).extracting(r -> r.trackId())
+                    .containsExactlyInAnyOrder("0000000000000000000001", "0000000000000000000002");
+        }
+    }
+
+    @Test
     void badInputIsOneLineAndExitCodeTwo() throws IOException {
         Path wrong = Files.writeString(workingDirectory.resolve("Playlist1.json"), "{\"playlists\": []}");
 

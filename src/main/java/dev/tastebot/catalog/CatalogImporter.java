@@ -16,13 +16,14 @@ import java.util.function.Consumer;
  * Imports a catalogue CSV (TidyTuesday/Kaggle style: {@code track_id} plus metadata and audio
  * features, see {@link CatalogColumns}) into the track and feature stores. A track listed on several
  * rows is stored once, each value taken from the first row that knows it. A row that cannot be read
- * is skipped and reported by its line; the rest is imported. Writes go in batches, one transaction
+ * is skipped and reported by its line; the rest is imported. A number out of its feature's valid
+ * range is skipped alone (left unknown) and reported the same way. Writes go in batches, one transaction
  * each, so a running bot waits at most one batch for the database.
  */
 public final class CatalogImporter {
     /** Rows between two progress reports. */
     public static final int PROGRESS_EVERY = 5_000;
-    /** Bad rows an {@link ImportReport} lists; the rest are only counted. */
+    /** Bad rows (and skipped values) an {@link ImportReport} lists; the rest are only counted. */
     public static final int BAD_ROWS_LISTED = 10;
 
     private static final int BATCH_SIZE = 5_000;
@@ -61,7 +62,10 @@ public final class CatalogImporter {
                 CsvRow row = next.get();
                 run.rowRead();
                 switch (parser.parse(row)) {
-                    case CatalogRowParser.Good good -> run.accept(good.track());
+                    case CatalogRowParser.Good good -> {
+                        run.skipValues(row.line(), good.skippedValues());
+                        run.accept(good.track());
+                    }
                     case CatalogRowParser.Bad bad -> run.reject(row.line(), bad.reason());
                 }
                 if (run.rowsRead() % PROGRESS_EVERY == 0) {

@@ -6,6 +6,7 @@ import dev.tastebot.evaluation.CsvRow;
 import dev.tastebot.features.FeatureValues;
 import dev.tastebot.features.NumericFeature;
 import dev.tastebot.store.Track;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import java.util.OptionalLong;
  * Turns one catalogue row into a {@link CatalogTrack}, or says in a few words why it cannot: the row
  * is skipped and reported while the rest of the file is imported. Cells are read as the labelled
  * reader reads them ({@link CellText}, {@link ArtistNames}), so "NA" or an empty cell is unknown.
+ * A number outside its feature's valid range (1e308, Infinity, a popularity of 400) is skipped
+ * alone: the value is unknown, the rest of the row is imported, and the skip is reported.
  */
 final class CatalogRowParser {
     private final CatalogColumns columns;
@@ -30,7 +33,12 @@ final class CatalogRowParser {
     sealed interface ParsedRow {
     }
 
-    record Good(CatalogTrack track) implements ParsedRow {
+    /** @param skippedValues why each value left unknown was out of range, naming its column */
+    record Good(CatalogTrack track, List<String> skippedValues) implements ParsedRow {
+        Good {
+            Objects.requireNonNull(track, "track");
+            skippedValues = List.copyOf(skippedValues);
+        }
     }
 
     record Bad(String reason) implements ParsedRow {
@@ -45,54 +53,64 @@ final class CatalogRowParser {
         if (id.isEmpty()) {
             return new Bad("no track id");
         }
+        if (!Track.isValidId(id.get())) {
+            return new Bad("track id " + CellText.quoted(id.get()) + " is not an id (up to 64 letters, digits, '-' and '_')");
+        }
         try {
-            FeatureValues audio = audio(cells);
+            List<String> skipped = new ArrayList<>();
+            FeatureValues audio = audio(cells, skipped);
             Track track = new Track(
                     id.get(),
                     text(cells, columns.title()).orElse(""),
                     rawText(cells, columns.artists()).map(ArtistNames::split).orElse(List.of()),
                     text(cells, columns.album()),
-                    year(cells),
+                    year(cells, skipped),
                     explicit(cells),
-                    popularity(cells),
+                    popularity(cells, skipped),
                     audio.isKnown(NumericFeature.DURATION_MS)
                             ? OptionalLong.of(Math.round(audio.get(NumericFeature.DURATION_MS)))
                             : OptionalLong.empty(),
                     text(cells, columns.genre()));
-            return new Good(new CatalogTrack(track, audio));
+            return new Good(new CatalogTrack(track, audio), skipped);
         } catch (BadCell e) {
             return new Bad(e.getMessage());
         }
     }
 
-    private FeatureValues audio(List<String> cells) {
+    private FeatureValues audio(List<String> cells, List<String> skipped) {
         Map<NumericFeature, Double> known = new EnumMap<>(NumericFeature.class);
-        columns.audio().forEach((feature, column) -> number(cells, column).ifPresent(value -> known.put(feature, value)));
+        columns.audio().forEach((feature, column) ->
+                number(cells, column, feature, skipped).ifPresent(value -> known.put(feature, value)));
         return FeatureValues.of(known);
     }
 
-    private OptionalInt popularity(List<String> cells) {
+    private OptionalInt popularity(List<String> cells, List<String> skipped) {
         if (columns.popularity().isEmpty()) {
             return OptionalInt.empty();
         }
-        OptionalDouble value = number(cells, columns.popularity().getAsInt());
+        OptionalDouble value = number(cells, columns.popularity().getAsInt(), NumericFeature.POPULARITY, skipped);
         return value.isPresent() ? OptionalInt.of((int) Math.round(value.getAsDouble())) : OptionalInt.empty();
     }
 
-    private OptionalDouble number(List<String> cells, int column) {
+    /** Empty when the cell is missing, or out of the feature's range (then {@code skipped} says why). */
+    private OptionalDouble number(List<String> cells, int column, NumericFeature feature, List<String> skipped) {
         String text = cells.get(column);
         if (CellText.isMissing(text)) {
             return OptionalDouble.empty();
         }
         OptionalDouble value = CellText.number(text);
-        if (value.isEmpty()) {
+        if (value.isEmpty() && !CellText.isInfinite(text)) {
             throw new BadCell(columns.name(column), CellText.quoted(text) + " is not a number");
+        }
+        if (value.isEmpty() || !feature.accepts(value.getAsDouble())) {
+            skipped.add(skippedValue(column, feature, text));
+            return OptionalDouble.empty();
         }
         return value;
     }
 
     /** Empty for year 0, which some catalogues write ("0000") for an unknown release date. */
-    private OptionalInt year(List<String> cells) {
+    private OptionalInt year(List<String> cells, List<String> skipped) {
         Optional<String> text = rawText(cells, columns.releaseYear());
         if (text.isEmpty()) {
             return OptionalInt.empty();
@@ -102,7 +120,18 @@ final class CatalogRowParser {
             throw new BadCell(columns.name(columns.releaseYear().getAsInt()),
                     CellText.quoted(text.get()) + " is not a year or a date like 2019-06-14");
         }
-        return year.getAsInt() == 0 ? OptionalInt.empty() : year;
+        if (year.getAsInt() == 0) {
+            return OptionalInt.empty();
+        }
+        if (!NumericFeature.RELEASE_YEAR.accepts(year.getAsInt())) {
+            skipped.add(skippedValue(columns.releaseYear().getAsInt(), NumericFeature.RELEASE_YEAR, text.get()));
+            return OptionalInt.empty();
+        }
+        return year;
+    }
+
+    private String skippedValue(int column, NumericFeature feature, String text) {
+        return "column '" + columns.name(column) + "': " + CellText.outOfRange(feature, text);
     }
 
     private Optional<Boolean> explicit(List<String> cells) {

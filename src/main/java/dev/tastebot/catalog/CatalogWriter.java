@@ -4,8 +4,8 @@ import dev.tastebot.features.FeatureValues;
 import dev.tastebot.store.Database;
 import dev.tastebot.store.FeatureStore;
 import dev.tastebot.store.StoredFeatures;
-import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
+import dev.tastebot.store.TrustedSource;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -14,7 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Writes catalogue tracks: metadata and artists through {@link TrackStore}, audio features through
+ * Writes catalogue tracks: metadata and artists through {@link TrackStore} as the trusted
+ * {@link TrustedSource#CATALOG} (a row without a title keeps the stored one), audio features through
  * {@link FeatureStore} under {@link CatalogTrack#FEATURE_SOURCE}, one transaction per batch so that a
  * track never exists without the features its row gave.
  */
@@ -36,7 +37,7 @@ final class CatalogWriter {
             return;
         }
         database.inTransaction(c -> {
-            tracks.upsertAll(batch.stream().map(this::keepingAStoredTitle).toList());
+            tracks.writeTrusted(TrustedSource.CATALOG, batch.stream().map(CatalogTrack::track).toList());
             Map<String, FeatureValues> audio = new LinkedHashMap<>();
             batch.stream().filter(CatalogTrack::hasAudio).forEach(track -> audio.put(track.id(), track.audio()));
             features.putAll(CatalogTrack.FEATURE_SOURCE, audio, clock.instant());
@@ -49,20 +50,5 @@ final class CatalogWriter {
         return tracks.find(id).map(track -> new CatalogTrack(track, features.find(id, CatalogTrack.FEATURE_SOURCE)
                 .map(StoredFeatures::values)
                 .orElse(FeatureValues.none())));
-    }
-
-    /**
-     * The store replaces a title on every upsert (it is never unknown there), so a row without one
-     * would erase a title another source gave; such a row keeps the stored title.
-     */
-    private Track keepingAStoredTitle(CatalogTrack entry) {
-        Track track = entry.track();
-        if (!track.title().isEmpty()) {
-            return track;
-        }
-        return tracks.find(track.id())
-                .map(stored -> new Track(track.id(), stored.title(), track.artists(), track.album(), track.releaseYear(),
-                        track.explicit(), track.popularity(), track.durationMs(), track.genre()))
-                .orElse(track);
     }
 }

@@ -5,6 +5,7 @@ import dev.tastebot.features.NumericFeature;
 import dev.tastebot.store.FeatureStore;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
+import dev.tastebot.store.TrustedSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -73,7 +74,7 @@ public final class DemoCatalog {
      * @return the number of tracks written
      */
     public int install(TrackStore trackStore, FeatureStore featureStore) {
-        trackStore.upsertAll(tracks.stream().map(CatalogTrack::track).toList());
+        trackStore.writeTrusted(TrustedSource.DEMO, tracks.stream().map(CatalogTrack::track).toList());
         Map<String, FeatureValues> audio = new LinkedHashMap<>();
         tracks.forEach(track -> audio.put(track.id(), track.audio()));
         featureStore.putAll(CatalogTrack.FEATURE_SOURCE, audio, clock.instant());

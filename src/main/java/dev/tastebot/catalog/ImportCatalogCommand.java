@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * {@code tastebot import-catalog FILE}: imports a catalogue CSV into the database, with progress on
- * stderr, the skipped rows listed on stderr, and a one-line summary on stdout. A file that cannot be
+ * stderr, the skipped rows and out-of-range values listed on stderr, and a one-line summary on stdout. A file that cannot be
  * used at all exits with {@link ExitCode#USAGE} and one line; bad rows do not fail the import.
  */
 public final class ImportCatalogCommand implements CommandHandler {
@@ -51,6 +51,11 @@ public final class ImportCatalogCommand implements CommandHandler {
         if (report.badRowsNotListed() > 0) {
             err.println("... and " + Counts.of(report.badRowsNotListed(), "more bad row"));
         }
+        report.firstSkippedValues().forEach(skipped ->
+                err.println("skipped a value on line " + skipped.line() + ": " + skipped.reason() + "; left unknown"));
+        if (report.skippedValuesNotListed() > 0) {
+            err.println("... and " + Counts.of(report.skippedValuesNotListed(), "more value") + " out of range");
+        }
         out.println(summary(report));
         out.flush();
         return ExitCode.OK.code();
@@ -60,7 +65,8 @@ public final class ImportCatalogCommand implements CommandHandler {
         return "imported " + Counts.of(report.tracksImported(), "track")
                 + " from " + Counts.of(report.rowsRead(), "row")
                 + " (" + Counts.of(report.duplicatesMerged(), "duplicate") + " merged); "
-                + Counts.of(report.badRowCount(), "bad row");
+                + Counts.of(report.badRowCount(), "bad row") + "; "
+                + Counts.of(report.valuesSkipped(), "value") + " out of range skipped";
     }
 
     /** A progress line rewritten in place, ended before anything else is printed. */

@@ -18,9 +18,11 @@ final class ImportRun {
     private final Set<String> seen = new HashSet<>();
     private final Map<String, CatalogTrack> pending = new LinkedHashMap<>();
     private final List<BadRow> firstBadRows = new ArrayList<>();
+    private final List<SkippedValue> firstSkippedValues = new ArrayList<>();
     private long rowsRead;
     private long duplicatesMerged;
     private long badRowCount;
+    private long valuesSkipped;
 
     ImportRun(CatalogWriter writer, int batchSize) {
         this.writer = writer;
@@ -49,6 +51,16 @@ final class ImportRun {
         }
     }
 
+    /** Values of a good row left unknown because they were out of range. */
+    void skipValues(long line, List<String> reasons) {
+        for (String reason : reasons) {
+            valuesSkipped++;
+            if (firstSkippedValues.size() < CatalogImporter.BAD_ROWS_LISTED) {
+                firstSkippedValues.add(new SkippedValue(line, reason));
+            }
+        }
+    }
+
     void reject(long line, String reason) {
         badRowCount++;
         if (firstBadRows.size() < CatalogImporter.BAD_ROWS_LISTED) {
@@ -70,6 +82,7 @@ final class ImportRun {
     }
 
     ImportReport report() {
-        return new ImportReport(rowsRead, seen.size(), duplicatesMerged, firstBadRows, badRowCount);
+        return new ImportReport(rowsRead, seen.size(), duplicatesMerged, firstBadRows, badRowCount, firstSkippedValues,
+                valuesSkipped);
     }
 }

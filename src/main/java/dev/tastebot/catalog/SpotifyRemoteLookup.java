@@ -5,6 +5,7 @@ import dev.tastebot.spotify.api.SpotifyTrack;
 import dev.tastebot.spotify.api.SpotifyWeb;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
+import dev.tastebot.store.TrustedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * Asks Spotify for tracks the local catalogue lacks, with the app's own token (no user link needed).
- * Every track Spotify names is stored, so it can be scored and rated like any other, and
+ * Every track Spotify names is stored as a trusted source's (Spotify's answer is the same for every
+ * user, so it may correct what a user's import said), so it can be scored and rated like any other, and
  * {@code featuresWanted} hears its id so the feature sources can be asked about it.
  */
 public final class SpotifyRemoteLookup implements RemoteTrackLookup {
@@ -77,7 +79,7 @@ public final class SpotifyRemoteLookup implements RemoteTrackLookup {
         }
         List<SpotifyTrack> found = request.apply(token.get());
         if (!found.isEmpty()) {
-            tracks.upsertAll(found.stream().map(SpotifyRemoteLookup::track).toList());
+            tracks.writeTrusted(TrustedSource.SPOTIFY, found.stream().map(SpotifyRemoteLookup::track).toList());
             featuresWanted.accept(found.stream().map(SpotifyTrack::id).toList());
         }
         return Optional.of(found.stream().map(t -> new Match(t.id(), t.title(), t.artists())).toList());

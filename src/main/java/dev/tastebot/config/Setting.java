@@ -31,6 +31,7 @@ public enum Setting {
     DAILY_CANDIDATES("daily.candidates", "300"),
     FEATURES_SOURCES("features.sources", "catalog,reccobeats,spotify"),
     RECCOBEATS_BASE_URL("reccobeats.base-url", "https://api.reccobeats.com"),
+    IMPORT_MAX_SONGS("import.max-songs", "50000"),
     LOG_LEVEL("log.level", "INFO");
 
     /** The environment variable names are the keys with this prefix, see {@link #environmentVariable()}. */

@@ -21,6 +21,7 @@ public record TastebotConfig(
         Daily daily,
         Features features,
         ReccoBeats reccoBeats,
+        Imports imports,
         LogLevel logLevel) {
 
     public TastebotConfig {
@@ -33,6 +34,7 @@ public record TastebotConfig(
         Objects.requireNonNull(daily, "daily");
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(reccoBeats, "reccoBeats");
+        Objects.requireNonNull(imports, "imports");
         Objects.requireNonNull(logLevel, "logLevel");
     }
 
@@ -126,5 +128,12 @@ public record TastebotConfig(
         public ReccoBeats {
             Objects.requireNonNull(baseUrl, "baseUrl");
         }
+    }
+
+    /**
+     * @param maxSongs the most songs one import of a user's library takes ({@code /import},
+     *     {@code import-library}, the Spotify sync); the rest are left out and the user is told
+     */
+    public record Imports(int maxSongs) {
     }
 }

@@ -20,6 +20,8 @@ final class TastebotConfigReader {
     /** More songs than this make a long message that few people read to the end. */
     static final int MAX_DAILY_SONGS = 10;
     static final int MAX_DAILY_CANDIDATES = 100_000;
+    /** A 20 MB library export holds about 100,000 songs; a limit far above that limits nothing. */
+    static final int MAX_IMPORT_SONGS = 1_000_000;
 
     private final Map<Setting, RawValue> values;
     private final List<String> problems;
@@ -62,6 +64,7 @@ final class TastebotConfigReader {
 
         List<FeatureSourceKind> sources = required(Setting.FEATURES_SOURCES, ValueParsers::featureSources);
         URI reccoBeats = required(Setting.RECCOBEATS_BASE_URL, ValueParsers::baseUrl);
+        Integer importMaxSongs = required(Setting.IMPORT_MAX_SONGS, ValueParsers.wholeNumber(1, MAX_IMPORT_SONGS));
         LogLevel logLevel = required(Setting.LOG_LEVEL, ValueParsers.oneOf(LogLevel.class));
 
         if (!problems.isEmpty()) {
@@ -78,6 +81,7 @@ final class TastebotConfigReader {
                 new TastebotConfig.Daily(dailySongs, dailyCandidates),
                 new TastebotConfig.Features(sources),
                 new TastebotConfig.ReccoBeats(reccoBeats),
+                new TastebotConfig.Imports(importMaxSongs),
                 logLevel);
     }
 

@@ -1,5 +1,6 @@
 package dev.tastebot.evaluation;
 
+import dev.tastebot.features.NumericFeature;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class CellText {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern INFINITY = Pattern.compile("(?i)[+-]?inf(inity)?");
     // "2019", "2019-06", "2019-06-14", "2019-06-14T10:00:00Z", and "2019.0" as pandas writes float years.
     private static final Pattern YEAR = Pattern.compile("(\\d{4})(-\\d{1,2}(-\\d{1,2}([T ].*)?)?|\\.0+)?");
     // How pandas, R and databases commonly spell a missing value in a CSV export.
@@ -43,6 +45,19 @@ public final class CellText {
         return Double.isFinite(value) ? OptionalDouble.of(value) : OptionalDouble.empty();
     }
 
+    /**
+     * Whether the text is a number no double can hold: {@code Infinity} (any case, {@code inf} too,
+     * either sign) or a decimal too large, such as {@code 1e400}. {@link #number} refuses these;
+     * callers that skip absurd values rather than whole rows tell them from text that is no number.
+     */
+    public static boolean isInfinite(String text) {
+        String stripped = text.strip();
+        if (INFINITY.matcher(stripped).matches()) {
+            return true;
+        }
+        return DECIMAL.matcher(stripped).matches() && Double.isInfinite(Double.parseDouble(stripped));
+    }
+
     /** {@code true}/{@code false} (any case) or {@code 1}/{@code 0}, as 1.0 or 0.0. */
     public static OptionalDouble flag(String text) {
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
@@ -65,6 +80,11 @@ public final class CellText {
             case "0", "false", "no", "dislike", "disliked" -> Optional.of(false);
             default -> Optional.empty();
         };
+    }
+
+    /** Why a value cannot be {@code feature}'s, e.g. {@code '1e308' is out of range: energy is from 0 to 1}. */
+    public static String outOfRange(NumericFeature feature, String text) {
+        return quoted(text) + " is out of range: " + feature.apiName() + " is " + feature.validRange().describe();
     }
 
     /** The text in single quotes for a message: on one line and cut short if long. */

@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Turns the cells of one data row into a track and its label, reporting bad cells by line and column. */
+/**
+ * Turns the cells of one data row into a track and its label, reporting bad cells by line and column.
+ * A number outside its feature's valid range (an energy of 1e308, a key of 40) is a bad cell too:
+ * no model should learn from it, and a file holding one needs a look.
+ */
 final class RowParser {
     private final DatasetColumns columns;
 
@@ -56,15 +60,24 @@ final class RowParser {
             return CellText.flag(text).orElseThrow(
                     () -> cellError(line, column, CellText.quoted(text) + " is not true/false or 1/0"));
         }
-        return CellText.number(text).orElseThrow(
+        double value = CellText.number(text).orElseThrow(
                 () -> cellError(line, column, CellText.quoted(text) + " is not a number"));
+        return inRange(feature, value, text, line, column);
+    }
+
+    private double inRange(NumericFeature feature, double value, String text, long line, int column) {
+        if (!feature.accepts(value)) {
+            throw cellError(line, column, CellText.outOfRange(feature, text));
+        }
+        return value;
     }
 
     /** Empty for year 0, which some catalogues write ("0000") for an unknown release date. */
     private OptionalInt year(String text, long line, int column) {
         int year = CellText.year(text).orElseThrow(() -> cellError(line, column,
                 CellText.quoted(text) + " is not a year or a date like 2019-06-14"));
-        return year == 0 ? OptionalInt.empty() : OptionalInt.of(year);
+        return year == 0 ? OptionalInt.empty()
+                : OptionalInt.of((int) inRange(NumericFeature.RELEASE_YEAR, year, text, line, column));
     }
 
     private List<String> artists(List<String> cells) {

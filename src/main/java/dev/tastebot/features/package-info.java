@@ -1,5 +1,6 @@
 /**
- * What tastebot knows about a track's sound and metadata: the feature names and the value holders
- * that the sources fill and the taste model reads. Depends on nothing else in tastebot.
+ * What tastebot knows about a track's sound and metadata: the feature names, the range of values
+ * each can really take, and the value holders that the sources fill and the taste model reads (they
+ * hold nothing outside those ranges). Depends on nothing else in tastebot.
  */
 package dev.tastebot.features;

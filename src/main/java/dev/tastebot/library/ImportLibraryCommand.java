@@ -27,10 +27,13 @@ public final class ImportLibraryCommand implements CommandHandler {
 
     private final Supplier<Database> openDatabase;
     private final Clock clock;
+    private final int maxSongs;
 
-    public ImportLibraryCommand(Supplier<Database> openDatabase, Clock clock) {
+    /** @param maxSongs the most songs one import takes ({@code import.max-songs}) */
+    public ImportLibraryCommand(Supplier<Database> openDatabase, Clock clock, int maxSongs) {
         this.openDatabase = openDatabase;
         this.clock = clock;
+        this.maxSongs = maxSongs;
     }
 
     @Override
@@ -58,7 +61,7 @@ public final class ImportLibraryCommand implements CommandHandler {
         }
         try (Database database = openDatabase.get()) {
             ImportOutcome outcome = new LibraryImporter(new LibraryExport(), new TrackStore(database, clock),
-                    new RatingStore(database), clock, ids -> { }).importLikes(userId, file.getFileName().toString(), content);
+                    new RatingStore(database), clock, ids -> { }, maxSongs).importLikes(userId, file.getFileName().toString(), content);
             return switch (outcome) {
                 case ImportOutcome.Imported imported -> {
                     out.println(imported.message().plain().replace(" Dislikes teach me the most: /rate a few songs too.", "")

@@ -3,35 +3,51 @@ package dev.tastebot.library;
 import dev.tastebot.store.RatingStore;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
+import dev.tastebot.store.UserSource;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Consumer;
 
-/** Turns a user's saved songs into likes, keeping every rating they made themselves. */
+/**
+ * Turns a user's saved songs into likes, keeping every rating they made themselves. The export is
+ * the user's own file, so it only adds songs tastebot does not know yet ({@link UserSource#LIBRARY_EXPORT}):
+ * a song already known keeps its title, artists and album for everyone, and the user still gets the like.
+ * One import takes at most {@code maxSongs} songs, the first in the file; the answer says how many were left out.
+ */
 public final class LibraryImporter {
-    public static final String SOURCE = "library-export";
+    public static final String SOURCE = UserSource.LIBRARY_EXPORT.storedName();
 
     private final LibraryExport export;
     private final TrackStore tracks;
     private final RatingStore ratings;
     private final Clock clock;
     private final Consumer<List<String>> featuresWanted;
+    private final int maxSongs;
 
-    /** @param featuresWanted hears the ids of the imported songs, whose audio features the export lacks */
+    /**
+     * @param featuresWanted hears the ids of the imported songs, whose audio features the export lacks
+     * @param maxSongs the most songs one import takes ({@code import.max-songs})
+     */
     public LibraryImporter(LibraryExport export, TrackStore tracks, RatingStore ratings, Clock clock,
-                           Consumer<List<String>> featuresWanted) {
+                           Consumer<List<String>> featuresWanted, int maxSongs) {
+        if (maxSongs < 1) {
+            throw new IllegalArgumentException("maxSongs must be at least 1, got " + maxSongs);
+        }
         this.export = export;
         this.tracks = tracks;
         this.ratings = ratings;
         this.clock = clock;
         this.featuresWanted = featuresWanted;
+        this.maxSongs = maxSongs;
     }
 
     public ImportOutcome importLikes(String userId, String fileName, byte[] content) {
@@ -47,9 +63,14 @@ public final class LibraryImporter {
         }
         Map<String, Track> byId = new LinkedHashMap<>();
         int skipped = 0;
+        Set<String> leftOut = new HashSet<>();
         for (LibraryExport.SavedTrack s : saved) {
             if (s.trackId().isEmpty()) {
                 skipped++;
+                continue;
+            }
+            if (byId.size() >= maxSongs && !byId.containsKey(s.trackId().get())) {
+                leftOut.add(s.trackId().get());
                 continue;
             }
             // Only what the export knows; the catalogue or a feature source may know more and is kept.
@@ -62,9 +83,9 @@ public final class LibraryImporter {
             return new ImportOutcome.Refused("None of the " + saved.size()
                     + " entries in your library export has a Spotify track URI, so there is nothing to import.");
         }
-        tracks.upsertAll(new ArrayList<>(byId.values()));
+        tracks.addUnknown(UserSource.LIBRARY_EXPORT, new ArrayList<>(byId.values()));
         int created = ratings.likeAllUnrated(userId, byId.keySet(), SOURCE, clock.instant());
         featuresWanted.accept(List.copyOf(byId.keySet()));
-        return new ImportOutcome.Imported(saved.size(), created, byId.size() - created, skipped);
+        return new ImportOutcome.Imported(saved.size(), created, byId.size() - created, skipped, leftOut.size(), maxSongs);
     }
 }

@@ -9,6 +9,7 @@ import dev.tastebot.store.LibrarySyncStore;
 import dev.tastebot.store.RatingStore;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
+import dev.tastebot.store.UserSource;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -21,10 +22,12 @@ import java.util.function.BiConsumer;
 /**
  * Brings a linked user's saved songs in as likes. Spotify lists saved songs newest first, so a
  * re-sync reads only until it meets a song saved no later than the newest one seen last time: an
- * unchanged library costs one request.
+ * unchanged library costs one request. Like a library export, a sync only adds songs tastebot does
+ * not know yet ({@link UserSource#SPOTIFY_LIBRARY}), and takes at most {@code maxSongs} songs, the
+ * newest: it stops reading there, and the older ones are left out.
  */
 public final class LibrarySync {
-    public static final String SOURCE = "spotify-library";
+    public static final String SOURCE = UserSource.SPOTIFY_LIBRARY.storedName();
 
     private final SpotifyWeb web;
     private final UserTokens tokens;
@@ -32,15 +35,21 @@ public final class LibrarySync {
     private final TrackStore tracks;
     private final RatingStore ratings;
     private final Clock clock;
+    private final int maxSongs;
 
+    /** @param maxSongs the most songs one sync takes ({@code import.max-songs}) */
     public LibrarySync(SpotifyWeb web, UserTokens tokens, LibrarySyncStore marks, TrackStore tracks, RatingStore ratings,
-                       Clock clock) {
+                       Clock clock, int maxSongs) {
+        if (maxSongs < 1) {
+            throw new IllegalArgumentException("maxSongs must be at least 1, got " + maxSongs);
+        }
         this.web = web;
         this.tokens = tokens;
         this.marks = marks;
         this.tracks = tracks;
         this.ratings = ratings;
         this.clock = clock;
+        this.maxSongs = maxSongs;
     }
 
     /** @param progress hears (songs read so far, songs in the library) after every page */
@@ -53,6 +62,7 @@ public final class LibrarySync {
         Instant newest = seenBefore.orElse(null);
         int pages = 0;
         int offset = 0;
+        int leftOut = 0;
         try {
             while (true) {
                 int pageOffset = offset;
@@ -63,17 +73,31 @@ public final class LibrarySync {
                 SavedTracksPage page = read.get();
                 pages++;
                 boolean reachedKnown = false;
+                boolean reachedLimit = false;
+                int taken = 0;
                 for (SavedTracksPage.Saved saved : page.items()) {
                     if (seenBefore.isPresent() && !saved.addedAt().isAfter(seenBefore.get())) {
                         reachedKnown = true;
                         break;
                     }
+                    if (found.size() >= maxSongs && !found.containsKey(saved.track().id())) {
+                        reachedLimit = true;
+                        break;
+                    }
+                    taken++;
                     found.putIfAbsent(saved.track().id(), saved.track());
                     if (newest == null || saved.addedAt().isAfter(newest)) {
                         newest = saved.addedAt();
                     }
                 }
                 progress.accept(offset + page.items().size(), page.total());
+                // A full take with more pages to come: do not ask for a page only to leave it out.
+                reachedLimit |= !reachedKnown && found.size() >= maxSongs && page.hasMore();
+                if (reachedLimit) {
+                    // Not read, so not known to be new: at most this many, all older than what was taken.
+                    leftOut = Math.max(0, page.total() - offset - taken);
+                    break;
+                }
                 if (reachedKnown || !page.hasMore() || page.items().isEmpty()) {
                     break;
                 }
@@ -84,13 +108,13 @@ public final class LibrarySync {
         }
         int newLikes = 0;
         if (!found.isEmpty()) {
-            tracks.upsertAll(found.values().stream().map(LibrarySync::track).toList());
+            tracks.addUnknown(UserSource.SPOTIFY_LIBRARY, found.values().stream().map(LibrarySync::track).toList());
             newLikes = ratings.likeAllUnrated(userId, new ArrayList<>(found.keySet()), SOURCE, clock.instant());
         }
         if (newest != null) {
             marks.save(userId, newest, clock.instant());
         }
-        return new SyncOutcome.Synced(pages, found.size(), newLikes, new ArrayList<>(found.keySet()));
+        return new SyncOutcome.Synced(pages, found.size(), newLikes, new ArrayList<>(found.keySet()), leftOut, maxSongs);
     }
 
     private static Track track(SpotifyTrack t) {

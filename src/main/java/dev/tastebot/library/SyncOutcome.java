@@ -4,8 +4,12 @@ package dev.tastebot.library;
 public sealed interface SyncOutcome {
     String message();
 
-    /** @param newTrackIds the songs not seen before, whose audio features are worth fetching */
-    record Synced(int pagesRead, int newSaved, int newLikes, java.util.List<String> newTrackIds) implements SyncOutcome {
+    /**
+     * @param newTrackIds the songs not seen before, whose audio features are worth fetching
+     * @param leftOut at most this many older saved songs were not read: one sync takes at most {@code maxSongs}
+     */
+    record Synced(int pagesRead, int newSaved, int newLikes, java.util.List<String> newTrackIds, int leftOut,
+                  int maxSongs) implements SyncOutcome {
         public Synced {
             newTrackIds = java.util.List.copyOf(newTrackIds);
         }
@@ -16,7 +20,9 @@ public sealed interface SyncOutcome {
             }
             return "Synced " + newSaved + (newSaved == 1 ? " new saved song" : " new saved songs") + " from Spotify; "
                     + newLikes + (newLikes == 1 ? " is a new like." : " are new likes.")
-                    + (newSaved > newLikes ? " Songs you rated yourself keep your rating." : "");
+                    + (newSaved > newLikes ? " Songs you rated yourself keep your rating." : "")
+                    + (leftOut > 0 ? " Up to " + leftOut + " older saved " + (leftOut == 1 ? "song was" : "songs were")
+                            + " left out, as one sync takes at most " + maxSongs + " songs." : "");
         }
     }
 

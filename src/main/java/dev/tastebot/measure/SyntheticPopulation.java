@@ -7,6 +7,7 @@ import dev.tastebot.store.FeatureStore;
 import dev.tastebot.store.RatingStore;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
+import dev.tastebot.store.TrustedSource;
 import dev.tastebot.store.UserSettingsStore;
 
 import java.time.Clock;
@@ -213,7 +214,7 @@ public final class SyntheticPopulation {
                     features.put(trackId(t), SyntheticListener.values(audio));
                 }
             }
-            new TrackStore(database, Clock.fixed(at, ZoneOffset.UTC)).upsertAll(rows);
+            new TrackStore(database, Clock.fixed(at, ZoneOffset.UTC)).writeTrusted(TrustedSource.CATALOG, rows);
             new FeatureStore(database).putAll(FEATURE_SOURCE, features, at);
         }
     }

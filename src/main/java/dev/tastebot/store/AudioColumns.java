@@ -51,6 +51,7 @@ final class AudioColumns {
                 known.put(feature, value);
             }
         }
-        return FeatureValues.of(known);
+        // A row stored before values were range-checked may hold an absurd one: it stays unknown.
+        return FeatureValues.screen(known).values();
     }
 }

@@ -112,7 +112,8 @@ public final class TrainingDataStore {
         known.put(NumericFeature.RELEASE_YEAR, NullableColumns.real(row, "release_year"));
         known.put(NumericFeature.EXPLICIT, NullableColumns.real(row, "explicit"));
         known.put(NumericFeature.POPULARITY, NullableColumns.real(row, "popularity"));
-        return FeatureValues.of(known);
+        // A row stored before values were range-checked may hold an absurd one: it stays unknown.
+        return FeatureValues.screen(known).values();
     }
 
     private static Map<String, List<String>> artists(Connection c, String query, String key) throws SQLException {

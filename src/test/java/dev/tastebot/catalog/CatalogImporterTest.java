@@ -3,6 +3,7 @@ package dev.tastebot.catalog;
 import static dev.tastebot.features.NumericFeature.DANCEABILITY;
 import static dev.tastebot.features.NumericFeature.DURATION_MS;
 import static dev.tastebot.features.NumericFeature.ENERGY;
+import static dev.tastebot.features.NumericFeature.KEY;
 import static dev.tastebot.features.NumericFeature.TEMPO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +15,7 @@ import dev.tastebot.store.FeatureStore;
 import dev.tastebot.store.StoredFeatures;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
+import dev.tastebot.store.TrustedSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,12 +85,13 @@ class CatalogImporterTest {
             ImportReport report = importFile(file);
 
             // THEN the metadata is on the track and the audio under the catalogue source
-            assertThat(report).isEqualTo(new ImportReport(1, 1, 0, List.of(), 0));
+            assertThat(report).isEqualTo(new ImportReport(1, 1, 0, List.of(), 0, List.of(), 0));
             assertThat(tracks.find("6f807x0ima9a1j3VPbc7VN")).contains(new Track("6f807x0ima9a1j3VPbc7VN",
                     "I Don't Care (with Justin Bieber) - Loud Luxury Remix", List.of("Ed Sheeran"),
                     Optional.of("I Don't Care (with Justin Bieber) [Loud Luxury Remix]"), OptionalInt.of(2019),
                     Optional.empty(), OptionalInt.of(66), OptionalLong.of(194_754), Optional.of("pop")));
             assertThat(features.sources("6f807x0ima9a1j3VPbc7VN")).containsExactly("catalog");
+            assertThat(tracks.metadataSource("6f807x0ima9a1j3VPbc7VN")).contains("catalog");
             StoredFeatures stored = features.find("6f807x0ima9a1j3VPbc7VN", "catalog").orElseThrow();
             assertThat(stored.fetchedAt()).isEqualTo(NOW);
             assertThat(stored.values().known()).hasSize(12).containsEntry(DANCEABILITY, 0.748)
@@ -146,7 +149,7 @@ class CatalogImporterTest {
             ImportReport report = importFile(file);
 
             // THEN
-            assertThat(report).isEqualTo(new ImportReport(12_000, 7_000, 5_000, List.of(), 0));
+            assertThat(report).isEqualTo(new ImportReport(12_000, 7_000, 5_000, List.of(), 0, List.of(), 0));
             assertThat(tracks.count()).isEqualTo(7_000);
             // a track merged after its first batch was committed keeps its first energy and gains the genre
             assertThat(tracks.find("t0").orElseThrow().genre()).contains("jazz");
@@ -181,7 +184,7 @@ class CatalogImporterTest {
         @Test
         void aRowWithoutATitleOrArtistKeepsWhatIsAlreadyStored() throws IOException {
             // GIVEN a track another source described
-            tracks.upsert(Track.of("0r7CVbZTWZgbTCYdfa2P31", "Memories", List.of("Maroon 5")));
+            tracks.writeTrusted(TrustedSource.CATALOG, List.of(Track.of("0r7CVbZTWZgbTCYdfa2P31", "Memories", List.of("Maroon 5"))));
             Path file = csv("track_id,track_name,track_artist,energy\n0r7CVbZTWZgbTCYdfa2P31,NA,NA,0.32\n");
 
             // WHEN the catalogue knows its features but not its title or artist
@@ -255,7 +258,7 @@ class CatalogImporterTest {
             assertThat(report.rowsRead()).isEqualTo(8);
             assertThat(report.tracksImported()).isEqualTo(3);
             assertThat(tracks.count()).isEqualTo(3);
-            assertThat(tracks.find("good1").orElseThrow().title()).isEqualTo("Two\nlines");
+            assertThat(tracks.find("good1").orElseThrow().title()).as("stored on one line").isEqualTo("Two lines");
             assertThat(tracks.find("good2").orElseThrow().releaseYear()).isEmpty();
             assertThat(tracks.find("bad-energy")).isEmpty();
         }
@@ -263,7 +266,7 @@ class CatalogImporterTest {
         @Test
         void listTheFirstTenAndCountTheRest() throws IOException {
             // GIVEN 25 rows without an id between two good ones
-            Path file = csv("track_id,energy\ngood,0.1\n" + ",0.5\n".repeat(25) + "good too,0.2\n");
+            Path file = csv("track_id,energy\ngood,0.1\n" + ",0.5\n".repeat(25) + "good-too,0.2\n");
 
             // WHEN
             ImportReport report = importFile(file);
@@ -274,6 +277,63 @@ class CatalogImporterTest {
             assertThat(report.badRowCount()).isEqualTo(25);
             assertThat(report.badRowsNotListed()).isEqualTo(15);
             assertThat(report.tracksImported()).isEqualTo(2);
+        }
+    }
+
+    @Nested
+    class ValuesOutOfRange {
+        @Test
+        void areSkippedAloneListedAndCountedWhileTheRestOfTheRowIsImported() throws IOException {
+            // GIVEN rows whose numbers are absurd: 1e308, Infinity, a tempo below zero, a key of 40,
+            // a popularity of 400 and a release year 2999; NaN and NA still mean unknown
+            Path file = csv("""
+                    track_id,track_name,track_popularity,track_album_release_date,energy,tempo,key,danceability
+                    0r7CVbZTWZgbTCYdfa2P31,Memories,400,2999-01-01,1e308,-5,40,0.5
+                    2xLMifQCjDGFmkHkpNLD9h,SICKO MODE,90,2018,Infinity,155,NaN,NA
+                    6f807x0ima9a1j3VPbc7VN,Fine,66,2019,0.9,120,5,0.7
+                    """);
+
+            // WHEN
+            ImportReport report = importFile(file);
+
+            // THEN every row is imported, those values alone unknown, each listed by line and column
+            assertThat(report.tracksImported()).isEqualTo(3);
+            assertThat(report.badRowCount()).isZero();
+            assertThat(report.valuesSkipped()).isEqualTo(6);
+            assertThat(report.firstSkippedValues()).containsExactly(
+                    new SkippedValue(2, "column 'energy': '1e308' is out of range: energy is from 0 to 1"),
+                    new SkippedValue(2, "column 'key': '40' is out of range: key is a whole number from -1 to 11"),
+                    new SkippedValue(2, "column 'tempo': '-5' is out of range: tempo is from 0 to 300"),
+                    new SkippedValue(2, "column 'track_album_release_date': '2999-01-01' is out of range:"
+                            + " release_year is a whole number from 1860 to 2100"),
+                    new SkippedValue(2, "column 'track_popularity': '400' is out of range: popularity is from 0 to 100"),
+                    new SkippedValue(3, "column 'energy': 'Infinity' is out of range: energy is from 0 to 1"));
+            Track memories = tracks.find("0r7CVbZTWZgbTCYdfa2P31").orElseThrow();
+            assertThat(memories.title()).isEqualTo("Memories");
+            assertThat(memories.popularity()).isEmpty();
+            assertThat(memories.releaseYear()).isEmpty();
+            assertThat(features.find("0r7CVbZTWZgbTCYdfa2P31", "catalog").orElseThrow().values().known())
+                    .containsOnlyKeys(DANCEABILITY);
+            assertThat(features.find("2xLMifQCjDGFmkHkpNLD9h", "catalog").orElseThrow().values().known())
+                    .containsOnlyKeys(TEMPO);
+            assertThat(features.find("6f807x0ima9a1j3VPbc7VN", "catalog").orElseThrow().values().known())
+                    .containsOnlyKeys(ENERGY, TEMPO, KEY, DANCEABILITY);
+        }
+
+        @Test
+        void aRowWhoseIdIsNotAnIdIsBad() throws IOException {
+            // GIVEN ids that are a sentence, a path and a kilobyte
+            Path file = csv("track_id,energy\nnot an id,0.5\n../x,0.5\n" + "y".repeat(1_000) + ",0.5\ngood,0.5\n");
+
+            // WHEN
+            ImportReport report = importFile(file);
+
+            // THEN those rows are bad rows, the good one is imported
+            assertThat(report.firstBadRows()).extracting(BadRow::line).containsExactly(2L, 3L, 4L);
+            assertThat(report.firstBadRows().getFirst().reason())
+                    .isEqualTo("track id 'not an id' is not an id (up to 64 letters, digits, '-' and '_')");
+            assertThat(report.firstBadRows().get(2).reason()).hasSizeLessThan(120);
+            assertThat(tracks.count()).isEqualTo(1);
         }
     }
 

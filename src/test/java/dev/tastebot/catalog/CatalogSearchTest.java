@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tastebot.store.Database;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
+import dev.tastebot.store.TrustedSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -27,7 +28,7 @@ class CatalogSearchTest {
     void storeACatalogue() {
         database = Database.open(folder.resolve("tastebot.db"));
         search = new CatalogSearch(database);
-        new TrackStore(database, Clock.systemUTC()).upsertAll(List.of(
+        new TrackStore(database, Clock.systemUTC()).writeTrusted(TrustedSource.CATALOG, List.of(
                 track("memories-maroon5", "Memories", 90, "Maroon 5"),
                 track("memories-remix", "Memories - Dillon Francis Remix", 67, "Maroon 5", "Dillon Francis"),
                 track("memories-conan", "Memories", 70, "Conan Gray"),

@@ -15,6 +15,7 @@ import dev.tastebot.store.Database;
 import dev.tastebot.store.FeatureStore;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
+import dev.tastebot.store.TrustedSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -128,6 +129,8 @@ class DemoCatalogTest {
             assertThat(stored).isEqualTo(first.track());
             assertThat(featureStore.find("demo-0001", "catalog").orElseThrow().values()).isEqualTo(first.audio());
             assertThat(featureStore.find("demo-0001", "catalog").orElseThrow().fetchedAt()).isEqualTo(CLOCK.instant());
+            // AND its metadata says it came from the demo
+            assertThat(trackStore.metadataSource("demo-0001")).contains("demo");
         }
     }
 
@@ -135,7 +138,7 @@ class DemoCatalogTest {
     void isNotInstalledOverARealCatalogue() {
         try (Database database = Database.open(folder.resolve("tastebot.db"))) {
             TrackStore trackStore = new TrackStore(database, CLOCK);
-            trackStore.upsert(Track.of("0r7CVbZTWZgbTCYdfa2P31", "Memories", List.of("Maroon 5")));
+            trackStore.writeTrusted(TrustedSource.CATALOG, List.of(Track.of("0r7CVbZTWZgbTCYdfa2P31", "Memories", List.of("Maroon 5"))));
 
             assertThat(new DemoCatalog(CLOCK).installIfEmpty(trackStore, new FeatureStore(database))).isFalse();
             assertThat(trackStore.count()).isEqualTo(1);

@@ -14,11 +14,13 @@ import dev.tastebot.store.Database;
 import dev.tastebot.store.RatingStore;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
+import dev.tastebot.store.TrustedSource;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,8 +61,10 @@ class LikedArtistSearchTest {
         Map<String, Integer> likes = Map.of("Air", 4, "Björk", 3, "Cher", 2, "Dido", 1);
         likes.forEach((artist, count) -> {
             for (int i = 0; i < count; i++) {
-                tracks.upsert(Track.of("liked-" + artist + i, "Liked " + i, List.of(artist)));
-                ratings.rate(ALICE, "liked-" + artist + i, true, "spotify-library", T0);
+                // ids are ASCII letters and digits, whatever the artist's name is written in
+                String id = "liked-" + Normalizer.normalize(artist, Normalizer.Form.NFD).replaceAll("[^A-Za-z]", "") + i;
+                tracks.writeTrusted(TrustedSource.CATALOG, List.of(Track.of(id, "Liked " + i, List.of(artist))));
+                ratings.rate(ALICE, id, true, "spotify-library", T0);
             }
         });
         for (int i = 0; i < 5; i++) {
@@ -84,11 +88,17 @@ class LikedArtistSearchTest {
         int limit = Integer.parseInt(query.get("limit"));
         int total = CATALOGUE.getOrDefault(artist, 0);
         String items = IntStream.range(offset, Math.min(total, offset + limit))
-                .mapToObj(i -> FakeSpotifyApi.trackJson(artist.toLowerCase() + "-" + i, artist + " song " + i, artist, "2001-01-01"))
+                .mapToObj(i -> FakeSpotifyApi.trackJson(spotifyId(artist, i), artist + " song " + i, artist, "2001-01-01"))
                 .collect(Collectors.joining(","));
         return Answer.json("""
                 {"tracks": {"href": "x", "items": [%s], "limit": %d, "next": null, "offset": %d, "previous": null, "total": %d}}"""
                 .formatted(items, limit, offset, total));
+    }
+
+    /** The id of the artist's i-th track on the fake Spotify: 22 letters and digits, as Spotify's are. */
+    private static String spotifyId(String artist, int i) {
+        String letters = Normalizer.normalize(artist, Normalizer.Form.NFD).replaceAll("[^A-Za-z]", "") + "x" + i;
+        return "0".repeat(22 - letters.length()) + letters;
     }
 
     /** A search as it runs after a restart: the same database, nothing in memory. */
@@ -126,11 +136,11 @@ class LikedArtistSearchTest {
             assertThat(r.authorization()).isEqualTo("Bearer app-token-0");
         });
         // AND the 10 + 3 + 10 tracks found are stored, their features asked for, and offered as Alice's candidates
-        assertThat(new TrackStore(database, clock).find("air-9")).map(Track::title).contains("Air song 9");
+        assertThat(new TrackStore(database, clock).find(spotifyId("Air", 9))).map(Track::title).contains("Air song 9");
         assertThat(featuresWanted).hasSize(3).allSatisfy(ids -> assertThat(ids).isNotEmpty());
         assertThat(featuresWanted.stream().mapToInt(List::size).sum()).isEqualTo(23);
         assertThat(new CandidatePoolStore(database).randomByLikedArtists(ALICE, 50, 100)).hasSize(23)
-                .contains("air-0", "björk-2", "cher-9");
+                .contains(spotifyId("Air", 0), spotifyId("Björk", 2), spotifyId("Cher", 9));
     }
 
     @Test
@@ -153,7 +163,7 @@ class LikedArtistSearchTest {
         assertThat(search().refill(ALICE)).isEqualTo(3);
         assertThat(searchedArtists().subList(4, 7)).containsExactly("Air", "Björk", "Cher");
         assertThat(offsets().subList(4, 7)).containsExactly("10", "0", "10");
-        assertThat(new TrackStore(database, clock).find("air-19")).isPresent();
+        assertThat(new TrackStore(database, clock).find(spotifyId("Air", 19))).isPresent();
     }
 
     @Test

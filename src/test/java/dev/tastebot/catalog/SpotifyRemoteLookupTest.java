@@ -5,6 +5,7 @@ import dev.tastebot.spotify.api.SpotifyWeb;
 import dev.tastebot.store.Database;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
+import dev.tastebot.store.UserSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,28 @@ class SpotifyRemoteLookupTest {
         });
         assertThat(new TrackStore(database, Clock.systemUTC()).find(ID)).map(Track::title).contains("One More Time");
         assertThat(featuresWanted).containsExactly(List.of(ID));
+    }
+
+    @Test
+    void spotifysAnswerIsTrustedAndCorrectsWhatAUsersImportSaidAndIsRecordedAsTheSource() {
+        // GIVEN a song first known from a user's library export, under that user's title
+        TrackStore tracks = new TrackStore(database, Clock.systemUTC());
+        tracks.addUnknown(UserSource.LIBRARY_EXPORT, List.of(Track.of(ID, "one more time (my rip)", List.of("daft"))));
+        spotify.answer(Answer.json(FakeSpotifyApi.trackJson(ID, "One More Time", "Daft Punk", "2001-03-12")));
+        SpotifyRemoteLookup remote = new SpotifyRemoteLookup(new SpotifyWeb(spotify.baseUrl(), wait -> { }, Duration.ofSeconds(5)),
+                () -> appToken, tracks, featuresWanted::add);
+
+        // WHEN Spotify is asked about it
+        remote.byId(ID);
+
+        // THEN Spotify's description replaces the user's, and the track says it came from Spotify
+        assertThat(tracks.find(ID)).get().satisfies(track -> {
+            assertThat(track.title()).isEqualTo("One More Time");
+            assertThat(track.artists()).containsExactly("Daft Punk");
+            assertThat(track.album()).contains("Album of One More Time");
+            assertThat(track.releaseYear()).hasValue(2001);
+        });
+        assertThat(tracks.metadataSource(ID)).contains("spotify");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.tastebot.store.Database;
 import dev.tastebot.store.FeatureStore;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
+import dev.tastebot.store.TrustedSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ class TrackFinderTest {
     void storeACatalogue() {
         database = Database.open(folder.resolve("tastebot.db"));
         tracks = new TrackStore(database, Clock.systemUTC());
-        tracks.upsertAll(List.of(
+        tracks.writeTrusted(TrustedSource.CATALOG, List.of(
                 track(MEMORIES_ID, "Memories", 90, "Maroon 5"),
                 track("0r7CVbZTWZgbTCYdfa2P31", "Memories - Dillon Francis Remix", 67, "Maroon 5"),
                 track("3VRs5aBfUsAjOhXkYSuYE7", "Memories", 70, "Conan Gray"),
@@ -125,7 +126,7 @@ class TrackFinderTest {
         for (int i = 0; i < 8; i++) {
             loveSongs.add(track("love-" + i, "Love Song " + i, 50 + i, "Band " + i));
         }
-        tracks.upsertAll(loveSongs);
+        tracks.writeTrusted(TrustedSource.CATALOG, loveSongs);
 
         // WHEN / THEN the five most popular
         assertThat(finder.resolve("love song")).isInstanceOfSatisfying(Choices.class, choices ->

@@ -23,6 +23,7 @@ import dev.tastebot.store.RatingStore;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
 import dev.tastebot.store.TrainingDataStore;
+import dev.tastebot.store.TrustedSource;
 import dev.tastebot.store.UserSettingsStore;
 import dev.tastebot.store.UserStore;
 import dev.tastebot.taste.ModelCodec;
@@ -99,9 +100,10 @@ public final class ChatFixture implements AutoCloseable {
         List<RatedTrack> catalogue = SyntheticListener.balanced(77).ratings(catalogueSize);
         for (RatedTrack r : catalogue) {
             TrackData t = r.track();
-            tracks.upsert(new Track(t.trackId(), "Song " + t.trackId().substring(t.trackId().lastIndexOf('-') + 1),
+            tracks.writeTrusted(TrustedSource.CATALOG,
+                    List.of(new Track(t.trackId(), "Song " + t.trackId().substring(t.trackId().lastIndexOf('-') + 1),
                     t.artists(), Optional.empty(), OptionalInt.empty(), Optional.empty(), OptionalInt.empty(),
-                    OptionalLong.empty(), t.genre()));
+                    OptionalLong.empty(), t.genre())));
             features.put(t.trackId(), "catalog", t.features(), NOW);
             wouldLike.put(t.trackId(), r.liked());
         }
@@ -119,7 +121,8 @@ public final class ChatFixture implements AutoCloseable {
                 TasteTrainer.Options.DEFAULT_MIN_RATINGS, Runnable::run);
         CatalogCandidates candidates = new CatalogCandidates(new CandidatePoolStore(db), stores.posted(),
                 stores.trainingData(), userModels, SOURCES, userId -> { }, 1);
-        LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock, ids -> { });
+        LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock, ids -> { },
+                50_000);
         core = new ChatCore(stores, userModels, retrainer, candidates, lookup(db), importer, spotify.apply(db),
                 SOURCES, clock, new Admins(java.util.Set.of(ADMIN.userId())));
     }
@@ -164,8 +167,8 @@ public final class ChatFixture implements AutoCloseable {
      */
     public void addTrack(String trackId, String title, List<String> artists, Optional<String> genre) {
         TrackData model = new TrainingDataStore(database).track(wouldLike.keySet().iterator().next(), SOURCES).orElseThrow();
-        tracks().upsert(new Track(trackId, title, artists, Optional.empty(), OptionalInt.empty(), Optional.empty(),
-                OptionalInt.empty(), OptionalLong.empty(), genre));
+        tracks().writeTrusted(TrustedSource.CATALOG, List.of(new Track(trackId, title, artists, Optional.empty(),
+                OptionalInt.empty(), Optional.empty(), OptionalInt.empty(), OptionalLong.empty(), genre)));
         new FeatureStore(database).put(trackId, "catalog", model.features(), NOW);
     }
 

@@ -68,6 +68,7 @@ class ConfigLoaderTest {
         assertThat(config.features().sources())
                 .containsExactly(FeatureSourceKind.CATALOG, FeatureSourceKind.RECCOBEATS, FeatureSourceKind.SPOTIFY);
         assertThat(config.reccoBeats().baseUrl()).isEqualTo(URI.create("https://api.reccobeats.com"));
+        assertThat(config.imports()).isEqualTo(new TastebotConfig.Imports(50_000));
         assertThat(config.logLevel()).isEqualTo(LogLevel.INFO);
     }
 
@@ -204,6 +205,8 @@ class ConfigLoaderTest {
             features.sources          | catalog,catalog       | each at most once
             features.sources          | ''                    | expected a comma-separated list
             reccobeats.base-url       | ''                    | expected an http or https URL
+            import.max-songs          | 0                     | expected a whole number from 1 to 1000000, got "0"
+            import.max-songs          | 50k                   | expected a whole number from 1 to 1000000
             log.level                 | LOUD                  | expected one of TRACE, DEBUG, INFO, WARN, ERROR
             """)
     void anInvalidValueIsReportedWithItsKeyWhatWasExpectedAndWhereItCameFrom(String key, String value, String expected) {

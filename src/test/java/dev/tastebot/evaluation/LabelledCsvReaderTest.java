@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -363,6 +364,35 @@ class LabelledCsvReaderTest {
 
             assertThatThrownBy(() -> reader.read(file, "liked"))
                     .hasMessage("line 3, column 'tempo': '1e400' is not a number");
+        }
+
+        @Test
+        void numbersOutsideTheirFeaturesRangeAreRefusedWithTheRange() throws IOException {
+            // GIVEN a huge but finite energy, a negative duration, a year from the future and a popularity of 101
+            Map<String, String> refusals = Map.of(
+                    "energy,liked\n0.5,1\n1e308,0\n",
+                    "line 3, column 'energy': '1e308' is out of range: energy is from 0 to 1",
+                    "duration_ms,liked\n200000,1\n-1,0\n",
+                    "line 3, column 'duration_ms': '-1' is out of range: duration_ms is from 1 to 21600000",
+                    "year,energy,liked\n2019,0.5,1\n2999,0.5,0\n",
+                    "line 3, column 'year': '2999' is out of range: release_year is a whole number from 1860 to 2100",
+                    "track_popularity,liked\n50,1\n101,0\n",
+                    "line 3, column 'track_popularity': '101' is out of range: popularity is from 0 to 100");
+
+            for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+                Path file = csv(refusal.getKey());
+
+                assertThatThrownBy(() -> reader.read(file, "liked")).isInstanceOf(InvalidDatasetException.class)
+                        .hasMessage(refusal.getValue());
+            }
+        }
+
+        @Test
+        void theEdgesOfEveryRangeAreAccepted() throws IOException {
+            Path file = csv("danceability,key,loudness,mode,tempo,time_signature,popularity,liked\n"
+                    + "0,-1,-60,0,0,0,0,1\n1,11,5,1,250,7,100,0\n");
+
+            assertThat(reader.read(file, "liked").size()).isEqualTo(2);
         }
 
         @Test

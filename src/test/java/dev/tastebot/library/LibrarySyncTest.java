@@ -9,6 +9,7 @@ import dev.tastebot.store.Rating;
 import dev.tastebot.store.RatingStore;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
+import dev.tastebot.store.TrustedSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,9 +22,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 import static dev.tastebot.spotify.api.FakeSpotifyApi.Answer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,12 +47,16 @@ class LibrarySyncTest {
     private String accepted = "access-1";
     private int refreshes;
     private LibrarySync sync;
+    private UserTokens tokens;
+    private Clock clock;
+    /** Titles the fake Spotify gives saved songs instead of "Song i", by id. */
+    private final Map<String, String> titles = new HashMap<>();
 
     @BeforeEach
     void setUp() throws IOException {
         database = Database.open(folder.resolve("tastebot.db"));
         spotify = new FakeSpotifyApi().respond(this::page);
-        UserTokens tokens = new UserTokens() {
+        tokens = new UserTokens() {
             public Optional<String> current(String userId) {
                 return token;
             }
@@ -59,9 +67,13 @@ class LibrarySyncTest {
                 return token;
             }
         };
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        sync = new LibrarySync(new SpotifyWeb(spotify.baseUrl(), wait -> { }, Duration.ofSeconds(60)), tokens, new LibrarySyncStore(database),
-                new TrackStore(database, clock), new RatingStore(database), clock);
+        clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        sync = sync(50_000);
+    }
+
+    private LibrarySync sync(int maxSongs) {
+        return new LibrarySync(new SpotifyWeb(spotify.baseUrl(), wait -> { }, Duration.ofSeconds(60)), tokens,
+                new LibrarySyncStore(database), new TrackStore(database, clock), new RatingStore(database), clock, maxSongs);
     }
 
     @AfterEach
@@ -86,7 +98,8 @@ class LibrarySyncTest {
         for (int i = offset; i < Math.min(library.size(), offset + 50); i++) {
             var saved = library.get(i);
             items.add("{\"added_at\": \"" + saved.getValue() + "\", \"track\": "
-                    + FakeSpotifyApi.trackJson(saved.getKey(), "Song " + i, "Artist " + (i % 7), "2019-05-01") + "}");
+                    + FakeSpotifyApi.trackJson(saved.getKey(), titles.getOrDefault(saved.getKey(), "Song " + i),
+                    "Artist " + (i % 7), "2019-05-01") + "}");
         }
         boolean more = offset + 50 < library.size();
         return Answer.json("""
@@ -170,5 +183,65 @@ class LibrarySyncTest {
 
         assertThat(sync.sync(ANA, (read, total) -> { })).isInstanceOf(SyncOutcome.NotLinked.class);
         assertThat(spotify.requests).isEmpty();
+    }
+
+    @Test
+    void aSavedSongTheCatalogueKnowsKeepsTheCataloguesTitleAndArtistsAndIsStillLiked() {
+        // GIVEN a catalogue song, and a library whose Spotify answer gives that song another title and artist
+        save(3);
+        String known = library.get(1).getKey();
+        Track catalogue = new Track(known, "So What", List.of("Miles Davis"), Optional.of("Kind of Blue"),
+                OptionalInt.of(1959), Optional.of(false), OptionalInt.of(71),
+                OptionalLong.of(562_200), Optional.of("jazz"));
+        TrackStore tracks = new TrackStore(database, clock);
+        tracks.writeTrusted(TrustedSource.CATALOG, List.of(catalogue));
+        titles.put(known, "[Free Nitro](https://evil.example)");
+
+        // WHEN Ana's library is synced
+        SyncOutcome.Synced outcome = (SyncOutcome.Synced) sync.sync(ANA, (read, total) -> { });
+
+        // THEN the catalogue song is unchanged for everybody, and Ana likes it
+        assertThat(tracks.find(known)).contains(catalogue);
+        assertThat(tracks.metadataSource(known)).contains("catalog");
+        assertThat(outcome.newLikes()).isEqualTo(3);
+        assertThat(new RatingStore(database).current(ANA, known)).map(Rating::source).contains(LibrarySync.SOURCE);
+        // AND the songs nobody knew are added as the sync described them, and say so
+        String newcomer = library.get(0).getKey();
+        assertThat(tracks.find(newcomer)).map(Track::title).contains("Song 0");
+        assertThat(tracks.metadataSource(newcomer)).contains("spotify-library");
+    }
+
+    @Test
+    void aSyncTakesAtMostMaxSongsTheNewestAndStopsReadingThere() {
+        // GIVEN a library of 300 saved songs and a limit of 120
+        save(300);
+
+        // WHEN it is synced
+        SyncOutcome outcome = sync(120).sync(ANA, (read, total) -> { });
+
+        // THEN the 120 newest are liked, read in three pages, the rest never asked for
+        SyncOutcome.Synced synced = (SyncOutcome.Synced) outcome;
+        assertThat(synced.newLikes()).isEqualTo(120);
+        assertThat(synced.newTrackIds()).containsExactlyElementsOf(library.subList(0, 120).stream().map(Map.Entry::getKey).toList());
+        assertThat(spotify.requests).hasSize(3);
+        assertThat(new RatingStore(database).all(ANA)).hasSize(120);
+        // AND the answer says how many were left out
+        assertThat(synced.leftOut()).isEqualTo(180);
+        assertThat(outcome.message()).isEqualTo("Synced 120 new saved songs from Spotify; 120 are new likes."
+                + " Up to 180 older saved songs were left out, as one sync takes at most 120 songs.");
+    }
+
+    @Test
+    void aLimitReachedAtTheEndOfAPageAsksForNoFurtherPage() {
+        // GIVEN a library of 300 saved songs and a limit of exactly two pages
+        save(300);
+
+        // WHEN it is synced
+        SyncOutcome.Synced synced = (SyncOutcome.Synced) sync(100).sync(ANA, (read, total) -> { });
+
+        // THEN two pages were read, and 200 songs left out
+        assertThat(spotify.requests).hasSize(2);
+        assertThat(synced.newLikes()).isEqualTo(100);
+        assertThat(synced.leftOut()).isEqualTo(200);
     }
 }

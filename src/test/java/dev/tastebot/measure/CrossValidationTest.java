@@ -6,6 +6,7 @@ import dev.tastebot.features.FeatureValues;
 import dev.tastebot.features.NumericFeature;
 import dev.tastebot.features.RatedTrack;
 import dev.tastebot.features.TrackData;
+import dev.tastebot.features.ValidRange;
 import dev.tastebot.taste.TasteTrainer;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -128,7 +129,7 @@ class CrossValidationTest {
         assertThat(result.originalMlp()).hasSize(3);
     }
 
-    /** Each artist is loved (nine likes in ten) or avoided (one in ten); the audio features are random. */
+    /** Each artist is loved (nine likes in ten) or avoided (one in ten); the audio features are random (within their ranges). */
     static List<RatedTrack> artistDecided(long seed, int count, int artists) {
         SplittableRandom random = new SplittableRandom(seed);
         List<RatedTrack> rated = new ArrayList<>(count);
@@ -136,7 +137,11 @@ class CrossValidationTest {
             int artist = random.nextInt(artists);
             boolean liked = random.nextDouble() < (artist % 2 == 0 ? 0.9 : 0.1);
             Map<NumericFeature, Double> features = new EnumMap<>(NumericFeature.class);
-            RatingsCsv.AUDIO.forEach(feature -> features.put(feature, random.nextDouble()));
+            RatingsCsv.AUDIO.forEach(feature -> {
+                ValidRange range = feature.validRange();
+                double value = range.min() + random.nextDouble() * (range.max() - range.min());
+                features.put(feature, range.whole() ? Math.rint(value) : value);
+            });
             rated.add(new RatedTrack(new TrackData("track-" + i, List.of("Artist " + artist),
                     FeatureValues.of(features), Optional.empty()), liked));
         }

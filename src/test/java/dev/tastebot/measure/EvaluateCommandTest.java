@@ -241,6 +241,30 @@ class EvaluateCommandTest {
         }
 
         @Test
+        void aNumberOutOfItsFeaturesRangeIsReportedByLineColumnAndValue() throws IOException {
+            // GIVEN a value a double holds but no energy can be, and a key no scale has
+            Path huge = csv("huge.csv", "energy,tempo,liked\n0.1,120,1\n1e308,120,0\n");
+            Path key = csv("key.csv", "key,tempo,liked\n1,120,1\n40,120,0\n");
+            Path half = csv("mode.csv", "mode,liked\n1,1\n0.5,0\n");
+
+            // WHEN / THEN each is refused in one line naming the line, the column, the value and the range
+            assertThat(refused("--csv", huge.toString(), "--label", "liked"))
+                    .isEqualTo("tastebot evaluate: line 3, column 'energy': '1e308' is out of range: energy is from 0 to 1");
+            assertThat(refused("--csv", key.toString(), "--label", "liked")).isEqualTo(
+                    "tastebot evaluate: line 3, column 'key': '40' is out of range: key is a whole number from -1 to 11");
+            assertThat(refused("--csv", half.toString(), "--label", "liked")).isEqualTo(
+                    "tastebot evaluate: line 3, column 'mode': '0.5' is out of range: mode is a whole number from 0 to 1");
+        }
+
+        @Test
+        void infinityIsNotANumberWhileNaNStaysAMissingValue() throws IOException {
+            Path file = csv("inf.csv", "energy,tempo,liked\n0.1,NaN,1\n0.5,NA,0\n0.7,Infinity,1\n");
+
+            assertThat(refused("--csv", file.toString(), "--label", "liked"))
+                    .isEqualTo("tastebot evaluate: line 4, column 'tempo': 'Infinity' is not a number");
+        }
+
+        @Test
         void aLabelThatIsNotALabel() throws IOException {
             Path file = csv("labels.csv", "energy,liked\n0.1,1\n0.5,maybe\n");
             assertThat(refused("--csv", file.toString(), "--label", "liked"))

@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +87,24 @@ class SimulateCommandTest {
         err.reset();
         assertThat(simulate("--csv", folder.resolve("missing.csv").toString(), "--label", "liked")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("tastebot simulate: no such file");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void aNumberOutOfRangeIsOneLineAndExitCodeTwo() throws IOException {
+        // GIVEN a synthetic listener's ratings with one tempo made absurd
+        Path csv = RatingsCsv.synthetic(folder.resolve("ratings.csv"), 6, 60);
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+        int tempo = List.of(lines.getFirst().split(",")).indexOf("tempo");
+        String[] cells = lines.get(5).split(",", -1);
+        cells[tempo] = "-1e308";
+        lines.set(5, String.join(",", cells));
+        Files.write(csv, lines);
+
+        // WHEN / THEN
+        assertThat(simulate("--csv", csv.toString(), "--label", "liked")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
+                "tastebot simulate: line 6, column 'tempo': '-1e308' is out of range: tempo is from 0 to 300" + System.lineSeparator());
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 }

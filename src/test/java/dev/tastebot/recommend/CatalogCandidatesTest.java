@@ -18,6 +18,7 @@ import dev.tastebot.store.RatingStore;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
 import dev.tastebot.store.TrainingDataStore;
+import dev.tastebot.store.TrustedSource;
 import dev.tastebot.taste.ModelCodec;
 import dev.tastebot.taste.TasteTrainer;
 import dev.tastebot.training.UserModels;
@@ -87,7 +88,7 @@ class CatalogCandidatesTest {
     }
 
     private void song(String id, String... artists) {
-        tracks.upsert(Track.of(id, "Title of " + id, List.of(artists)));
+        tracks.writeTrusted(TrustedSource.CATALOG, List.of(Track.of(id, "Title of " + id, List.of(artists))));
     }
 
     /**

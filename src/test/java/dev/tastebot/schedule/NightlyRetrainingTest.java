@@ -8,6 +8,7 @@ import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
 import dev.tastebot.store.TrainingRun;
 import dev.tastebot.store.TrainingRunStore;
+import dev.tastebot.store.TrustedSource;
 import dev.tastebot.taste.ModelCodec;
 import dev.tastebot.taste.TrainingReport;
 import dev.tastebot.training.RetrainOutcome;
@@ -53,8 +54,9 @@ class NightlyRetrainingTest {
         runs = new TrainingRunStore(database);
         TrackStore tracks = new TrackStore(database, Clock.fixed(EARLIEST, ZoneOffset.UTC));
         for (int i = 0; i < 5; i++) {
-            tracks.upsert(new Track("t" + i, "Song " + i, List.of("Artist"), Optional.empty(), OptionalInt.empty(),
-                    Optional.empty(), OptionalInt.empty(), OptionalLong.empty(), Optional.empty()));
+            tracks.writeTrusted(TrustedSource.CATALOG, List.of(new Track("t" + i, "Song " + i, List.of("Artist"),
+                    Optional.empty(), OptionalInt.empty(),
+                    Optional.empty(), OptionalInt.empty(), OptionalLong.empty(), Optional.empty())));
         }
     }
 

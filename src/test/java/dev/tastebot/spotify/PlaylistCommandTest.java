@@ -10,6 +10,7 @@ import dev.tastebot.console.ConsoleAdapter;
 import dev.tastebot.store.PostedSong;
 import dev.tastebot.store.Rating;
 import dev.tastebot.store.Track;
+import dev.tastebot.store.TrustedSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,8 +64,9 @@ class PlaylistCommandTest {
     private List<String> addSpotifyTracks(int count) {
         List<String> ids = IntStream.range(0, count).mapToObj(i -> String.format("SpotifyTrackNumber%04d", i)).toList();
         for (String id : ids) {
-            chat.tracks().upsert(new Track(id, "Song " + id, List.of("Artist " + id), Optional.empty(), OptionalInt.empty(),
-                    Optional.empty(), OptionalInt.empty(), OptionalLong.empty(), Optional.empty()));
+            chat.tracks().writeTrusted(TrustedSource.CATALOG, List.of(new Track(id, "Song " + id, List.of("Artist " + id),
+                    Optional.empty(), OptionalInt.empty(),
+                    Optional.empty(), OptionalInt.empty(), OptionalLong.empty(), Optional.empty())));
         }
         return ids;
     }

@@ -86,7 +86,7 @@ final class SpotifyFixture implements AutoCloseable {
         };
         SpotifyWeb web = new SpotifyWeb(api.baseUrl(), waits::add, Duration.ofSeconds(60));
         LibrarySync sync = new LibrarySync(web, tokens, new LibrarySyncStore(database),
-                new TrackStore(database, Clock.systemUTC()), new RatingStore(database), Clock.systemUTC());
+                new TrackStore(database, Clock.systemUTC()), new RatingStore(database), Clock.systemUTC(), 50_000);
         playlistIds = new SpotifyPlaylistStore(database);
         SongsToRatePlaylist playlist = new SongsToRatePlaylist(playlists, linking, tokens, web, playlistIds, Clock.systemUTC());
         spotify = new LinkedSpotifyAccounts(linking, sync, playlist, featuresWanted, ratingsChanged);

@@ -41,7 +41,8 @@ class CandidatePoolStoreTest {
     }
 
     private void storeTrack(String id, String... artists) {
-        new TrackStore(database, Clock.systemUTC()).upsert(Track.of(id, "Title of " + id, List.of(artists)));
+        new TrackStore(database, Clock.systemUTC())
+                .writeTrusted(TrustedSource.CATALOG, List.of(Track.of(id, "Title of " + id, List.of(artists))));
     }
 
     /** Alice liked, disliked, saved and withdrew one song each; four more she never rated. */

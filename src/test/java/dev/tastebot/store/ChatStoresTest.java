@@ -28,7 +28,7 @@ class ChatStoresTest {
     @BeforeEach
     void open() {
         database = Database.open(folder.resolve("tastebot.db"));
-        new TrackStore(database, Clock.fixed(T0, ZoneOffset.UTC)).upsertAll(List.of(
+        new TrackStore(database, Clock.fixed(T0, ZoneOffset.UTC)).writeTrusted(TrustedSource.CATALOG, List.of(
                 Track.of("t1", "One", List.of("A")), Track.of("t2", "Two", List.of("B"))));
         posted = new PostedSongStore(database);
         sessions = new RatingSessionStore(database);

@@ -39,7 +39,7 @@ class FeatureStoreTest {
         database = Database.open(folder.resolve("tastebot.db"));
         features = new FeatureStore(database);
         TrackStore tracks = new TrackStore(database, Clock.fixed(FETCHED, ZoneOffset.UTC));
-        tracks.upsertAll(List.of(Track.of("t1", "One", List.of("A")), Track.of("t2", "Two", List.of("B"))));
+        tracks.writeTrusted(TrustedSource.CATALOG, List.of(Track.of("t1", "One", List.of("A")), Track.of("t2", "Two", List.of("B"))));
     }
 
     @AfterEach
@@ -63,6 +63,27 @@ class FeatureStoreTest {
         assertThat(stored.values().isKnown(TEMPO)).isFalse();
         assertThat(features.find("t1", "catalog")).isEmpty();
         assertThat(features.find("t2", "reccobeats")).isEmpty();
+    }
+
+    @Test
+    void absurdValuesStoredBeforeTheyWereCheckedReadBackAsUnknownAndNeverReachAModel() {
+        // GIVEN a row an earlier build stored, with an energy of 1e308 and a key of 40, and a track row with a popularity of 400
+        database.withConnection(c -> {
+            try (var insert = c.prepareStatement("INSERT INTO track_features (track_id, source, fetched_at, energy, key, tempo)"
+                    + " VALUES ('t1', 'reccobeats', 0, 1e308, 40, 120)");
+                 var update = c.prepareStatement("UPDATE tracks SET popularity = 400, release_year = 1999 WHERE id = 't1'")) {
+                insert.executeUpdate();
+                return update.executeUpdate();
+            }
+        });
+
+        // WHEN it is read for a model, and on its own
+        FeatureValues forModel = new TrainingDataStore(database).track("t1", List.of("reccobeats")).orElseThrow().features();
+        FeatureValues stored = features.find("t1", "reccobeats").orElseThrow().values();
+
+        // THEN only the plausible values are known
+        assertThat(stored.known()).isEqualTo(Map.of(TEMPO, 120.0));
+        assertThat(forModel.known()).isEqualTo(Map.of(TEMPO, 120.0, RELEASE_YEAR, 1999.0));
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -92,7 +94,8 @@ class MigrationRunnerTest {
         List<Migration> upToV8 = Migrations.standard().stream().filter(m -> m.version() <= 8).toList();
         Instant at = CLOCK.instant();
         try (Database database = Database.open(file, upToV8, CLOCK)) {
-            TestData.storeTracks(database, "t1");
+            // the track as a V8 build wrote it: today's store writes columns V8 lacks
+            execute(database, "INSERT INTO tracks (id, title, updated_at) VALUES ('t1', 'T1', 0)");
             PostedSongStore posted = new PostedSongStore(database);
             posted.save(new PostedSong("discord:1", "discord:42", "t1", PostedSong.SESSION, at));
             posted.save(new PostedSong("discord:2", "discord:42", "t1", PostedSong.DAILY, at));
@@ -111,6 +114,42 @@ class MigrationRunnerTest {
             // AND deleting the user still takes them along
             new UserStore(database).delete("discord:42");
             assertThat(posted.find("discord:1")).isEmpty();
+        }
+    }
+
+    @Test
+    void upgradingToV10RecordsAnUnknownMetadataSourceAndCapsWhatAHostileImportStoredBefore() {
+        // GIVEN a database at V9 holding a catalogue song, and a song an import gave a 10,000-character
+        // title over two lines and 30 artists, as V9 builds stored whatever a file said
+        Path file = folder.resolve("tastebot.db");
+        List<Migration> upToV9 = Migrations.standard().stream().filter(m -> m.version() <= 9).toList();
+        String hostileTitle = "Click me\n" + "x".repeat(10_000);
+        try (Database database = Database.open(file, upToV9, CLOCK)) {
+            execute(database, "INSERT INTO tracks (id, title, updated_at) VALUES ('plain', 'So What', 0)");
+            execute(database, "INSERT INTO tracks (id, title, album, updated_at) VALUES ('hostile', ?, ?, 0)",
+                    hostileTitle, "Album\r\nof lines");
+            for (int position = 0; position < 30; position++) {
+                execute(database, "INSERT INTO track_artists (track_id, position, name) VALUES ('hostile', ?, ?)",
+                        position, position == 0 ? "A".repeat(5_000) : "Guest " + position);
+            }
+        }
+
+        // WHEN this build opens it
+        try (Database database = Database.open(file, Migrations.standard(), CLOCK)) {
+            TrackStore tracks = new TrackStore(database, CLOCK);
+
+            // THEN no row claims a source it cannot know
+            assertThat(tracks.metadataSource("plain")).contains(TrackStore.UNKNOWN_SOURCE);
+            assertThat(tracks.metadataSource("hostile")).contains(TrackStore.UNKNOWN_SOURCE);
+            // AND the stored texts themselves are on one line and capped, not only what Track makes of them
+            assertThat(text(database, "SELECT title FROM tracks WHERE id = 'hostile'"))
+                    .hasSize(Track.MAX_TITLE).startsWith("Click me xxx").endsWith("x…");
+            assertThat(text(database, "SELECT album FROM tracks WHERE id = 'hostile'")).isEqualTo("Album  of lines");
+            assertThat(text(database, "SELECT name FROM track_artists WHERE track_id = 'hostile' AND position = 0"))
+                    .hasSize(Track.MAX_ARTIST);
+            assertThat(text(database, "SELECT COUNT(*) FROM track_artists WHERE track_id = 'hostile'"))
+                    .isEqualTo(String.valueOf(Track.MAX_ARTISTS));
+            assertThat(text(database, "SELECT title FROM tracks WHERE id = 'plain'")).isEqualTo("So What");
         }
     }
 
@@ -154,6 +193,26 @@ class MigrationRunnerTest {
         assertThatThrownBy(() -> Migrations.fromResource("V99__not_there.sql"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("V99__not_there.sql");
+    }
+
+    private static void execute(Database database, String sql, Object... values) {
+        database.withConnection(c -> {
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                for (int i = 0; i < values.length; i++) {
+                    statement.setObject(i + 1, values[i]);
+                }
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private static String text(Database database, String query) {
+        return database.withConnection(c -> {
+            try (PreparedStatement select = c.prepareStatement(query); ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        });
     }
 
     private static List<Migration> withStandard(Migration extra) {

@@ -17,7 +17,7 @@ final class TestData {
 
     /** Stores bare tracks with these ids, so ratings and features may refer to them. */
     static void storeTracks(Database database, String... ids) {
-        new TrackStore(database, Clock.fixed(STORED_AT, ZoneOffset.UTC)).upsertAll(
+        new TrackStore(database, Clock.fixed(STORED_AT, ZoneOffset.UTC)).writeTrusted(TrustedSource.CATALOG,
                 Arrays.stream(ids).map(id -> Track.of(id, "Title of " + id, List.of("Artist of " + id))).toList());
     }
 

@@ -62,9 +62,9 @@ class TrainingDataStoreTest {
     @Test
     void aFullyKnownTrackBecomesTrackDataWithMergedFeaturesMetadataAndOrderedArtists() {
         // GIVEN a track with artists credited in non-alphabetical order, metadata, and two feature sources
-        tracks.upsert(new Track("rich", "Rich", List.of("Zed", "Abba", "Moby"), Optional.of("Album"),
+        tracks.writeTrusted(TrustedSource.CATALOG, List.of(new Track("rich", "Rich", List.of("Zed", "Abba", "Moby"), Optional.of("Album"),
                 OptionalInt.of(1999), Optional.of(true), OptionalInt.of(64), OptionalLong.of(201_000),
-                Optional.of("electronic")));
+                Optional.of("electronic"))));
         features.put("rich", "reccobeats", values(Map.of(ENERGY, 0.9, TEMPO, 128.0, DURATION_MS, 200_500.0)), T1);
         features.put("rich", "catalog", values(Map.of(ENERGY, 0.7, DANCEABILITY, 0.8)), T1);
         // AND the user likes it
@@ -85,8 +85,8 @@ class TrainingDataStoreTest {
     @Test
     void aTrackWithoutFeaturesIsKeptWithUnknownValuesAsNaN() {
         // GIVEN a disliked track known only by title, artist, duration and a clean flag
-        tracks.upsert(new Track("bare", "Bare", List.of("Solo"), Optional.empty(), OptionalInt.empty(),
-                Optional.of(false), OptionalInt.empty(), OptionalLong.of(180_000), Optional.empty()));
+        tracks.writeTrusted(TrustedSource.CATALOG, List.of(new Track("bare", "Bare", List.of("Solo"), Optional.empty(), OptionalInt.empty(),
+                Optional.of(false), OptionalInt.empty(), OptionalLong.of(180_000), Optional.empty())));
         ratings.rate(ALICE, "bare", false, "daily", T1);
 
         // WHEN the training data is read
@@ -102,7 +102,7 @@ class TrainingDataStoreTest {
 
     @Test
     void featureSourcesOutsideThePriorityListAreIgnored() {
-        tracks.upsert(Track.of("t", "T", List.of()));
+        tracks.writeTrusted(TrustedSource.CATALOG, List.of(Track.of("t", "T", List.of())));
         features.put("t", "spotify", values(Map.of(ENERGY, 0.5)), T1);
         ratings.rate(ALICE, "t", true, "chat", T1);
 

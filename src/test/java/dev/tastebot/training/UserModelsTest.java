@@ -13,6 +13,7 @@ import dev.tastebot.store.RatingStore;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
 import dev.tastebot.store.TrainingDataStore;
+import dev.tastebot.store.TrustedSource;
 import dev.tastebot.taste.ModelChoice;
 import dev.tastebot.taste.ModelCodec;
 import dev.tastebot.taste.Prediction;
@@ -70,9 +71,10 @@ class UserModelsTest {
         RatingStore ratings = new RatingStore(database);
         for (RatedTrack r : rated) {
             TrackData t = r.track();
-            tracks.upsert(new Track(t.trackId(), "Song " + t.trackId(), t.artists(), java.util.Optional.empty(),
+            tracks.writeTrusted(TrustedSource.CATALOG, List.of(new Track(t.trackId(), "Song " + t.trackId(), t.artists(),
+                    java.util.Optional.empty(),
                     java.util.OptionalInt.empty(), java.util.Optional.empty(), java.util.OptionalInt.empty(),
-                    java.util.OptionalLong.empty(), t.genre()));
+                    java.util.OptionalLong.empty(), t.genre())));
             features.put(t.trackId(), "catalog", t.features(), NOW);
             ratings.rate(userId, t.trackId(), r.liked(), "chat", at);
         }

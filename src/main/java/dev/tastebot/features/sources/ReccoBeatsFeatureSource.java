@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * ReccoBeats' free, keyless {@code GET /v1/audio-features?ids=...}, asked with Spotify track ids.
@@ -32,6 +34,7 @@ public final class ReccoBeatsFeatureSource implements FeatureSource {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private static final String SERVICE = "ReccoBeats";
+    private static final Logger LOG = LoggerFactory.getLogger(ReccoBeatsFeatureSource.class);
 
     private final URI baseUrl;
     private final PoliteHttp http;
@@ -71,21 +74,21 @@ public final class ReccoBeatsFeatureSource implements FeatureSource {
         if (response.statusCode() != 200) {
             throw new FeatureSourceException("ReccoBeats refused the request (HTTP %d)".formatted(response.statusCode()));
         }
-        return parse(response.body(), Set.copyOf(batch));
+        return parse(response.body(), Set.copyOf(batch)).logged(LOG, SERVICE);
     }
 
-    static Map<String, FeatureValues> parse(String body, Set<String> asked) {
+    static AudioFeatureJson.Answer parse(String body, Set<String> asked) {
         JsonNode content;
         try {
             content = AudioFeatureJson.MAPPER.readTree(body).path("content");
         } catch (JsonProcessingException e) {
             throw new FeatureSourceException("ReccoBeats sent an answer tastebot cannot read", e);
         }
-        Map<String, FeatureValues> known = new LinkedHashMap<>();
+        AudioFeatureJson.Reader reader = new AudioFeatureJson.Reader();
         for (JsonNode item : content) {
-            spotifyId(item, asked).ifPresent(id -> known.put(id, AudioFeatureJson.read(item)));
+            spotifyId(item, asked).ifPresent(id -> reader.read(id, item));
         }
-        return known;
+        return reader.answer();
     }
 
     private static Optional<String> spotifyId(JsonNode item, Set<String> asked) {

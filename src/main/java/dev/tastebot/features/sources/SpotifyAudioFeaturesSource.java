@@ -90,24 +90,24 @@ public final class SpotifyAudioFeaturesSource implements FeatureSource {
         if (status != 200) {
             throw new FeatureSourceException("Spotify refused the audio-features request (HTTP %d)".formatted(status));
         }
-        return parse(response.body(), Set.copyOf(batch));
+        return parse(response.body(), Set.copyOf(batch)).logged(LOG, "Spotify");
     }
 
     /** {@code {"audio_features":[{..., "id":"ID"}, null, ...]}}: null stands for an unknown id. */
-    static Map<String, FeatureValues> parse(String body, Set<String> asked) {
+    static AudioFeatureJson.Answer parse(String body, Set<String> asked) {
         JsonNode items;
         try {
             items = AudioFeatureJson.MAPPER.readTree(body).path("audio_features");
         } catch (JsonProcessingException e) {
             throw new FeatureSourceException("Spotify sent an answer tastebot cannot read", e);
         }
-        Map<String, FeatureValues> known = new LinkedHashMap<>();
+        AudioFeatureJson.Reader reader = new AudioFeatureJson.Reader();
         for (JsonNode item : items) {
             String id = item.path("id").asText("");
             if (asked.contains(id)) {
-                known.put(id, AudioFeatureJson.read(item));
+                reader.read(id, item);
             }
         }
-        return known;
+        return reader.answer();
     }
 }

@@ -1,5 +1,6 @@
 package dev.tastebot.spotify.api;
 
+import dev.tastebot.features.NumericFeature;
 import org.apache.hc.core5.http.ParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +26,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * The Spotify Web API calls tastebot makes, through spotify-web-api-java: a user's saved tracks,
@@ -49,6 +52,7 @@ public final class SpotifyWeb {
      */
     private static final int SERVER_ERROR_ATTEMPTS = 2;
     private static final Logger log = LoggerFactory.getLogger(SpotifyWeb.class);
+    private static final Pattern SPOTIFY_ID = Pattern.compile("[0-9A-Za-z]{22}");
 
     /** Waits; tests substitute one that records instead of sleeping. */
     @FunctionalInterface
@@ -76,7 +80,7 @@ public final class SpotifyWeb {
                 api -> api.getUsersSavedTracks().limit(SAVED_PAGE_SIZE).offset(offset).build().execute());
         List<SavedTracksPage.Saved> items = new ArrayList<>();
         for (SavedTrack saved : page.getItems()) {
-            if (saved != null && saved.getTrack() != null && saved.getTrack().getId() != null) {
+            if (saved != null && saved.getTrack() != null && isSpotifyId(saved.getTrack().getId()) && saved.getAddedAt() != null) {
                 items.add(new SavedTracksPage.Saved(track(saved.getTrack()), saved.getAddedAt().toInstant()));
             }
         }
@@ -85,7 +89,9 @@ public final class SpotifyWeb {
 
     public Optional<SpotifyTrack> track(String accessToken, String trackId) {
         try {
-            return Optional.of(track(call(accessToken, "that track", api -> api.getTrack(trackId).build().execute())));
+            return Optional.of(call(accessToken, "that track", api -> api.getTrack(trackId).build().execute()))
+                    .filter(found -> isSpotifyId(found.getId()))
+                    .map(SpotifyWeb::track);
         } catch (SpotifyApiException e) {
             if (e.getCause() instanceof NotFoundException) {
                 return Optional.empty();
@@ -102,7 +108,7 @@ public final class SpotifyWeb {
     public List<SpotifyTrack> search(String accessToken, String text, int limit, int offset) {
         Paging<Track> page = call(accessToken, "the search",
                 api -> api.searchTracks(text).limit(Math.min(limit, SEARCH_LIMIT)).offset(offset).build().execute());
-        return Arrays.stream(page.getItems()).filter(t -> t != null && t.getId() != null).map(SpotifyWeb::track).toList();
+        return Arrays.stream(page.getItems()).filter(t -> t != null && isSpotifyId(t.getId())).map(SpotifyWeb::track).toList();
     }
 
     /**
@@ -194,14 +200,25 @@ public final class SpotifyWeb {
         }
     }
 
+    /** Spotify's track ids are 22 base-62 characters; anything else in an answer is not a track we can store. */
+    private static boolean isSpotifyId(String id) {
+        return id != null && SPOTIFY_ID.matcher(id).matches();
+    }
+
+    /** Numbers outside their feature's valid range (a duration of -1, a year 0 or 9999) are left unknown. */
     private static SpotifyTrack track(Track track) {
         List<String> artists = track.getArtists() == null ? List.of()
-                : Arrays.stream(track.getArtists()).map(ArtistSimplified::getName).toList();
+                : Arrays.stream(track.getArtists()).filter(Objects::nonNull).map(ArtistSimplified::getName)
+                        .filter(Objects::nonNull).toList();
         Optional<String> album = Optional.ofNullable(track.getAlbum()).map(a -> a.getName());
         OptionalInt year = Optional.ofNullable(track.getAlbum()).map(a -> a.getReleaseDate())
                 .filter(d -> d.length() >= 4 && d.substring(0, 4).chars().allMatch(Character::isDigit))
-                .map(d -> OptionalInt.of(Integer.parseInt(d.substring(0, 4)))).orElse(OptionalInt.empty());
-        OptionalLong duration = track.getDurationMs() == null ? OptionalLong.empty() : OptionalLong.of(track.getDurationMs());
+                .map(d -> Integer.parseInt(d.substring(0, 4)))
+                .filter(NumericFeature.RELEASE_YEAR::accepts)
+                .map(OptionalInt::of).orElse(OptionalInt.empty());
+        OptionalLong duration = Optional.ofNullable(track.getDurationMs())
+                .filter(NumericFeature.DURATION_MS::accepts)
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
         return new SpotifyTrack(track.getId(), track.getName() == null ? "(untitled)" : track.getName(), artists, album,
                 year, Optional.ofNullable(track.getIsExplicit()), duration);
     }

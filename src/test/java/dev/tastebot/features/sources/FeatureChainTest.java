@@ -11,6 +11,7 @@ import dev.tastebot.store.FeatureStore;
 import dev.tastebot.store.StoredFeatures;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
+import dev.tastebot.store.TrustedSource;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -193,7 +194,8 @@ class FeatureChainTest {
     }
 
     private void storeTracks(String... ids) {
-        tracks.upsertAll(List.of(ids).stream().map(id -> Track.of(id, "Title " + id, List.of("Artist"))).toList());
+        tracks.writeTrusted(TrustedSource.CATALOG,
+                List.of(ids).stream().map(id -> Track.of(id, "Title " + id, List.of("Artist"))).toList());
     }
 
     private static FeatureValues energy(double energy) {

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,26 @@ class ReccoBeatsFeatureSourceTest {
         // THEN only the known one is answered
         assertThat(found).containsOnlyKeys("known1");
         assertThat(found.get("known1").get(ENERGY)).isEqualTo(0.5);
+    }
+
+    @Test
+    void absurdValuesAreDroppedCountedAndTheRestKept() throws IOException {
+        // GIVEN an item with a finite but absurd energy, a number too large for a double, a negative
+        // tempo and a key no scale has
+        String item = ApiJson.reccoBeatsItem("t1", 0.5).replace("\"energy\":0.5", "\"energy\":1e308")
+                .replace("\"liveness\":0.0973", "\"liveness\":1e400").replace("\"tempo\":117.019", "\"tempo\":-5")
+                .replace("\"key\":1", "\"key\":40");
+        api = new FakeApi(request -> Reply.ok(ApiJson.reccoBeatsContent(List.of(item))));
+
+        // WHEN the track is fetched
+        Map<String, FeatureValues> found = source().fetch(List.of("t1"));
+
+        // THEN those four are unknown, the seven others kept
+        assertThat(found.get("t1").known()).containsOnlyKeys(ACOUSTICNESS, DANCEABILITY, INSTRUMENTALNESS, LOUDNESS, MODE,
+                SPEECHINESS, VALENCE);
+        // AND the answer counts them
+        assertThat(ReccoBeatsFeatureSource.parse(ApiJson.reccoBeatsContent(List.of(item)), Set.of("t1"))
+                .valuesSkipped()).isEqualTo(4);
     }
 
     @Test

@@ -68,6 +68,28 @@ class SpotifyAudioFeaturesSourceTest {
     }
 
     @Test
+    void absurdValuesAreDroppedAndCountedInOneLogLine() throws IOException {
+        // GIVEN an answer with a tempo of 1e308, a negative duration and a time signature of 99 for each track
+        api = new FakeApi(request -> Reply.ok(ApiJson.spotifyKnowingAllBut(request).replace("\"tempo\":128.0", "\"tempo\":1e308")
+                .replace("\"duration_ms\":201000", "\"duration_ms\":-201000").replace("\"time_signature\":4", "\"time_signature\":99")));
+
+        // WHEN two tracks are fetched
+        Map<String, FeatureValues> found = source(Optional.of("app-token")).fetch(List.of("t1", "t2"));
+
+        // THEN those values are unknown and the others kept
+        assertThat(found.get("t1").isKnown(TEMPO)).isFalse();
+        assertThat(found.get("t1").isKnown(DURATION_MS)).isFalse();
+        assertThat(found.get("t1").isKnown(TIME_SIGNATURE)).isFalse();
+        assertThat(found.get("t2").known()).hasSize(10);
+        // AND one warning says how many values the answer had out of range
+        assertThat(logged.list).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getFormattedMessage()).isEqualTo(
+                    "Spotify sent 6 audio-feature values out of their valid range; they were skipped (treated as unknown)");
+        });
+    }
+
+    @Test
     void asksForAtMostAHundredIdsPerRequest() throws IOException {
         // GIVEN 150 track ids
         api = new FakeApi(request -> Reply.ok(ApiJson.spotifyKnowingAllBut(request)));

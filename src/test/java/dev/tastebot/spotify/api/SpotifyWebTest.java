@@ -227,6 +227,27 @@ class SpotifyWebTest {
     }
 
     @Test
+    void aTrackWhoseIdIsNotSpotifysIsLeftOutAndNumbersOutOfRangeAreUnknown() {
+        // GIVEN a search answer with a track of absurd duration and release year, and an item whose id is no Spotify id
+        String absurd = FakeSpotifyApi.trackJson(ONE, "One More Time", "Daft Punk", "9999-01-01")
+                .replace("\"duration_ms\": 201000", "\"duration_ms\": -1");
+        String notSpotifys = FakeSpotifyApi.trackJson("../../etc/passwd", "Junk", "Junk", "2001");
+        spotify.answer(Answer.json("""
+                {"tracks": {"href": "x", "items": [%s, %s], "limit": 10, "next": null, "offset": 0, "previous": null, "total": 2}}"""
+                .formatted(absurd, notSpotifys)));
+
+        // WHEN searched
+        List<SpotifyTrack> found = web.search("app-token", "daft punk", 10);
+
+        // THEN only the real track comes back, without the values it cannot have
+        assertThat(found).singleElement().satisfies(track -> {
+            assertThat(track.id()).isEqualTo(ONE);
+            assertThat(track.durationMs()).isEmpty();
+            assertThat(track.releaseYear()).isEmpty();
+        });
+    }
+
+    @Test
     void aSearchCanReadFurtherOn() {
         spotify.answer(Answer.json("""
                 {"tracks": {"href": "x", "items": [], "limit": 10, "next": null, "offset": 20, "previous": null, "total": 20}}"""));
