@@ -43,6 +43,9 @@ VOLUME /app/data
 
 USER tastebot
 
+# Inside the container the loopback address is unreachable from the host, so listen on every
+# interface; publish the port on the host's loopback (-p 127.0.0.1:8080:8080) or behind a proxy.
+ENV TASTEBOT_WEB_BIND=0.0.0.0
 EXPOSE 8080
 
 # The web server answers GET /health on web.port. The probe reads the same TASTEBOT_WEB_PORT

@@ -9,8 +9,11 @@ import java.util.Optional;
  */
 public interface SpotifyAccounts {
 
-    /** Starts linking, or completes it from {@code pastedUrl}; when already linked, brings in new saved songs. */
-    String link(String userId, Optional<String> pastedUrl);
+    /**
+     * Starts linking, or completes it from {@code pastedUrl}; when already linked, brings in new saved
+     * songs. The user's name goes with the attempt: the page after Spotify's consent shows whose it is.
+     */
+    String link(ChatUser user, Optional<String> pastedUrl);
 
     String unlink(String userId);
 
@@ -27,7 +30,7 @@ public interface SpotifyAccounts {
                 + "(YourLibrary.json) with /import.";
 
         @Override
-        public String link(String userId, Optional<String> pastedUrl) {
+        public String link(ChatUser user, Optional<String> pastedUrl) {
             return ANSWER;
         }
 

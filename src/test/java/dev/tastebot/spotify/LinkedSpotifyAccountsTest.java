@@ -1,5 +1,7 @@
 package dev.tastebot.spotify;
 
+import dev.tastebot.chat.ChatUser;
+
 import dev.tastebot.spotify.api.FakeSpotifyApi;
 import dev.tastebot.spotify.auth.FakeAccounts;
 import dev.tastebot.store.Database;
@@ -53,7 +55,7 @@ class LinkedSpotifyAccountsTest {
     @Test
     void linkingByAPastedAddressBringsInTheSavedSongs() {
         // GIVEN Ana asked to link
-        String answer = spotify.link(ANA, Optional.empty());
+        String answer = spotify.link(ChatUser.ofUserId(ANA), Optional.empty());
         assertThat(answer).startsWith("Open this link to let tastebot read your saved songs (it works once, for 10 minutes): ")
                 .contains("copy its whole address");
         Matcher state = Pattern.compile("state=([^&\\s]+)").matcher(answer);
@@ -63,7 +65,7 @@ class LinkedSpotifyAccountsTest {
         accounts.grant("access-1", "refresh-1", "user-library-read");
         api.answer(Answer.json(FakeSpotifyApi.savedPage(0, 1,
                 List.of(FakeSpotifyApi.trackJson(ID, "One More Time", "Daft Punk", "2001-03-12")), false)));
-        String linked = spotify.link(ANA, Optional.of("http://127.0.0.1:8080/callback?code=c-1&state=" + state.group(1)));
+        String linked = spotify.link(ChatUser.ofUserId(ANA), Optional.of("http://127.0.0.1:8080/callback?code=c-1&state=" + state.group(1)));
 
         // THEN the account is linked and her saved song is a like, with its features asked for
         assertThat(linked).isEqualTo("Your Spotify account is linked. Synced 1 new saved song from Spotify; 1 is a new like.");
@@ -73,7 +75,7 @@ class LinkedSpotifyAccountsTest {
         assertThat(retrained).containsExactly(ANA);
 
         // AND /link again only syncs, and unlink deletes the tokens
-        assertThat(spotify.link(ANA, Optional.empty())).isEqualTo(
+        assertThat(spotify.link(ChatUser.ofUserId(ANA), Optional.empty())).isEqualTo(
                 "Your Spotify account is already linked. Your Spotify library has no new saved songs since the last sync.");
         assertThat(spotify.unlink(ANA)).startsWith("Unlinked: your Spotify tokens are deleted.");
         assertThat(new SpotifyLinkStore(database).find(ANA)).isEmpty();
@@ -82,9 +84,9 @@ class LinkedSpotifyAccountsTest {
 
     @Test
     void aBadPastedAddressLinksNothing() {
-        spotify.link(ANA, Optional.empty());
+        spotify.link(ChatUser.ofUserId(ANA), Optional.empty());
 
-        String answer = spotify.link(ANA, Optional.of("hello"));
+        String answer = spotify.link(ChatUser.ofUserId(ANA), Optional.of("hello"));
 
         assertThat(answer).startsWith("That is not the address your browser was sent to.");
         assertThat(new SpotifyLinkStore(database).find(ANA)).isEmpty();
