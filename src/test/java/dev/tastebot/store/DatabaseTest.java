@@ -42,8 +42,9 @@ class DatabaseTest {
                     new AppliedMigration(6, "candidate sources", FIRST_OPEN),
                     new AppliedMigration(7, "last retrainings", FIRST_OPEN),
                     new AppliedMigration(8, "spotify playlists", FIRST_OPEN),
-                    new AppliedMigration(9, "playlist song purpose", FIRST_OPEN));
-            assertThat(database.schemaVersion()).isEqualTo(9);
+                    new AppliedMigration(9, "playlist song purpose", FIRST_OPEN),
+                    new AppliedMigration(12, "daily delivery retry", FIRST_OPEN));
+            assertThat(database.schemaVersion()).isEqualTo(12);
             assertThat(tableNames(database)).contains(
                     "users", "tracks", "track_artists", "track_features", "ratings", "rating_history", "models",
                     "posted_songs", "rating_sessions", "user_settings", "spotify_links", "library_syncs", "training_runs",
@@ -71,7 +72,8 @@ class DatabaseTest {
                     new AppliedMigration(6, "candidate sources", FIRST_OPEN),
                     new AppliedMigration(7, "last retrainings", FIRST_OPEN),
                     new AppliedMigration(8, "spotify playlists", FIRST_OPEN),
-                    new AppliedMigration(9, "playlist song purpose", FIRST_OPEN));
+                    new AppliedMigration(9, "playlist song purpose", FIRST_OPEN),
+                    new AppliedMigration(12, "daily delivery retry", FIRST_OPEN));
             assertThat(new UserStore(reopened).exists("console:local")).isTrue();
         }
     }
@@ -97,7 +99,7 @@ class DatabaseTest {
         // WHEN it is opened
         try (Database database = Database.open(file)) {
             // THEN exactly that file is created
-            assertThat(database.schemaVersion()).isEqualTo(9);
+            assertThat(database.schemaVersion()).isEqualTo(12);
             assertThat(file).exists();
         }
     }
