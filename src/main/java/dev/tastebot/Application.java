@@ -62,6 +62,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -115,8 +116,9 @@ final class Application implements AutoCloseable {
                 : Optional.empty();
         Optional<RemoteTrackLookup> remote = spotifyLookup.map(lookup -> lookup);
         // Songs by liked artists are searched for with the same app token, never while someone waits.
-        Consumer<String> likedArtistsRunningLow = spotifyLookup
-                .map(lookup -> new LikedArtistSearch(lookup, new ArtistSearchStore(database), background, clock))
+        Optional<LikedArtistSearch> likedArtistSearch = spotifyLookup
+                .map(lookup -> new LikedArtistSearch(lookup, new ArtistSearchStore(database), background, clock));
+        Consumer<String> likedArtistsRunningLow = likedArtistSearch
                 .<Consumer<String>>map(search -> search::requestRefill).orElse(userId -> { });
         int minRatings = config.training().minRatings();
         UserModels userModels = new UserModels(stores.trainingData(), stores.ratings(), stores.models(),
@@ -164,8 +166,9 @@ final class Application implements AutoCloseable {
         this.spotifyCallback = spotifyConfigured
                 ? Optional.of(new SpotifyCallback(linking, accounts::syncInBackground))
                 : Optional.empty();
-        // What /forget-me clears besides the database: tokens, link attempts, a sync waiting to run.
-        List<UserForgetting> forgetting = List.of(accounts);
+        // What /forget-me clears besides the database: tokens, link attempts, a sync waiting to run, refill times.
+        List<UserForgetting> forgetting = new ArrayList<>(List.of(accounts));
+        likedArtistSearch.ifPresent(search -> forgetting.add(search::forget));
         this.chat = new ChatCore(stores, userModels, retrainer, candidates, CatalogTrackLookup.over(database, remote),
                 importer, spotifyConfigured ? accounts : SpotifyAccounts.NOT_CONFIGURED, featureSources, clock, admins(config),
                 forgetting);

@@ -148,16 +148,11 @@ class DailyRoundTest {
     void twoRoundsRacingSendEachDayOnce() throws Exception {
         // GIVEN Ana and Ben are due, and a first round, one user at a time, hangs on its first delivery
         // (whoever's it takes first: the order of a round's users is not fixed)
-        dailyOn(ANA, 9, BERLIN);
-        dailyOn(BEN, 9, BERLIN);
-        Hang firstDeliveryHangs = hangsOnce(ANA, BEN);
-        CompletableFuture<DailyRoundSummary> firstRun = roundInBackground(1);
-        firstDeliveryHangs.awaitStart();
+        HangingRound first = anaAndBenDueAndTheFirstDeliveryHanging();
 
         // WHEN a second round (a second tick, or a second bot on the same file) runs meanwhile
         DailyRoundSummary second = round(1).sendDue(discord);
-        firstDeliveryHangs.release();
-        DailyRoundSummary firstSummary = firstRun.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+        DailyRoundSummary firstSummary = first.releaseAndFinish();
 
         // THEN the second sends the other user's, the first finds that day claimed, and each got one message
         assertThat(second.due()).isEqualTo(1);
@@ -340,21 +335,34 @@ class DailyRoundTest {
         assertThat(runAt("2026-06-11T21:00:00Z").delivered()).isEqualTo(1);
     }
 
-    @Test
-    void dailyOffWhileTheRoundRunsIsRespected() throws Exception {
-        // GIVEN Ana and Ben are due, and a round serving one at a time hangs on the first delivery
+    /** A round that serves one user at a time and hangs on its first delivery, to Ana or Ben. */
+    private record HangingRound(Hang firstDelivery, CompletableFuture<DailyRoundSummary> running) {
+        DailyRoundSummary releaseAndFinish() throws Exception {
+            firstDelivery.release();
+            return running.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Ana and Ben are due at 09:00 in Berlin, and a round serving one at a time hangs on the first delivery. */
+    private HangingRound anaAndBenDueAndTheFirstDeliveryHanging() throws InterruptedException {
         dailyOn(ANA, 9, BERLIN);
         dailyOn(BEN, 9, BERLIN);
         Hang firstDeliveryHangs = hangsOnce(ANA, BEN);
         CompletableFuture<DailyRoundSummary> running = roundInBackground(1);
         firstDeliveryHangs.awaitStart();
+        return new HangingRound(firstDeliveryHangs, running);
+    }
+
+    @Test
+    void dailyOffWhileTheRoundRunsIsRespected() throws Exception {
+        // GIVEN Ana and Ben are due, and a round serving one at a time hangs on the first delivery
+        HangingRound round = anaAndBenDueAndTheFirstDeliveryHanging();
 
         // WHEN both send /daily off meanwhile, and then the first delivery goes through
         for (ChatUser user : List.of(ChatUser.ofUserId(ANA), ChatUser.ofUserId(BEN))) {
             fixture.core().handle(user, new ChatCommand.Daily(false, OptionalInt.empty(), Optional.empty()));
         }
-        firstDeliveryHangs.release();
-        DailyRoundSummary summary = running.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+        DailyRoundSummary summary = round.releaseAndFinish();
 
         // THEN only the message already on its way went out; the other user got nothing, and their
         // day is not taken (turning it on again today would still bring it)
@@ -368,18 +376,13 @@ class DailyRoundTest {
     @Test
     void aUserForgottenWhileTheRoundRunsIsNotBroughtBack() throws Exception {
         // GIVEN Ana and Ben are due, and a round serving one at a time hangs on the first delivery
-        dailyOn(ANA, 9, BERLIN);
-        dailyOn(BEN, 9, BERLIN);
-        Hang firstDeliveryHangs = hangsOnce(ANA, BEN);
-        CompletableFuture<DailyRoundSummary> running = roundInBackground(1);
-        firstDeliveryHangs.awaitStart();
+        HangingRound round = anaAndBenDueAndTheFirstDeliveryHanging();
 
         // WHEN both ask to be forgotten meanwhile, and then the first delivery goes through
         for (String user : List.of(ANA, BEN)) {
             fixture.core().handle(ChatUser.ofUserId(user), new ChatCommand.ForgetMe(true));
         }
-        firstDeliveryHangs.release();
-        running.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+        round.releaseAndFinish();
 
         // THEN neither exists again: no user, no setting, no delivery record
         for (String user : List.of(ANA, BEN)) {
