@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 #
 # Build:  docker build -t tastebot .
-# Run:    docker run -d --name tastebot -v tastebot-data:/app/data \
+# Run:    docker run -d --name tastebot --restart unless-stopped -v tastebot-data:/app/data \
 #           -e TASTEBOT_DISCORD_TOKEN -e TASTEBOT_SPOTIFY_CLIENT_SECRET -e TASTEBOT_TOKEN_ENCRYPTION_KEY \
 #           -p 127.0.0.1:8080:8080 tastebot
 # Settings come from environment variables (TASTEBOT_*) or from a properties file mounted at
@@ -43,6 +43,9 @@ VOLUME /app/data
 
 USER tastebot
 
+# Inside the container the loopback address is unreachable from the host, so listen on every
+# interface; publish the port on the host's loopback (-p 127.0.0.1:8080:8080) or behind a proxy.
+ENV TASTEBOT_WEB_BIND=0.0.0.0
 EXPOSE 8080
 
 # The web server answers GET /health on web.port. The probe reads the same TASTEBOT_WEB_PORT
@@ -53,5 +56,7 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS -o /dev/null "http://127.0.0.1:${TASTEBOT_WEB_PORT:-8080}/health" || exit 1
 
 # MaxRAMPercentage sizes the heap from the container's memory limit rather than the host's.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/tastebot.jar"]
+# ExitOnOutOfMemoryError: a JVM out of memory has threads that died half-way (a scheduler, a
+# connection); exiting lets the restart policy (docker run --restart unless-stopped) start it clean.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/tastebot.jar"]
 CMD ["run"]

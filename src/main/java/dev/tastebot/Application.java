@@ -8,6 +8,7 @@ import dev.tastebot.chat.ChatCore;
 import dev.tastebot.chat.ChatStores;
 import dev.tastebot.chat.DailyMessages;
 import dev.tastebot.chat.SpotifyAccounts;
+import dev.tastebot.chat.UserForgetting;
 import dev.tastebot.config.FeatureSourceKind;
 import dev.tastebot.config.Secret;
 import dev.tastebot.config.TastebotConfig;
@@ -61,6 +62,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -100,8 +102,10 @@ final class Application implements AutoCloseable {
                 new UserSettingsStore(database), new ModelStore(database), new CommunityStore(database),
                 new DailyDeliveryStore(database));
         this.features = new FeatureStore(database);
+        // One client, one connection pool, for Spotify's accounts service: the app token and every user's tokens.
+        HttpClient spotifyAccounts = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         AppTokens appTokens = new AppTokens(config.spotify().accountsBaseUrl(), config.spotify().clientId(),
-                config.spotify().clientSecret().map(Secret::value), HttpClient.newHttpClient(), clock);
+                config.spotify().clientSecret().map(Secret::value), spotifyAccounts, clock);
         FeatureChain featureChain = new FeatureChain(ConfiguredSources.of(config, features, appTokens), features, clock);
         // Fetching audio features may wait on remote services: never on the way to an answer.
         Consumer<List<String>> featuresWanted = ids -> background.execute(() -> featureChain.featuresFor(ids));
@@ -112,8 +116,9 @@ final class Application implements AutoCloseable {
                 : Optional.empty();
         Optional<RemoteTrackLookup> remote = spotifyLookup.map(lookup -> lookup);
         // Songs by liked artists are searched for with the same app token, never while someone waits.
-        Consumer<String> likedArtistsRunningLow = spotifyLookup
-                .map(lookup -> new LikedArtistSearch(lookup, new ArtistSearchStore(database), background, clock))
+        Optional<LikedArtistSearch> likedArtistSearch = spotifyLookup
+                .map(lookup -> new LikedArtistSearch(lookup, new ArtistSearchStore(database), background, clock));
+        Consumer<String> likedArtistsRunningLow = likedArtistSearch
                 .<Consumer<String>>map(search -> search::requestRefill).orElse(userId -> { });
         int minRatings = config.training().minRatings();
         UserModels userModels = new UserModels(stores.trainingData(), stores.ratings(), stores.models(),
@@ -139,7 +144,7 @@ final class Application implements AutoCloseable {
                 featuresWanted, config.imports().maxSongs());
         SecureRandom random = new SecureRandom();
         SpotifyLinking linking = new SpotifyLinking(config.spotify(), config.tokenEncryptionKey(),
-                new SpotifyLinkStore(database), new LinkStates(random), HttpClient.newHttpClient(), random, clock);
+                new SpotifyLinkStore(database), new LinkStates(random), spotifyAccounts, random, clock);
         UserTokens userTokens = new UserTokens() {
             @Override
             public Optional<String> current(String userId) {
@@ -156,13 +161,17 @@ final class Application implements AutoCloseable {
         SongsToRatePlaylist playlist = new SongsToRatePlaylist(config.spotify().playlists(), linking, userTokens, spotifyWeb,
                 new SpotifyPlaylistStore(database), clock);
         LinkedSpotifyAccounts accounts = new LinkedSpotifyAccounts(linking, librarySync, playlist, featuresWanted,
-                retrainer::ratingsChanged);
+                retrainer::ratingsChanged, background);
         boolean spotifyConfigured = config.spotify().clientId().isPresent();
         this.spotifyCallback = spotifyConfigured
-                ? Optional.of(new SpotifyCallback(linking, userId -> background.execute(() -> accounts.syncAfterCallback(userId))))
+                ? Optional.of(new SpotifyCallback(linking, accounts::syncInBackground))
                 : Optional.empty();
+        // What /forget-me clears besides the database: tokens, link attempts, a sync waiting to run, refill times.
+        List<UserForgetting> forgetting = new ArrayList<>(List.of(accounts));
+        likedArtistSearch.ifPresent(search -> forgetting.add(search::forget));
         this.chat = new ChatCore(stores, userModels, retrainer, candidates, CatalogTrackLookup.over(database, remote),
-                importer, spotifyConfigured ? accounts : SpotifyAccounts.NOT_CONFIGURED, featureSources, clock, admins(config));
+                importer, spotifyConfigured ? accounts : SpotifyAccounts.NOT_CONFIGURED, featureSources, clock, admins(config),
+                forgetting);
     }
 
     /** The configured Discord admins, and the console's local user: whoever sits at the terminal runs the bot. */

@@ -79,7 +79,7 @@ final class RunCommand implements CommandHandler {
             return Optional.empty();
         }
         try {
-            WebServer web = new WebServer(config.web().port(), () -> true, app.spotifyCallback);
+            WebServer web = new WebServer(config.web().bind(), config.web().port(), () -> true, app.spotifyCallback);
             web.start();
             return Optional.of(web);
         } catch (RuntimeException e) {
@@ -100,7 +100,8 @@ final class RunCommand implements CommandHandler {
         CountDownLatch stopped = new CountDownLatch(1);
         try (ExecutorService events = Executors.newVirtualThreadPerTaskExecutor();
              DiscordBot bot = new DiscordBot(config.discord(), app.chat, events);
-             WebServer web = new WebServer(config.web().port(), bot::isConnected, app.spotifyCallback)) {
+             WebServer web = new WebServer(config.web().bind(), config.web().port(), bot::isConnected,
+                     app.spotifyCallback)) {
             web.start();
             Thread running = Thread.currentThread();
             // On Ctrl+C or SIGTERM, let this thread close Discord and the database before the JVM halts.

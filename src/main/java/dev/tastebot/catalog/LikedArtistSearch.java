@@ -68,6 +68,14 @@ public final class LikedArtistSearch {
     }
 
     /**
+     * Forgets when the user's last refill started (for /forget-me): the one thing kept about a user
+     * here. A refill already running only searches artists and stores songs, which belong to no user.
+     */
+    public void forget(String userId) {
+        recentRefills.invalidate(userId);
+    }
+
+    /**
      * Searches now for the tracks of up to {@link #CALLS_PER_REFILL} of the user's liked artists that
      * are due, one call each.
      *

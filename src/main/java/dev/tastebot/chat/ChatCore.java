@@ -67,10 +67,12 @@ public final class ChatCore implements ChatService {
     private final List<String> featureSources;
     private final Clock clock;
     private final Admins admins;
+    private final List<UserForgetting> forgetting;
 
+    /** @param forgetting what else keeps something about users (tokens, queued work), told by /forget-me */
     public ChatCore(ChatStores stores, UserModels userModels, RetrainOnNewRatings retrainer, CandidatePicker candidates,
                     TrackLookup lookup, LibraryImporter libraryImport, SpotifyAccounts spotify, List<String> featureSources,
-                    Clock clock, Admins admins) {
+                    Clock clock, Admins admins, List<UserForgetting> forgetting) {
         this.stores = stores;
         this.userModels = userModels;
         this.retrainer = retrainer;
@@ -82,6 +84,7 @@ public final class ChatCore implements ChatService {
         this.featureSources = List.copyOf(featureSources);
         this.clock = clock;
         this.admins = admins;
+        this.forgetting = List.copyOf(forgetting);
     }
 
     @Override
@@ -95,7 +98,7 @@ public final class ChatCore implements ChatService {
             case ChatCommand.Daily d -> daily(user, d);
             case ChatCommand.ForgetMe f -> forgetMe(user, f.confirmed());
             case ChatCommand.Help h -> List.of(new Reply.Text(HelpText.TEXT));
-            case ChatCommand.Link link -> List.of(new Reply.Text(spotify.link(user.userId(), link.pastedUrl())));
+            case ChatCommand.Link link -> List.of(new Reply.Text(spotify.link(user, link.pastedUrl())));
             case ChatCommand.Unlink u -> List.of(new Reply.Text(spotify.unlink(user.userId())));
             case ChatCommand.Import i -> importLibrary(user, i);
             case ChatCommand.Retrain r -> retrain(user, r.userId());
@@ -349,6 +352,8 @@ public final class ChatCore implements ChatService {
         }
         UserDeletion deleted = stores.users().delete(user.userId());
         userModels.forget(user.userId());
+        // After the rows are gone: what still runs for the user finds them gone and writes nothing back.
+        forgetting.forEach(part -> part.forget(user.userId()));
         if (!deleted.removedAnything()) {
             return List.of(new Reply.Text("There was nothing to delete: tastebot keeps no data about you."));
         }

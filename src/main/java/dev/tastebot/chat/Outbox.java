@@ -30,8 +30,14 @@ public interface Outbox {
         record Unreachable(String reason) implements Delivery {
         }
 
-        /** Anything else: the platform failed or did not answer in time. */
-        record Failed(String reason) implements Delivery {
+        /**
+         * Anything else: the platform failed or did not answer in time.
+         *
+         * @param anythingSent whether some of the message may have reached the user (when unsure,
+         *     true): only a message of which nothing went out may be tried again without sending
+         *     anything twice
+         */
+        record Failed(String reason, boolean anythingSent) implements Delivery {
         }
     }
 }

@@ -12,8 +12,11 @@ import java.util.Optional;
  */
 public interface SpotifyAccounts {
 
-    /** Starts linking, or completes it from {@code pastedUrl}; when already linked, brings in new saved songs. */
-    RichText link(String userId, Optional<String> pastedUrl);
+    /**
+     * Starts linking, or completes it from {@code pastedUrl}; when already linked, brings in new saved
+     * songs. The user's name goes with the attempt: the page after Spotify's consent shows whose it is.
+     */
+    RichText link(ChatUser user, Optional<String> pastedUrl);
 
     RichText unlink(String userId);
 
@@ -30,7 +33,7 @@ public interface SpotifyAccounts {
                 + "(YourLibrary.json) with /import.");
 
         @Override
-        public RichText link(String userId, Optional<String> pastedUrl) {
+        public RichText link(ChatUser user, Optional<String> pastedUrl) {
             return ANSWER;
         }
 

@@ -20,6 +20,7 @@ public enum Setting {
     SPOTIFY_API_BASE_URL("spotify.api-base-url", "https://api.spotify.com"),
     SPOTIFY_ACCOUNTS_BASE_URL("spotify.accounts-base-url", "https://accounts.spotify.com"),
     SPOTIFY_PLAYLISTS("spotify.playlists", "false"),
+    WEB_BIND("web.bind", "127.0.0.1"),
     WEB_PORT("web.port", "8080"),
     WEB_PUBLIC_BASE_URL("web.public-base-url"),
     TOKEN_ENCRYPTION_KEY("token-encryption.key", Visibility.SECRET),

@@ -1,5 +1,6 @@
 package dev.tastebot.config;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -88,12 +89,15 @@ public record TastebotConfig(
     }
 
     /**
+     * @param bind the address the web server listens on: 127.0.0.1 (this machine only) unless the
+     *     operator opens it, e.g. 0.0.0.0 in a container
      * @param port the port of the OAuth callback and health endpoint
      * @param publicBaseUrl how users reach the web server when it is behind a proxy, without a
      *     trailing slash
      */
-    public record Web(int port, Optional<URI> publicBaseUrl) {
+    public record Web(InetAddress bind, int port, Optional<URI> publicBaseUrl) {
         public Web {
+            Objects.requireNonNull(bind, "bind");
             Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
         }
     }

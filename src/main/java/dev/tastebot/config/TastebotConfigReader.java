@@ -1,5 +1,6 @@
 package dev.tastebot.config;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -49,6 +50,7 @@ final class TastebotConfigReader {
                     + Setting.SPOTIFY_CLIENT_SECRET.environmentVariable() + " is set; a secret is useless without its client id");
         }
 
+        InetAddress webBind = required(Setting.WEB_BIND, ValueParsers::ipAddress);
         Integer webPort = required(Setting.WEB_PORT, ValueParsers.wholeNumber(1, 65_535));
         Optional<URI> publicBaseUrl = optional(Setting.WEB_PUBLIC_BASE_URL, ValueParsers::baseUrl);
 
@@ -75,7 +77,7 @@ final class TastebotConfigReader {
                 new TastebotConfig.Discord(discordToken, guildIds, adminIds),
                 new TastebotConfig.Spotify(spotifyClientId, spotifyClientSecret, redirectUri, spotifyApi, spotifyAccounts,
                         playlists),
-                new TastebotConfig.Web(webPort, publicBaseUrl),
+                new TastebotConfig.Web(webBind, webPort, publicBaseUrl),
                 encryptionKey,
                 new TastebotConfig.Training(threads, nightlyTime, minRatings),
                 new TastebotConfig.Daily(dailySongs, dailyCandidates),

@@ -1,5 +1,6 @@
 package dev.tastebot.config;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -128,6 +129,22 @@ final class ValueParsers {
      * An absolute http or https URL without a trailing slash, so that callers can append paths
      * that start with one.
      */
+    /**
+     * An IP address as written (IPv4, or IPv6 with or without brackets): never a host name, whose
+     * lookup could block start-up or resolve to something else tomorrow.
+     */
+    static InetAddress ipAddress(String text) throws InvalidValue {
+        String literal = text.strip();
+        if (literal.startsWith("[") && literal.endsWith("]")) {
+            literal = literal.substring(1, literal.length() - 1);
+        }
+        try {
+            return InetAddress.ofLiteral(literal);
+        } catch (IllegalArgumentException notAnAddress) {
+            throw InvalidValue.expected("an IP address such as 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)");
+        }
+    }
+
     static URI baseUrl(String text) throws InvalidValue {
         String withoutTrailingSlash = text.replaceAll("/+$", "");
         return httpUrl(withoutTrailingSlash).orElseThrow(() -> InvalidValue.expected("an http or https URL such as https://example.org"));

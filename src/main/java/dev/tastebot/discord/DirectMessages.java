@@ -9,12 +9,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.JDA;
 
 /**
  * Messages tastebot starts itself, in a user's DMs: opens the private channel by the user's id and
  * posts the replies there exactly as answers are posted (song cards with their reactions,
- * registered with the core so the reactions count), then waits for Discord to confirm.
+ * registered with the core so the reactions count), then waits for Discord to confirm. A failure
+ * says whether any of it may have reached the user, so that a caller retries only what went nowhere.
  */
 final class DirectMessages {
     /** Discord rate-limits DMs; a delivery still unconfirmed after this long counts as failed. */
@@ -40,19 +43,26 @@ final class DirectMessages {
             return new Outbox.Delivery.Unreachable(recipient.userId() + " is not a Discord user id");
         }
         CompletableFuture<Void> sent = new CompletableFuture<>();
+        Progress progress = new Progress();
         RestActions.queue(() -> shard.openPrivateChannelById(userId),
-                channel -> poster.send(message, recipient, new ReplyTarget.Channel(channel)).whenComplete((done, failure) -> {
-                    if (failure != null) {
-                        sent.completeExceptionally(failure);
-                    } else {
-                        sent.complete(null);
+                channel -> {
+                    if (!progress.startSending()) {
+                        return; // given up on while the channel opened: nothing goes out
                     }
-                }),
+                    poster.send(message, recipient, new ReplyTarget.Channel(channel), progress::messageSent)
+                            .whenComplete((done, failure) -> {
+                                if (failure != null) {
+                                    sent.completeExceptionally(failure);
+                                } else {
+                                    sent.complete(null);
+                                }
+                            });
+                },
                 sent::completeExceptionally);
-        return awaitConfirmation(sent);
+        return awaitConfirmation(sent, progress);
     }
 
-    private Outbox.Delivery awaitConfirmation(CompletableFuture<Void> sent) {
+    private Outbox.Delivery awaitConfirmation(CompletableFuture<Void> sent, Progress progress) {
         try {
             sent.get(confirmationWait.toMillis(), TimeUnit.MILLISECONDS);
             return new Outbox.Delivery.Delivered();
@@ -61,13 +71,46 @@ final class DirectMessages {
             return switch (DiscordFailure.of(failure)) {
                 case CLOSED_DMS -> new Outbox.Delivery.Unreachable("they accept no direct messages from tastebot");
                 case UNKNOWN_USER -> new Outbox.Delivery.Unreachable("Discord knows no such user");
-                default -> new Outbox.Delivery.Failed(failure.toString());
+                // Discord refused the message that failed: only the ones confirmed before it went out
+                default -> new Outbox.Delivery.Failed(failure.toString(), progress.anythingSent());
             };
         } catch (TimeoutException e) {
-            return new Outbox.Delivery.Failed("Discord did not confirm within " + confirmationWait.toSeconds() + " s");
+            return new Outbox.Delivery.Failed("Discord did not confirm within " + confirmationWait.toSeconds() + " s",
+                    progress.giveUp());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outbox.Delivery.Failed("interrupted while waiting for Discord");
+            return new Outbox.Delivery.Failed("interrupted while waiting for Discord", progress.giveUp());
+        }
+    }
+
+    /** How far one delivery got: whether sending started, whether Discord confirmed any message. */
+    private static final class Progress {
+        private enum Stage { OPENING, SENDING, GIVEN_UP }
+
+        private final AtomicReference<Stage> stage = new AtomicReference<>(Stage.OPENING);
+        private final AtomicBoolean confirmedOne = new AtomicBoolean();
+
+        /** @return false when the delivery was given up before the channel opened */
+        boolean startSending() {
+            return stage.compareAndSet(Stage.OPENING, Stage.SENDING);
+        }
+
+        void messageSent() {
+            confirmedOne.set(true);
+        }
+
+        boolean anythingSent() {
+            return confirmedOne.get();
+        }
+
+        /**
+         * Stops a delivery that outlasted the wait. Once sending started, a message JDA still holds
+         * in its queue may go out later, so that counts as sent.
+         *
+         * @return whether anything may have been sent
+         */
+        boolean giveUp() {
+            return !stage.compareAndSet(Stage.OPENING, Stage.GIVEN_UP) || confirmedOne.get();
         }
     }
 }

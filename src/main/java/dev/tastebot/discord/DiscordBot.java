@@ -91,7 +91,7 @@ public final class DiscordBot implements Outbox, AutoCloseable {
     public Delivery deliver(ChatUser recipient, List<Reply> message) {
         Optional<JDA> shard = connectedShard();
         if (shard.isEmpty()) {
-            return new Delivery.Failed("not connected to Discord");
+            return new Delivery.Failed("not connected to Discord", false);
         }
         return directMessages.deliver(shard.get(), recipient, message);
     }

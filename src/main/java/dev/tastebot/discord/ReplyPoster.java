@@ -47,12 +47,17 @@ final class ReplyPoster {
      *     or exceptionally with the failure that stopped the rest
      */
     CompletableFuture<Void> send(List<Reply> replies, ChatUser owner, ReplyTarget target) {
+        return send(replies, owner, target, () -> { });
+    }
+
+    /** The same, telling {@code messageSent} each time Discord has one of the messages. */
+    CompletableFuture<Void> send(List<Reply> replies, ChatUser owner, ReplyTarget target, Runnable messageSent) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         List<DiscordMessages.Outgoing> messages = DiscordMessages.render(replies);
         if (messages.isEmpty()) {
             done.complete(null);
         } else {
-            sendFrom(messages, 0, owner, target, done);
+            sendFrom(messages, 0, owner, target, messageSent, done);
         }
         return done;
     }
@@ -64,13 +69,14 @@ final class ReplyPoster {
     }
 
     private void sendFrom(List<DiscordMessages.Outgoing> messages, int index, ChatUser owner, ReplyTarget target,
-                          CompletableFuture<Void> done) {
+                          Runnable messageSent, CompletableFuture<Void> done) {
         DiscordMessages.Outgoing next = messages.get(index);
         RestActions.queue(() -> target.send(next.message()),
                 sent -> {
+                    messageSent.run();
                     next.card().ifPresent(card -> cardPosted(sent, card, owner, target));
                     if (index + 1 < messages.size()) {
-                        sendFrom(messages, index + 1, owner, target, done);
+                        sendFrom(messages, index + 1, owner, target, messageSent, done);
                     } else {
                         done.complete(null);
                     }

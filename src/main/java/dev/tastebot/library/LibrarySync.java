@@ -109,7 +109,8 @@ public final class LibrarySync {
         int newLikes = 0;
         if (!found.isEmpty()) {
             tracks.addUnknown(UserSource.SPOTIFY_LIBRARY, found.values().stream().map(LibrarySync::track).toList());
-            newLikes = ratings.likeAllUnrated(userId, new ArrayList<>(found.keySet()), SOURCE, clock.instant());
+            // in the background: the user may have asked to be forgotten meanwhile, and must not come back
+            newLikes = ratings.likeAllUnratedOfKnownUser(userId, new ArrayList<>(found.keySet()), SOURCE, clock.instant());
         }
         if (newest != null) {
             marks.save(userId, newest, clock.instant());

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,25 +22,37 @@ public final class DailyScheduler {
 
     private final DailyRound round;
     private final ScheduledExecutorService ticker;
+    private final Duration tick;
+    private volatile ScheduledFuture<?> ticks;
 
     /** @param ticker runs the rounds; one thread is enough, and it is shut down by {@link #stop()} */
     public DailyScheduler(DailyRound round, ScheduledExecutorService ticker) {
+        this(round, ticker, TICK);
+    }
+
+    /** @param tick the pause between rounds; tests shorten it */
+    DailyScheduler(DailyRound round, ScheduledExecutorService ticker, Duration tick) {
         this.round = round;
         this.ticker = ticker;
+        this.tick = tick;
     }
 
     /** Starts the rounds, delivering through {@code outbox}. */
     public void start(Outbox outbox) {
         // With a fixed delay, not a fixed rate: a round that outlasts the minute is not queued up again behind itself.
-        ticker.scheduleWithFixedDelay(() -> tick(outbox), 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
-        log.info("daily messages: checking every {} s who is due", TICK.toSeconds());
+        ticks = ticker.scheduleWithFixedDelay(() -> tick(outbox), 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+        log.info("daily messages: checking every {} s who is due", tick.toSeconds());
     }
 
-    /** One round; never throws, because a periodic task that throws is never run again. */
+    /**
+     * One round; never throws, because a periodic task that throws is never run again. Errors
+     * too: a {@link StackOverflowError} in one round must not end the daily messages for good (an
+     * {@link OutOfMemoryError} ends the JVM first, see the Dockerfile).
+     */
     void tick(Outbox outbox) {
         try {
             round.sendDue(outbox);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             log.error("a round of daily messages failed; the next tick tries again", e);
         }
     }
@@ -49,6 +62,10 @@ public final class DailyScheduler {
      * claimed are left unclaimed, so they get their message after a restart the same day.
      */
     public void stop() {
+        ScheduledFuture<?> started = ticks;
+        if (started != null) {
+            started.cancel(false); // else the executor would wait for the next tick before it terminates
+        }
         Shutdown.within(ticker, STOP_WAIT, log, "a round of daily messages");
     }
 }

@@ -92,7 +92,8 @@ public final class NightlyRetraining {
     private RetrainOutcome retrainSafely(String userId) {
         try {
             return retrainer.retrain(userId);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // An Error as well (e.g. a StackOverflowError deep in a model): counted as failed, the others go on.
             log.warn("nightly retraining of {} failed; their previous model stays in use", userId, e);
             return new RetrainOutcome.Failed(String.valueOf(e.getMessage()));
         }

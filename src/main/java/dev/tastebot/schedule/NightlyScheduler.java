@@ -113,8 +113,9 @@ public final class NightlyScheduler {
     private void runSafely() {
         try {
             run.run();
-        } catch (RuntimeException e) {
-            // A scheduled task that throws is never run again: the next night must still come.
+        } catch (Throwable e) {
+            // Errors too (a StackOverflowError in one run): the next night must still be scheduled.
+            // An OutOfMemoryError ends the JVM first (-XX:+ExitOnOutOfMemoryError).
             log.error("the nightly retraining failed", e);
         }
     }

@@ -25,17 +25,23 @@ public final class LibrarySyncStore {
         });
     }
 
-    public void save(String userId, Instant newestSeen, Instant syncedAt) {
-        database.inTransaction(c -> {
-            UserStore.ensure(c, userId, syncedAt);
+    /**
+     * Records how far the user's sync got. Syncs run in the background, so this never creates the
+     * user: one who asked to be forgotten while their sync ran stays forgotten.
+     *
+     * @return false when the user is unknown: nothing is stored then
+     */
+    public boolean save(String userId, Instant newestSeen, Instant syncedAt) {
+        return database.withConnection(c -> {
             try (PreparedStatement upsert = c.prepareStatement("""
-                    INSERT INTO library_syncs(user_id, last_added_at, synced_at) VALUES (?, ?, ?)
+                    INSERT INTO library_syncs(user_id, last_added_at, synced_at)
+                    SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM users WHERE id = ?)
                     ON CONFLICT (user_id) DO UPDATE SET last_added_at = excluded.last_added_at, synced_at = excluded.synced_at""")) {
                 upsert.setString(1, userId);
                 upsert.setString(2, newestSeen.toString());
                 upsert.setLong(3, syncedAt.toEpochMilli());
-                upsert.executeUpdate();
-                return null;
+                upsert.setString(4, userId);
+                return upsert.executeUpdate() == 1;
             }
         });
     }

@@ -27,7 +27,8 @@ final class Migrations {
             "V7__last_retrainings.sql",
             "V8__spotify_playlists.sql",
             "V9__playlist_song_purpose.sql",
-            "V10__track_metadata_source.sql");
+            "V10__track_metadata_source.sql",
+            "V12__daily_delivery_retry.sql");
 
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 

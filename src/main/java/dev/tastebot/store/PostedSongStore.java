@@ -16,18 +16,28 @@ public final class PostedSongStore {
         this.database = Objects.requireNonNull(database, "database");
     }
 
-    /** Records a posted song; posting the same message id again keeps the first record. */
+    /**
+     * Records a posted song; posting the same message id again keeps the first record. A song the
+     * user asked for creates the user; a daily message's song, sent by the bot in the background,
+     * does not: its user may have asked to be forgotten while it was on its way, and is then not
+     * recorded at all.
+     */
     public void save(PostedSong song) {
+        boolean usersOwnAction = !song.purpose().equals(PostedSong.DAILY);
         database.inTransaction(c -> {
-            UserStore.ensure(c, song.userId(), song.postedAt());
+            if (usersOwnAction) {
+                UserStore.ensure(c, song.userId(), song.postedAt());
+            }
             try (PreparedStatement insert = c.prepareStatement("""
                          INSERT INTO posted_songs(message_id, user_id, track_id, purpose, posted_at)
-                         VALUES (?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING""")) {
+                         SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM users WHERE id = ?)
+                         ON CONFLICT (message_id) DO NOTHING""")) {
                 insert.setString(1, song.messageId());
                 insert.setString(2, song.userId());
                 insert.setString(3, song.trackId());
                 insert.setString(4, song.purpose());
                 insert.setLong(5, song.postedAt().toEpochMilli());
+                insert.setString(6, song.userId());
                 insert.executeUpdate();
                 return null;
             }

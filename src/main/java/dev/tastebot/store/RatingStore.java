@@ -83,9 +83,28 @@ public final class RatingStore {
      * @return how many of the tracks got a new like
      */
     public int likeAllUnrated(String userId, java.util.Collection<String> trackIds, String source, Instant at) {
+        return likeAllUnrated(userId, trackIds, source, at, true);
+    }
+
+    /**
+     * As {@link #likeAllUnrated}, for work in the background (a Spotify library sync): it writes
+     * nothing for a user who does not exist, checked in the same transaction, because the user may
+     * have asked to be forgotten while the work ran. Only a user's own action creates them.
+     *
+     * @return how many of the tracks got a new like; 0 for an unknown user
+     */
+    public int likeAllUnratedOfKnownUser(String userId, Collection<String> trackIds, String source, Instant at) {
+        return likeAllUnrated(userId, trackIds, source, at, false);
+    }
+
+    private int likeAllUnrated(String userId, Collection<String> trackIds, String source, Instant at, boolean createUser) {
         return database.inTransaction(c -> {
             try (RatingWriter writer = new RatingWriter(c)) {
-                users.ensure(userId, at);
+                if (createUser) {
+                    users.ensure(userId, at);
+                } else if (!UserStore.exists(c, userId)) {
+                    return 0;
+                }
                 int created = 0;
                 for (String trackId : trackIds) {
                     if (writer.current(userId, trackId).isEmpty()) {

@@ -18,15 +18,28 @@ public final class SpotifyLinkStore {
         this.database = Objects.requireNonNull(database, "database");
     }
 
-    /** Stores a fresh link, replacing any earlier one of the user (active again, never refreshed). */
-    public void save(String userId, byte[] encryptedRefreshToken, String scope, Instant linkedAt) {
+    /**
+     * Makes sure the user exists when they start linking (/link is their own action): {@link #save}
+     * does not create users.
+     */
+    public void ensureUser(String userId, Instant at) {
+        database.withConnection(c -> UserStore.ensure(c, userId, at));
+    }
+
+    /**
+     * Stores a fresh link, replacing any earlier one of the user (active again, never refreshed).
+     * The user must exist: Spotify's answer may come after the user asked to be forgotten, and must
+     * not bring them back.
+     *
+     * @return false when the user is unknown: nothing is stored then
+     */
+    public boolean save(String userId, byte[] encryptedRefreshToken, String scope, Instant linkedAt) {
         Objects.requireNonNull(encryptedRefreshToken, "encryptedRefreshToken");
         Objects.requireNonNull(scope, "scope");
-        database.inTransaction(c -> {
-            UserStore.ensure(c, userId, linkedAt);
+        return database.withConnection(c -> {
             try (PreparedStatement upsert = c.prepareStatement("""
                     INSERT INTO spotify_links(user_id, refresh_token, scope, status, linked_at, refreshed_at)
-                    VALUES (?, ?, ?, 'active', ?, NULL)
+                    SELECT ?, ?, ?, 'active', ?, NULL WHERE EXISTS (SELECT 1 FROM users WHERE id = ?)
                     ON CONFLICT (user_id) DO UPDATE SET refresh_token = excluded.refresh_token,
                         scope = excluded.scope, status = 'active', linked_at = excluded.linked_at,
                         refreshed_at = NULL""")) {
@@ -34,8 +47,8 @@ public final class SpotifyLinkStore {
                 upsert.setBytes(2, encryptedRefreshToken);
                 upsert.setString(3, scope);
                 upsert.setLong(4, linkedAt.toEpochMilli());
-                upsert.executeUpdate();
-                return null;
+                upsert.setString(5, userId);
+                return upsert.executeUpdate() == 1;
             }
         });
     }

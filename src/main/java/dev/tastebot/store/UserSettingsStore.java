@@ -28,6 +28,22 @@ public final class UserSettingsStore {
         });
     }
 
+    /**
+     * Turns the user's daily messages off, keeping their hour and zone, for a user who cannot be
+     * reached. Done by the daily round in the background, so it never creates a user.
+     *
+     * @return whether they were on
+     */
+    public boolean turnDailyOff(String userId) {
+        return database.withConnection(c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE user_settings SET daily_enabled = 0 WHERE user_id = ? AND daily_enabled = 1")) {
+                update.setString(1, userId);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
     public void saveDaily(String userId, DailySetting setting, Instant at) {
         database.inTransaction(c -> {
             UserStore.ensure(c, userId, at);

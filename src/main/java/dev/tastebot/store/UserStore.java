@@ -38,14 +38,17 @@ public final class UserStore {
 
     public boolean exists(String userId) {
         Objects.requireNonNull(userId, "userId");
-        return database.withConnection(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM users WHERE id = ?")) {
-                select.setString(1, userId);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next();
-                }
+        return database.withConnection(c -> exists(c, userId));
+    }
+
+    /** The same inside a caller's transaction: background writes check it instead of creating the user. */
+    static boolean exists(Connection c, String userId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM users WHERE id = ?")) {
+            select.setString(1, userId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
             }
-        });
+        }
     }
 
     /**

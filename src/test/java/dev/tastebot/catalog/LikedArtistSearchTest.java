@@ -190,6 +190,20 @@ class LikedArtistSearchTest {
     }
 
     @Test
+    void aForgottenUserIsNoLongerRememberedAsRecentlyRefilled() {
+        // GIVEN Alice's refill was requested, and then she asked to be forgotten
+        LikedArtistSearch search = search();
+        search.requestRefill(ALICE);
+        queued.clear();
+
+        search.forget(ALICE);
+
+        // THEN nothing of her stays here: a request from her (as a newcomer with the same id) is taken at once
+        search.requestRefill(ALICE);
+        assertThat(queued).hasSize(1);
+    }
+
+    @Test
     void aRateLimitStopsTheRefillAndPausesSearchingAsLongAsSpotifyAsks() {
         // GIVEN Spotify answers searches with a 429 asking to wait two hours
         AtomicBoolean limited = new AtomicBoolean(true);

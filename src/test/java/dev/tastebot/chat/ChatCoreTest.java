@@ -314,6 +314,7 @@ class ChatCoreTest {
     @Test
     void onceTodaysMessageWasSentTheNextComesTomorrow() {
         // GIVEN today's daily message went out to Ana (the 29th in Tokyo too: it is 21:00 there)
+        fixture.users().ensure(ANA.userId(), ChatFixture.NOW); // daily messages go only to users tastebot knows
         new DailyDeliveryStore(fixture.database()).claim(ANA.userId(), LocalDate.parse("2026-11-29"), ChatFixture.NOW);
 
         // WHEN she moves her hour to later today
@@ -325,7 +326,8 @@ class ChatCoreTest {
 
     @Test
     void reactionsOnADailyCardAreStoredAsDailyRatingsAndPostNothingNew() {
-        // GIVEN a daily message's song card, posted outside any session
+        // GIVEN a daily message's song card, posted outside any session (to a user tastebot knows: only they get one)
+        fixture.users().ensure(ANA.userId(), ChatFixture.NOW);
         String trackId = fixture.wouldLike().keySet().iterator().next();
         Reply.SongCard card = new Reply.SongCard(trackId, "Song", List.of("Artist"), "", "because", Reply.Purpose.DAILY);
         fixture.core().posted(ANA, "d1", card);

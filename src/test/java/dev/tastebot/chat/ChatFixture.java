@@ -123,8 +123,11 @@ public final class ChatFixture implements AutoCloseable {
                 stores.trainingData(), userModels, SOURCES, userId -> { }, 1);
         LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock, ids -> { },
                 50_000);
-        core = new ChatCore(stores, userModels, retrainer, candidates, lookup(db), importer, spotify.apply(db),
-                SOURCES, clock, new Admins(java.util.Set.of(ADMIN.userId())));
+        SpotifyAccounts accounts = spotify.apply(db);
+        // As the application wires it: Spotify accounts that keep something in memory forget it with the user.
+        List<UserForgetting> forgetting = accounts instanceof UserForgetting keeping ? List.of(keeping) : List.of();
+        core = new ChatCore(stores, userModels, retrainer, candidates, lookup(db), importer, accounts,
+                SOURCES, clock, new Admins(java.util.Set.of(ADMIN.userId())), forgetting);
     }
 
     /**

@@ -59,6 +59,7 @@ class ConfigLoaderTest {
         assertThat(config.spotify().accountsBaseUrl()).isEqualTo(URI.create("https://accounts.spotify.com"));
         assertThat(config.spotify().playlists()).isFalse();
         assertThat(config.web().port()).isEqualTo(8080);
+        assertThat(config.web().bind().getHostAddress()).isEqualTo("127.0.0.1");
         assertThat(config.web().publicBaseUrl()).isEmpty();
         assertThat(config.tokenEncryptionKey()).isEmpty();
         assertThat(config.training().threads()).isEqualTo(CORES);
@@ -188,6 +189,9 @@ class ConfigLoaderTest {
             spotify.accounts-base-url | example.org           | expected an http or https URL
             spotify.playlists         | yes                   | expected true or false, got "yes"
             spotify.playlists         | ''                    | expected true or false
+            web.bind                  | localhost             | expected an IP address such as 127.0.0.1
+            web.bind                  | 0.0.0.0.0             | expected an IP address
+            web.bind                  | ''                    | expected an IP address
             web.port                  | 0                     | expected a whole number from 1 to 65535, got "0"
             web.port                  | 65536                 | expected a whole number from 1 to 65535
             web.public-base-url       | /relative             | expected an http or https URL
@@ -294,6 +298,7 @@ class ConfigLoaderTest {
                 "TASTEBOT_DAILY_SONGS", " 5 ",
                 "TASTEBOT_DAILY_CANDIDATES", "2000",
                 "TASTEBOT_WEB_PUBLIC_BASE_URL", "https://tastebot.example.org/",
+                "TASTEBOT_WEB_BIND", " 0.0.0.0 ",
                 "TASTEBOT_LOG_LEVEL", "debug",
                 "TASTEBOT_SPOTIFY_PLAYLISTS", " TRUE ");
 
@@ -307,6 +312,7 @@ class ConfigLoaderTest {
         assertThat(config.training().nightlyTime()).isEqualTo(LocalTime.of(23, 5));
         assertThat(config.daily()).isEqualTo(new TastebotConfig.Daily(5, 2000));
         assertThat(config.web().publicBaseUrl()).contains(URI.create("https://tastebot.example.org"));
+        assertThat(config.web().bind().isAnyLocalAddress()).isTrue();
         assertThat(config.logLevel()).isEqualTo(LogLevel.DEBUG);
         assertThat(config.spotify().playlists()).isTrue();
     }

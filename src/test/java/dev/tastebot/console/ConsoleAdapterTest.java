@@ -89,7 +89,8 @@ class ConsoleAdapterTest {
 
     @Test
     void aDailyMessageArrivesBetweenAnswersAndItsSongsAreRatedInTheOrderShown() throws IOException {
-        // GIVEN today's message with three songs
+        // GIVEN today's message with three songs, for the local user (known to tastebot: only they get one)
+        fixture.users().ensure(LOCAL.userId(), ChatFixture.NOW);
         List<Reply> daily = fixture.dailyMessages(3).newRound().prepare(LOCAL.userId());
         List<String> songs = daily.stream().filter(Reply.SongCard.class::isInstance)
                 .map(r -> ((Reply.SongCard) r).trackId()).toList();

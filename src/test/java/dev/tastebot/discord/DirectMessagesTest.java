@@ -17,6 +17,7 @@ import dev.tastebot.store.Rating;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.JDA;
@@ -49,6 +50,7 @@ class DirectMessagesTest {
     @BeforeEach
     void setUp() {
         fixture = new ChatFixture(folder, 40);
+        fixture.users().ensure(ANA.userId(), ChatFixture.NOW); // daily messages go only to users tastebot knows
         discord.messages.attachTo(dm);
         opensDirectMessagesWith(ANA_ID);
         directMessages = new DirectMessages(new ReplyPoster(fixture.core(), new Worker(Runnable::run)), Duration.ofMinutes(5));
@@ -119,6 +121,46 @@ class DirectMessagesTest {
                 Outbox.Delivery.Failed.class, failed -> assertThat(failed.reason()).contains("ErrorResponseException"));
 
         assertThat(fixture.posted().recent(ANA.userId(), 10)).isEmpty();
+    }
+
+    @Test
+    void aFailureSaysWhetherAnyOfTheMessageWentOut() {
+        // GIVEN Discord refuses the very first message
+        discord.messages.sendFailure = DiscordFailureTest.discordError(ErrorResponse.SERVER_ERROR);
+        Outbox.Delivery firstRefused = directMessages.deliver(discord.jda, ANA, todaysMessage());
+
+        // AND then, a day later, only the second
+        discord.messages.sendFailure = null;
+        discord.messages.onSend = data -> {
+            if (discord.messages.sent.size() == 1) {
+                discord.messages.sendFailure = DiscordFailureTest.discordError(ErrorResponse.SERVER_ERROR);
+            }
+        };
+        Outbox.Delivery secondRefused = directMessages.deliver(discord.jda, ANA, todaysMessage());
+
+        // THEN the first failure went out with nothing, the second with the introduction already sent
+        assertThat(firstRefused).isInstanceOfSatisfying(Outbox.Delivery.Failed.class,
+                failed -> assertThat(failed.anythingSent()).isFalse());
+        assertThat(secondRefused).isInstanceOfSatisfying(Outbox.Delivery.Failed.class,
+                failed -> assertThat(failed.anythingSent()).isTrue());
+        assertThat(discord.messages.sent).hasSize(1);
+    }
+
+    @Test
+    void aDeliveryGivenUpBeforeTheChannelOpenedSendsNothingWhenItOpensLate() {
+        // GIVEN Discord opens the DM channel only after the wait is over
+        AtomicReference<Consumer<PrivateChannel>> openLater = new AtomicReference<>();
+        discordOpensTheChannelBy((opened, failed) -> openLater.set(opened), ANA_ID);
+        DirectMessages impatient = new DirectMessages(new ReplyPoster(fixture.core(), new Worker(Runnable::run)), Duration.ZERO);
+
+        // WHEN the delivery gives up, and then the channel opens
+        Outbox.Delivery delivery = impatient.deliver(discord.jda, ANA, todaysMessage());
+        openLater.get().accept(dm);
+
+        // THEN it failed with nothing sent, and nothing is sent late either: trying again cannot send it twice
+        assertThat(delivery).isInstanceOfSatisfying(Outbox.Delivery.Failed.class,
+                failed -> assertThat(failed.anythingSent()).isFalse());
+        assertThat(discord.messages.sent).isEmpty();
     }
 
     @Test

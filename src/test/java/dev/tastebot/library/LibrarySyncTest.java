@@ -10,6 +10,7 @@ import dev.tastebot.store.RatingStore;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
 import dev.tastebot.store.TrustedSource;
+import dev.tastebot.store.UserStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,7 @@ class LibrarySyncTest {
             }
         };
         clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        new UserStore(database).ensure(ANA, NOW); // by her /link
         sync = sync(50_000);
     }
 
@@ -123,6 +125,22 @@ class LibrarySyncTest {
 
         assertThat(spotify.requests).hasSize(1);
         assertThat(second.message()).isEqualTo("Your Spotify library has no new saved songs since the last sync.");
+    }
+
+    @Test
+    void aSyncThatEndsAfterTheUserWasForgottenWritesNothingAboutThem() {
+        // GIVEN Ana's library, and Ana forgotten while her sync read it
+        save(60);
+        new UserStore(database).delete(ANA);
+
+        // WHEN the sync finishes
+        SyncOutcome outcome = sync.sync(ANA, (read, total) -> { });
+
+        // THEN no like, no sync mark and no user row came back for her
+        assertThat(outcome).isInstanceOfSatisfying(SyncOutcome.Synced.class, synced -> assertThat(synced.newLikes()).isZero());
+        assertThat(new UserStore(database).exists(ANA)).isFalse();
+        assertThat(new RatingStore(database).all(ANA)).isEmpty();
+        assertThat(new LibrarySyncStore(database).newestSeen(ANA)).isEmpty();
     }
 
     @Test

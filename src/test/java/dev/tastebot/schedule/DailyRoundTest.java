@@ -1,7 +1,9 @@
 package dev.tastebot.schedule;
 
 import dev.tastebot.MovableClock;
+import dev.tastebot.chat.ChatCommand;
 import dev.tastebot.chat.ChatFixture;
+import dev.tastebot.chat.ChatUser;
 import dev.tastebot.chat.Outbox;
 import dev.tastebot.chat.Reply;
 import dev.tastebot.store.DailyDelivery;
@@ -19,10 +21,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -144,16 +148,11 @@ class DailyRoundTest {
     void twoRoundsRacingSendEachDayOnce() throws Exception {
         // GIVEN Ana and Ben are due, and a first round, one user at a time, hangs on its first delivery
         // (whoever's it takes first: the order of a round's users is not fixed)
-        dailyOn(ANA, 9, BERLIN);
-        dailyOn(BEN, 9, BERLIN);
-        Hang firstDeliveryHangs = hangsOnce(ANA, BEN);
-        CompletableFuture<DailyRoundSummary> firstRun = roundInBackground(1);
-        firstDeliveryHangs.awaitStart();
+        HangingRound first = anaAndBenDueAndTheFirstDeliveryHanging();
 
         // WHEN a second round (a second tick, or a second bot on the same file) runs meanwhile
         DailyRoundSummary second = round(1).sendDue(discord);
-        firstDeliveryHangs.release();
-        DailyRoundSummary firstSummary = firstRun.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+        DailyRoundSummary firstSummary = first.releaseAndFinish();
 
         // THEN the second sends the other user's, the first finds that day claimed, and each got one message
         assertThat(second.due()).isEqualTo(1);
@@ -243,26 +242,154 @@ class DailyRoundTest {
 
     @Test
     void aFailingUserIsRecordedAndTheOthersStillGetTheirs() {
-        // GIVEN Ben's delivery throws and Cleo's fails
+        // GIVEN Ben's delivery throws, and Cleo's fails after part of it was sent
         for (String user : List.of(ANA, BEN, CLEO)) {
             dailyOn(user, 9, BERLIN);
         }
         discord.answer(BEN, message -> {
             throw new IllegalStateException("Discord exploded");
         });
-        discord.answer(CLEO, message -> new Outbox.Delivery.Failed("HTTP 500"));
+        discord.answer(CLEO, message -> new Outbox.Delivery.Failed("HTTP 500 on the second message", true));
 
         // WHEN
         DailyRoundSummary summary = runAt("2026-06-10T07:00:00Z");
 
-        // THEN Ana got hers, the failures are recorded and not retried that day, their setting stays on
+        // THEN Ana got hers, the failures are recorded and not retried that day (either may have sent
+        // something), their setting stays on
         assertThat(discord.recipients()).containsExactly(ANA);
         assertThat(summary.delivered()).isEqualTo(1);
         assertThat(summary.failed()).isEqualTo(2);
+        assertThat(summary.retryLater()).isZero();
         assertThat(outcome(BEN, "2026-06-10")).contains(DailyDelivery.Outcome.FAILED);
         assertThat(outcome(CLEO, "2026-06-10")).contains(DailyDelivery.Outcome.FAILED);
         assertThat(runAt("2026-06-10T07:01:00Z").due()).isZero();
+        assertThat(runAt("2026-06-10T08:00:00Z").due()).isZero();
         assertThat(fixture.settings().daily(BEN).enabled()).isTrue();
+    }
+
+    /** The user's deliveries fail before anything is sent, {@code times} times, then go through. */
+    private AtomicInteger failsUnsent(String userId, int times) {
+        AtomicInteger attempts = new AtomicInteger();
+        discord.answer(userId, message -> attempts.incrementAndGet() <= times
+                ? new Outbox.Delivery.Failed("not connected to Discord", false)
+                : new Outbox.Delivery.Delivered());
+        return attempts;
+    }
+
+    @Test
+    void aMessageThatFailedBeforeAnythingWasSentIsTriedOnceMoreHalfAnHourLater() {
+        // GIVEN Ana's 09:00 message fails before anything of it goes out
+        dailyOn(ANA, 9, BERLIN);
+        AtomicInteger attempts = failsUnsent(ANA, 1);
+        DailyRoundSummary nine = runAt("2026-06-10T07:00:00Z");
+        assertThat(nine.retryLater()).isEqualTo(1);
+        assertThat(nine.failed()).isZero();
+
+        // WHEN the minutes pass
+        assertThat(runAt("2026-06-10T07:29:00Z").due()).isZero();
+        DailyRoundSummary halfPast = runAt("2026-06-10T07:30:00Z");
+        assertThat(runAt("2026-06-10T08:30:00Z").due()).isZero();
+
+        // THEN it went out once, at half past, recorded as the day's second attempt
+        assertThat(halfPast.delivered()).isEqualTo(1);
+        assertThat(attempts).hasValue(2);
+        assertThat(discord.recipients()).containsExactly(ANA);
+        assertThat(deliveries().history(ANA)).singleElement().satisfies(day -> {
+            assertThat(day.outcome()).contains(DailyDelivery.Outcome.DELIVERED);
+            assertThat(day.attempts()).isEqualTo(2);
+            assertThat(day.retryAt()).isEmpty();
+        });
+    }
+
+    @Test
+    void aRetryThatFailsTooIsNotTriedAThirdTime() {
+        dailyOn(ANA, 9, BERLIN);
+        AtomicInteger attempts = failsUnsent(ANA, Integer.MAX_VALUE);
+
+        assertThat(runAt("2026-06-10T07:00:00Z").retryLater()).isEqualTo(1);
+        DailyRoundSummary retry = runAt("2026-06-10T07:30:00Z");
+        assertThat(runAt("2026-06-10T08:00:00Z").due()).isZero();
+        assertThat(runAt("2026-06-10T12:00:00Z").due()).isZero();
+
+        assertThat(retry.failed()).isEqualTo(1);
+        assertThat(retry.retryLater()).isZero();
+        assertThat(attempts).hasValue(2);
+        assertThat(outcome(ANA, "2026-06-10")).contains(DailyDelivery.Outcome.FAILED);
+    }
+
+    @Test
+    void aFailureTooLateInTheDayIsNotRetriedOnTheNext() {
+        // GIVEN Ana's message is due at 23:00 in Berlin, and fails at 23:45 before anything was sent
+        dailyOn(ANA, 23, BERLIN);
+        AtomicInteger attempts = failsUnsent(ANA, 1);
+        DailyRoundSummary late = runAt("2026-06-10T21:45:00Z");
+
+        // WHEN half an hour later it is the next day in Berlin
+        DailyRoundSummary afterMidnight = runAt("2026-06-10T22:15:00Z");
+
+        // THEN the failed day is not made up on the next; the next day's comes at its own 23:00
+        assertThat(late.failed()).isEqualTo(1);
+        assertThat(late.retryLater()).isZero();
+        assertThat(afterMidnight.due()).isZero();
+        assertThat(attempts).hasValue(1);
+        assertThat(runAt("2026-06-11T21:00:00Z").delivered()).isEqualTo(1);
+    }
+
+    /** A round that serves one user at a time and hangs on its first delivery, to Ana or Ben. */
+    private record HangingRound(Hang firstDelivery, CompletableFuture<DailyRoundSummary> running) {
+        DailyRoundSummary releaseAndFinish() throws Exception {
+            firstDelivery.release();
+            return running.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Ana and Ben are due at 09:00 in Berlin, and a round serving one at a time hangs on the first delivery. */
+    private HangingRound anaAndBenDueAndTheFirstDeliveryHanging() throws InterruptedException {
+        dailyOn(ANA, 9, BERLIN);
+        dailyOn(BEN, 9, BERLIN);
+        Hang firstDeliveryHangs = hangsOnce(ANA, BEN);
+        CompletableFuture<DailyRoundSummary> running = roundInBackground(1);
+        firstDeliveryHangs.awaitStart();
+        return new HangingRound(firstDeliveryHangs, running);
+    }
+
+    @Test
+    void dailyOffWhileTheRoundRunsIsRespected() throws Exception {
+        // GIVEN Ana and Ben are due, and a round serving one at a time hangs on the first delivery
+        HangingRound round = anaAndBenDueAndTheFirstDeliveryHanging();
+
+        // WHEN both send /daily off meanwhile, and then the first delivery goes through
+        for (ChatUser user : List.of(ChatUser.ofUserId(ANA), ChatUser.ofUserId(BEN))) {
+            fixture.core().handle(user, new ChatCommand.Daily(false, OptionalInt.empty(), Optional.empty()));
+        }
+        DailyRoundSummary summary = round.releaseAndFinish();
+
+        // THEN only the message already on its way went out; the other user got nothing, and their
+        // day is not taken (turning it on again today would still bring it)
+        assertThat(discord.recipients()).hasSize(1);
+        assertThat(summary.delivered()).isEqualTo(1);
+        assertThat(summary.turnedOff()).isEqualTo(1);
+        String other = discord.recipients().getFirst().equals(ANA) ? BEN : ANA;
+        assertThat(deliveries().history(other)).isEmpty();
+    }
+
+    @Test
+    void aUserForgottenWhileTheRoundRunsIsNotBroughtBack() throws Exception {
+        // GIVEN Ana and Ben are due, and a round serving one at a time hangs on the first delivery
+        HangingRound round = anaAndBenDueAndTheFirstDeliveryHanging();
+
+        // WHEN both ask to be forgotten meanwhile, and then the first delivery goes through
+        for (String user : List.of(ANA, BEN)) {
+            fixture.core().handle(ChatUser.ofUserId(user), new ChatCommand.ForgetMe(true));
+        }
+        round.releaseAndFinish();
+
+        // THEN neither exists again: no user, no setting, no delivery record
+        for (String user : List.of(ANA, BEN)) {
+            assertThat(fixture.users().exists(user)).as(user).isFalse();
+            assertThat(deliveries().history(user)).as(user).isEmpty();
+        }
+        assertThat(discord.recipients()).hasSize(1);
     }
 
     @Test

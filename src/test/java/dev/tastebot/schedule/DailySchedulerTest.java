@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -109,6 +111,37 @@ class DailySchedulerTest {
 
         // THEN the message went out a minute late
         assertThat(recording.recipients()).containsExactly("discord:100");
+    }
+
+    @Test
+    void aRoundThatThrowsAnErrorDoesNotStopTheTicksOfARealExecutor() throws InterruptedException {
+        // GIVEN a real ticker, ticking every millisecond, and a platform whose first round ends in an Error
+        ScheduledThreadPoolExecutor realTicker = new ScheduledThreadPoolExecutor(1);
+        DailyScheduler ticking = new DailyScheduler(new DailyRound(new DailyDeliveryStore(fixture.database()),
+                fixture.settings(), fixture.dailyMessages(2), 2, clock), realTicker, Duration.ofMillis(1));
+        AtomicInteger rounds = new AtomicInteger();
+        CountDownLatch secondRound = new CountDownLatch(1);
+        Outbox failingOnce = new RecordingOutbox("discord") {
+            @Override
+            public boolean ready() {
+                if (rounds.incrementAndGet() == 1) {
+                    throw new StackOverflowError("deep in the first round");
+                }
+                secondRound.countDown();
+                return false;
+            }
+        };
+
+        // WHEN the rounds start
+        ticking.start(failingOnce);
+
+        // THEN the round after the Error still comes
+        try {
+            assertThat(secondRound.await(30, TimeUnit.SECONDS)).as("a second round ran").isTrue();
+        } finally {
+            ticking.stop();
+        }
+        assertThat(realTicker.isTerminated()).isTrue();
     }
 
     @Test

@@ -149,6 +149,27 @@ class NightlyRetrainingTest {
     }
 
     @Test
+    void aUserWhoseRetrainingEndsInAnErrorIsCountedAsFailed() {
+        // GIVEN two due users, the retraining of one of whom overflows its stack
+        rate("ana", 5, EARLIER);
+        rate("ben", 5, EARLIER);
+        Retrainer overflowingForBen = userId -> {
+            if (userId.equals("ben")) {
+                throw new StackOverflowError();
+            }
+            return recordingRetrain(userId);
+        };
+
+        // WHEN the nightly run happens
+        RunSummary summary = nightly(overflowingForBen).runNow();
+
+        // THEN the Error is counted as a failure, and the run is recorded with it
+        assertThat(summary.failed()).isEqualTo(1);
+        assertThat(summary.retrained()).isEqualTo(1);
+        assertThat(runs.latest()).hasValueSatisfying(run -> assertThat(run.failed()).isEqualTo(1));
+    }
+
+    @Test
     void eachRunIsRecordedWithItsCounts() {
         // GIVEN due users whose outcomes differ
         rate("ana", 5, EARLIER);

@@ -143,4 +143,24 @@ class NightlySchedulerTest {
         assertThat(runs).hasValue(1);
         assertThat(executor.delaysMillis).containsExactly(18 * 3_600_000L, (18 + 24) * 3_600_000L);
     }
+
+    @Test
+    void aRunThatThrowsAnErrorStillSchedulesTheNextNight() {
+        // GIVEN a scheduler whose work ends in an Error, and a run missed while the bot was down
+        Instant now = berlin("2026-06-10T09:00");
+        NightlyScheduler scheduler = new NightlyScheduler(Clock.fixed(now, BERLIN), BERLIN, AT_THREE, executor,
+                () -> {
+                    runs.incrementAndGet();
+                    throw new AssertionError("a bug in one run");
+                }, () -> Optional.of(berlin("2026-06-09T03:00")));
+        scheduler.start();
+
+        // WHEN the catch-up run and then the scheduled night come, both throwing
+        executor.tasks.get(0).run();
+        executor.tasks.get(1).run();
+
+        // THEN both ran and the following night is scheduled all the same
+        assertThat(runs).hasValue(2);
+        assertThat(executor.delaysMillis).containsExactly(0L, 18 * 3_600_000L, (18 + 24) * 3_600_000L);
+    }
 }

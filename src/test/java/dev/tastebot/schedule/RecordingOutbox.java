@@ -14,7 +14,7 @@ import java.util.function.Function;
  * A chat platform for the daily-message tests: records every delivery, in order, and answers as
  * told per user (delivered unless said otherwise). Safe to call from many threads.
  */
-final class RecordingOutbox implements Outbox {
+class RecordingOutbox implements Outbox {
     record Sent(String userId, List<Reply> message) {
     }
 

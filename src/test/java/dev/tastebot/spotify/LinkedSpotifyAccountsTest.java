@@ -1,5 +1,7 @@
 package dev.tastebot.spotify;
 
+import dev.tastebot.chat.ChatUser;
+
 import dev.tastebot.spotify.api.FakeSpotifyApi;
 import dev.tastebot.spotify.auth.FakeAccounts;
 import dev.tastebot.store.Database;
@@ -54,7 +56,7 @@ class LinkedSpotifyAccountsTest {
     @Test
     void linkingByAPastedAddressBringsInTheSavedSongs() {
         // GIVEN Ana asked to link
-        String answer = spotify.link(ANA, Optional.empty()).plain();
+        String answer = spotify.link(ChatUser.ofUserId(ANA), Optional.empty()).plain();
         assertThat(answer).startsWith("Open this link to let tastebot read your saved songs (it works once, for 10 minutes): ")
                 .contains("copy its whole address");
         Matcher state = Pattern.compile("state=([^&\\s]+)").matcher(answer);
@@ -64,7 +66,7 @@ class LinkedSpotifyAccountsTest {
         accounts.grant("access-1", "refresh-1", "user-library-read");
         api.answer(Answer.json(FakeSpotifyApi.savedPage(0, 1,
                 List.of(FakeSpotifyApi.trackJson(ID, "One More Time", "Daft Punk", "2001-03-12")), false)));
-        String linked = spotify.link(ANA, Optional.of("http://127.0.0.1:8080/callback?code=c-1&state=" + state.group(1))).plain();
+        String linked = spotify.link(ChatUser.ofUserId(ANA), Optional.of("http://127.0.0.1:8080/callback?code=c-1&state=" + state.group(1))).plain();
 
         // THEN the account is linked and her saved song is a like, with its features asked for
         assertThat(linked).isEqualTo("Your Spotify account is linked. Synced 1 new saved song from Spotify; 1 is a new like.");
@@ -74,7 +76,7 @@ class LinkedSpotifyAccountsTest {
         assertThat(retrained).containsExactly(ANA);
 
         // AND /link again only syncs, and unlink deletes the tokens
-        assertThat(spotify.link(ANA, Optional.empty()).plain()).isEqualTo(
+        assertThat(spotify.link(ChatUser.ofUserId(ANA), Optional.empty()).plain()).isEqualTo(
                 "Your Spotify account is already linked. Your Spotify library has no new saved songs since the last sync.");
         assertThat(spotify.unlink(ANA).plain()).startsWith("Unlinked: your Spotify tokens are deleted.");
         assertThat(new SpotifyLinkStore(database).find(ANA)).isEmpty();
@@ -83,9 +85,9 @@ class LinkedSpotifyAccountsTest {
 
     @Test
     void aBadPastedAddressLinksNothing() {
-        spotify.link(ANA, Optional.empty());
+        spotify.link(ChatUser.ofUserId(ANA), Optional.empty());
 
-        String answer = spotify.link(ANA, Optional.of("hello")).plain();
+        String answer = spotify.link(ChatUser.ofUserId(ANA), Optional.of("hello")).plain();
 
         assertThat(answer).startsWith("That is not the address your browser was sent to.");
         assertThat(new SpotifyLinkStore(database).find(ANA)).isEmpty();
@@ -95,11 +97,11 @@ class LinkedSpotifyAccountsTest {
     @Test
     void anErrorInAPastedAddressIsQuotedAsOutsideTextNeverAsMarkup() {
         // GIVEN Ana's link, and an address whose error parameter she (or whoever sent it to her) wrote
-        Matcher state = Pattern.compile("state=([^&\\s]+)").matcher(spotify.link(ANA, Optional.empty()).plain());
+        Matcher state = Pattern.compile("state=([^&\\s]+)").matcher(spotify.link(ChatUser.ofUserId(ANA), Optional.empty()).plain());
         assertThat(state.find()).isTrue();
 
         // WHEN she pastes it
-        RichText answer = spotify.link(ANA, Optional.of("http://127.0.0.1:8080/callback?error=%3C%401%3E**x**%0A%23+big&state="
+        RichText answer = spotify.link(ChatUser.ofUserId(ANA), Optional.of("http://127.0.0.1:8080/callback?error=%3C%401%3E**x**%0A%23+big&state="
                 + state.group(1)));
 
         // THEN Spotify's "error" is quoted on one line, as outside text that every adapter escapes

@@ -1,5 +1,7 @@
 package dev.tastebot.spotify;
 
+import dev.tastebot.chat.ChatUser;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tastebot.chat.PlaylistWrite;
@@ -155,7 +157,7 @@ class SongsToRatePlaylistTest {
         assertThat(fixture.api.requests).isEmpty();
 
         // AND /link now opens the consent page again instead of saying she is linked
-        assertThat(fixture.spotify.link(ANA, Optional.empty()).plain())
+        assertThat(fixture.spotify.link(ChatUser.ofUserId(ANA), Optional.empty()).plain())
                 .startsWith("Open this link to let tastebot read your saved songs and keep your private playlist of songs to rate");
     }
 
@@ -175,7 +177,7 @@ class SongsToRatePlaylistTest {
                     assertThat(answer).startsWith("Playlists are off on this bot").contains("spotify.playlists"));
             assertThat(off.spotify.writePlaylist(ANA, List.of(ONE))).isInstanceOf(PlaylistWrite.Refused.class);
             assertThat(off.api.requests).isEmpty();
-            assertThat(off.spotify.link(ANA, Optional.empty()).plain()).startsWith("Your Spotify account is already linked.");
+            assertThat(off.spotify.link(ChatUser.ofUserId(ANA), Optional.empty()).plain()).startsWith("Your Spotify account is already linked.");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.tastebot.spotify;
 
+import dev.tastebot.chat.ChatUser;
+
 import dev.tastebot.config.TastebotConfig;
 import dev.tastebot.config.TokenEncryptionKey;
 import dev.tastebot.library.LibrarySync;
@@ -30,8 +32,10 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,6 +59,9 @@ final class SpotifyFixture implements AutoCloseable {
     final List<String> playlistsOnSpotify = new CopyOnWriteArrayList<>();
     /** Answers for the next requests, one each, before the fake's own. */
     final Queue<Answer> once = new ConcurrentLinkedQueue<>();
+    /** How the fake answers {@code GET /v1/me/tracks} (it may block); an empty library unless a test says otherwise. */
+    volatile Function<FakeSpotifyApi.Request, Answer> savedSongs =
+            request -> Answer.json(FakeSpotifyApi.savedPage(0, 0, List.of(), false));
     final SpotifyPlaylistStore playlistIds;
     final LinkedSpotifyAccounts spotify;
     private final AtomicInteger created = new AtomicInteger();
@@ -69,6 +76,12 @@ final class SpotifyFixture implements AutoCloseable {
      */
     SpotifyFixture(Database database, boolean playlists, Consumer<List<String>> featuresWanted,
                    Consumer<String> ratingsChanged) throws IOException {
+        this(database, playlists, featuresWanted, ratingsChanged, Runnable::run);
+    }
+
+    /** @param background runs the sync after the web callback */
+    SpotifyFixture(Database database, boolean playlists, Consumer<List<String>> featuresWanted,
+                   Consumer<String> ratingsChanged, Executor background) throws IOException {
         api = new FakeSpotifyApi().respond(this::spotifyAnswers);
         var config = new TastebotConfig.Spotify(Optional.of("client-1"), Optional.empty(),
                 URI.create("http://127.0.0.1:8080/callback"), api.baseUrl(), accounts.baseUrl(), playlists);
@@ -89,7 +102,7 @@ final class SpotifyFixture implements AutoCloseable {
                 new TrackStore(database, Clock.systemUTC()), new RatingStore(database), Clock.systemUTC(), 50_000);
         playlistIds = new SpotifyPlaylistStore(database);
         SongsToRatePlaylist playlist = new SongsToRatePlaylist(playlists, linking, tokens, web, playlistIds, Clock.systemUTC());
-        spotify = new LinkedSpotifyAccounts(linking, sync, playlist, featuresWanted, ratingsChanged);
+        spotify = new LinkedSpotifyAccounts(linking, sync, playlist, featuresWanted, ratingsChanged, background);
     }
 
     private static TokenEncryptionKey key() {
@@ -104,13 +117,13 @@ final class SpotifyFixture implements AutoCloseable {
 
     /** Links the user by a pasted address, Spotify granting {@code scope} and the access token {@code accessToken}. */
     void link(String userId, String scope, String accessToken) {
-        String answer = spotify.link(userId, Optional.empty()).plain();
+        String answer = spotify.link(ChatUser.ofUserId(userId), Optional.empty()).plain();
         Matcher state = Pattern.compile("state=([^&\\s]+)").matcher(answer);
         if (!state.find()) {
             throw new AssertionError("no consent link in: " + answer);
         }
         accounts.grant(accessToken, "refresh-of-" + accessToken, scope);
-        spotify.link(userId, Optional.of("http://127.0.0.1:8080/callback?code=c-1&state=" + state.group(1)));
+        spotify.link(ChatUser.ofUserId(userId), Optional.of("http://127.0.0.1:8080/callback?code=c-1&state=" + state.group(1)));
         api.requests.clear();
     }
 
@@ -136,7 +149,7 @@ final class SpotifyFixture implements AutoCloseable {
                     : new Answer(404, "{\"error\": {\"status\": 404, \"message\": \"Not found.\"}}", Map.of());
         }
         if (request.path().equals("/v1/me/tracks")) {
-            return Answer.json(FakeSpotifyApi.savedPage(0, 0, List.of(), false));
+            return savedSongs.apply(request);
         }
         return new Answer(404, "{\"error\": {\"status\": 404, \"message\": \"Service not found\"}}", Map.of());
     }

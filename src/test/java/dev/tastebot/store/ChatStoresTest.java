@@ -69,6 +69,33 @@ class ChatStoresTest {
     }
 
     @Test
+    void aSongTheUserAskedForCreatesTheUserButADailySongNever() {
+        // GIVEN two users tastebot does not know (yet, or any more)
+        UserStore users = new UserStore(database);
+
+        // WHEN a song card answering a command is posted to one, and a daily song to the other
+        posted.save(new PostedSong("discord:1", "discord:asked", "t1", PostedSong.SESSION, T0));
+        posted.save(new PostedSong("discord:2", "discord:forgotten", "t1", PostedSong.DAILY, T0));
+
+        // THEN the first user exists with their song; the daily song of the second is not recorded, nor are they
+        assertThat(users.exists("discord:asked")).isTrue();
+        assertThat(posted.find("discord:1")).isPresent();
+        assertThat(users.exists("discord:forgotten")).isFalse();
+        assertThat(posted.find("discord:2")).isEmpty();
+    }
+
+    @Test
+    void turningDailyMessagesOffForAnUnreachableUserKeepsTheirHourAndNeverCreatesAUser() {
+        settings.saveDaily("console:me", new DailySetting(true, 7, ZoneId.of("Europe/Paris")), T0);
+
+        assertThat(settings.turnDailyOff("console:me")).isTrue();
+        assertThat(settings.turnDailyOff("console:gone")).isFalse();
+
+        assertThat(settings.daily("console:me")).isEqualTo(new DailySetting(false, 7, ZoneId.of("Europe/Paris")));
+        assertThat(new UserStore(database).exists("console:gone")).isFalse();
+    }
+
+    @Test
     void aSessionOpensOnceRemembersItsSongAndCloses() {
         assertThat(sessions.start("console:me", T0)).isTrue();
         assertThat(sessions.start("console:me", T0.plusSeconds(9))).isFalse();

@@ -3,9 +3,11 @@ package dev.tastebot.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +33,10 @@ class DailyDeliveryStoreTest {
         database = Database.open(folder.resolve("tastebot.db"));
         deliveries = new DailyDeliveryStore(database);
         settings = new UserSettingsStore(database);
+        UserStore users = new UserStore(database);
+        for (String user : List.of(ANA, BEN, LOCAL)) {
+            users.ensure(user, T0);
+        }
     }
 
     @AfterEach
@@ -82,6 +88,66 @@ class DailyDeliveryStoreTest {
         assertThat(deliveries.subscribers("console")).containsExactly(
                 new DailySubscriber(LOCAL, new DailySetting(true, 7, ZoneId.of("UTC")), Optional.empty()));
         assertThat(deliveries.subscribers("disc")).isEmpty();
+    }
+
+    @Test
+    void aDayOfAUserWhoDoesNotExistIsNeitherClaimedNorBringsThemBack() {
+        new UserStore(database).delete(ANA);
+
+        assertThat(deliveries.claim(ANA, JUNE_10, T0)).isFalse();
+
+        assertThat(new UserStore(database).exists(ANA)).isFalse();
+        assertThat(deliveries.history(ANA)).isEmpty();
+    }
+
+    @Test
+    void aDayThatFailedBeforeSendingCanBeClaimedOnceMoreFromItsRetryTime() {
+        // GIVEN Ana's message failed before anything was sent, to be retried half an hour later
+        Instant retryAt = T0.plus(Duration.ofMinutes(30));
+        deliveries.claim(ANA, JUNE_10, T0);
+        assertThat(deliveries.failedBeforeSending(ANA, JUNE_10, T0.plusSeconds(5), retryAt)).isTrue();
+        settings.saveDaily(ANA, new DailySetting(true, 9, PARIS), T0);
+        assertThat(deliveries.subscribers("discord")).singleElement()
+                .satisfies(ana -> assertThat(ana.retryAt()).contains(retryAt));
+
+        // WHEN it is claimed before the retry time, at it, and once more
+        boolean early = deliveries.claim(ANA, JUNE_10, retryAt.minusSeconds(1));
+        boolean onTime = deliveries.claim(ANA, JUNE_10, retryAt);
+        boolean again = deliveries.claim(ANA, JUNE_10, retryAt.plusSeconds(1));
+
+        // THEN only the claim at the retry time wins, as the day's second attempt
+        assertThat(early).isFalse();
+        assertThat(onTime).isTrue();
+        assertThat(again).isFalse();
+        assertThat(deliveries.history(ANA)).singleElement()
+                .isEqualTo(new DailyDelivery(ANA, JUNE_10, retryAt, Optional.empty(), Optional.empty(), 2, Optional.empty()));
+
+        // AND when the retry fails before sending too, there is no third attempt
+        assertThat(deliveries.failedBeforeSending(ANA, JUNE_10, retryAt.plusSeconds(5), retryAt.plus(Duration.ofMinutes(30))))
+                .isFalse();
+        assertThat(deliveries.claim(ANA, JUNE_10, retryAt.plus(Duration.ofHours(1)))).isFalse();
+    }
+
+    @Test
+    void aFinishedDayIsNeverClaimedAgain() {
+        deliveries.claim(ANA, JUNE_10, T0);
+        deliveries.finish(ANA, JUNE_10, DailyDelivery.Outcome.FAILED, T0.plusSeconds(5));
+
+        assertThat(deliveries.claim(ANA, JUNE_10, T0.plus(Duration.ofHours(2)))).isFalse();
+    }
+
+    @Test
+    void aReleasedClaimFreesTheDayButAFinishedOneIsKept() {
+        deliveries.claim(ANA, JUNE_10, T0);
+        deliveries.claim(BEN, JUNE_10, T0);
+        deliveries.finish(BEN, JUNE_10, DailyDelivery.Outcome.DELIVERED, T0);
+
+        deliveries.release(ANA, JUNE_10);
+        deliveries.release(BEN, JUNE_10);
+
+        assertThat(deliveries.history(ANA)).isEmpty();
+        assertThat(deliveries.history(BEN)).hasSize(1);
+        assertThat(deliveries.claim(ANA, JUNE_10, T0.plusSeconds(60))).isTrue();
     }
 
     @Test

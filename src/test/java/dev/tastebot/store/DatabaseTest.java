@@ -48,8 +48,9 @@ class DatabaseTest {
                     new AppliedMigration(7, "last retrainings", FIRST_OPEN),
                     new AppliedMigration(8, "spotify playlists", FIRST_OPEN),
                     new AppliedMigration(9, "playlist song purpose", FIRST_OPEN),
-                    new AppliedMigration(10, "track metadata source", FIRST_OPEN));
-            assertThat(database.schemaVersion()).isEqualTo(10);
+                    new AppliedMigration(10, "track metadata source", FIRST_OPEN),
+                    new AppliedMigration(12, "daily delivery retry", FIRST_OPEN));
+            assertThat(database.schemaVersion()).isEqualTo(12);
             assertThat(tableNames(database)).contains(
                     "users", "tracks", "track_artists", "track_features", "ratings", "rating_history", "models",
                     "posted_songs", "rating_sessions", "user_settings", "spotify_links", "library_syncs", "training_runs",
@@ -78,7 +79,8 @@ class DatabaseTest {
                     new AppliedMigration(7, "last retrainings", FIRST_OPEN),
                     new AppliedMigration(8, "spotify playlists", FIRST_OPEN),
                     new AppliedMigration(9, "playlist song purpose", FIRST_OPEN),
-                    new AppliedMigration(10, "track metadata source", FIRST_OPEN));
+                    new AppliedMigration(10, "track metadata source", FIRST_OPEN),
+                    new AppliedMigration(12, "daily delivery retry", FIRST_OPEN));
             assertThat(new UserStore(reopened).exists("console:local")).isTrue();
         }
     }
@@ -104,7 +106,7 @@ class DatabaseTest {
         // WHEN it is opened
         try (Database database = Database.open(file)) {
             // THEN exactly that file is created
-            assertThat(database.schemaVersion()).isEqualTo(10);
+            assertThat(database.schemaVersion()).isEqualTo(12);
             assertThat(file).exists();
         }
     }

@@ -154,6 +154,43 @@ class MigrationRunnerTest {
     }
 
     @Test
+    void upgradingToV12KeepsEveryDailyDeliveryAsAFirstAttemptWithoutRetry() {
+        // GIVEN a database at V9 with one delivered and one failed daily message
+        Path file = folder.resolve("tastebot.db");
+        List<Migration> upToV9 = Migrations.standard().stream().filter(m -> m.version() <= 9).toList();
+        Instant at = CLOCK.instant();
+        java.time.LocalDate day = java.time.LocalDate.parse("2026-06-10");
+        try (Database database = Database.open(file, upToV9, CLOCK)) {
+            new UserStore(database).ensure("discord:42", at);
+            database.withConnection(c -> {
+                try (var insert = c.prepareStatement("""
+                        INSERT INTO daily_deliveries (user_id, local_date, claimed_at, outcome, finished_at)
+                        VALUES ('discord:42', ?, ?, ?, ?)""")) {
+                    for (String[] row : new String[][] {{day.minusDays(1).toString(), "delivered"}, {day.toString(), "failed"}}) {
+                        insert.setString(1, row[0]);
+                        insert.setLong(2, at.toEpochMilli());
+                        insert.setString(3, row[1]);
+                        insert.setLong(4, at.toEpochMilli());
+                        insert.executeUpdate();
+                    }
+                }
+                return null;
+            });
+        }
+
+        // WHEN this build opens it
+        try (Database database = Database.open(file, Migrations.standard(), CLOCK)) {
+            // THEN both days are first attempts with no retry, so neither is sent again
+            DailyDeliveryStore deliveries = new DailyDeliveryStore(database);
+            assertThat(deliveries.history("discord:42")).allSatisfy(delivery -> {
+                assertThat(delivery.attempts()).isEqualTo(1);
+                assertThat(delivery.retryAt()).isEmpty();
+            }).hasSize(2);
+            assertThat(deliveries.claim("discord:42", day, at.plusSeconds(3_600))).isFalse();
+        }
+    }
+
+    @Test
     void aDatabaseFromANewerTastebotIsRefused() {
         // GIVEN a database already at V2
         Path file = folder.resolve("tastebot.db");

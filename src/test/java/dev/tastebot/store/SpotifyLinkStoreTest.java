@@ -27,6 +27,8 @@ class SpotifyLinkStoreTest {
     void open() {
         database = Database.open(folder.resolve("tastebot.db"));
         links = new SpotifyLinkStore(database);
+        links.ensureUser(ALICE, T1);
+        links.ensureUser(BOB, T1);
     }
 
     @AfterEach
@@ -35,19 +37,32 @@ class SpotifyLinkStoreTest {
     }
 
     @Test
-    void aSavedLinkIsFoundActiveAndCreatesTheUser() {
-        // WHEN a new user links
-        links.save(ALICE, SEALED_1, "user-library-read", T1);
+    void aSavedLinkIsFoundActive() {
+        // WHEN a user links
+        assertThat(links.save(ALICE, SEALED_1, "user-library-read", T1)).isTrue();
 
-        // THEN the link is stored as given, active and never refreshed, and the user exists
+        // THEN the link is stored as given, active and never refreshed
         SpotifyLink link = links.find(ALICE).orElseThrow();
         assertThat(link.encryptedRefreshToken()).containsExactly(SEALED_1);
         assertThat(link.scope()).isEqualTo("user-library-read");
         assertThat(link.status()).isEqualTo(SpotifyLink.Status.ACTIVE);
         assertThat(link.linkedAt()).isEqualTo(T1);
         assertThat(link.refreshedAt()).isEmpty();
-        assertThat(new UserStore(database).exists(ALICE)).isTrue();
         assertThat(links.find(BOB)).isEmpty();
+    }
+
+    @Test
+    void aLinkOfAUserWhoWasForgottenIsNotSavedAndDoesNotBringThemBack() {
+        // GIVEN Alice started linking, then asked to be forgotten
+        new UserStore(database).delete(ALICE);
+
+        // WHEN Spotify's answer arrives and the link is saved
+        boolean saved = links.save(ALICE, SEALED_1, "user-library-read", T1);
+
+        // THEN nothing is stored, and Alice does not exist again
+        assertThat(saved).isFalse();
+        assertThat(links.find(ALICE)).isEmpty();
+        assertThat(new UserStore(database).exists(ALICE)).isFalse();
     }
 
     @Test

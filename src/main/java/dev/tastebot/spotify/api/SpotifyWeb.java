@@ -5,6 +5,7 @@ import org.apache.hc.core5.http.ParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.michaelthelin.spotify.SpotifyApi;
+import se.michaelthelin.spotify.SpotifyHttpManager;
 import se.michaelthelin.spotify.exceptions.SpotifyWebApiException;
 import se.michaelthelin.spotify.exceptions.detailed.BadGatewayException;
 import se.michaelthelin.spotify.exceptions.detailed.ForbiddenException;
@@ -19,6 +20,9 @@ import se.michaelthelin.spotify.model_objects.specification.Playlist;
 import se.michaelthelin.spotify.model_objects.specification.SavedTrack;
 import se.michaelthelin.spotify.model_objects.specification.Track;
 import se.michaelthelin.spotify.requests.AbstractRequest;
+import se.michaelthelin.spotify.requests.data.library.GetUsersSavedTracksRequest;
+import se.michaelthelin.spotify.requests.data.search.simplified.SearchTracksRequest;
+import se.michaelthelin.spotify.requests.data.tracks.GetTrackRequest;
 
 import java.io.IOException;
 import java.net.URI;
@@ -62,22 +66,46 @@ public final class SpotifyWeb {
 
     @FunctionalInterface
     private interface Call<T> {
-        T execute(SpotifyApi api) throws IOException, SpotifyWebApiException, ParseException;
+        T execute() throws IOException, SpotifyWebApiException, ParseException;
     }
 
-    private final URI baseUrl;
+    /** How long a request may wait for a pooled connection, and for each read of Spotify's answer. */
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * One for all calls: the host, the port and the HTTP client with its connection pool. The user's
+     * token is not in it but goes with each request, so every user's calls share the pool.
+     */
+    private final SpotifyApi api;
     private final Sleeper sleeper;
     private final Duration longestWait;
 
     public SpotifyWeb(URI baseUrl, Sleeper sleeper, Duration longestWait) {
-        this.baseUrl = baseUrl;
+        this(baseUrl, sleeper, longestWait, TIMEOUT);
+    }
+
+    SpotifyWeb(URI baseUrl, Sleeper sleeper, Duration longestWait, Duration timeout) {
+        int millis = Math.toIntExact(timeout.toMillis());
+        // A client of our own rather than the library's default, for the timeouts (the default waits
+        // for ever on a server that stops answering) and for a cache that is "shared" in HTTP's
+        // sense: it never stores an answer to a request that carries a user's token, so one user's
+        // library can never be served from the cache to another.
+        SpotifyHttpManager http = new SpotifyHttpManager.Builder()
+                .setConnectionRequestTimeout(millis)
+                .setSocketTimeout(millis)
+                .setCacheShared(true)
+                .build();
+        this.api = SpotifyApi.builder().setHttpManager(http).setScheme(baseUrl.getScheme()).setHost(baseUrl.getHost())
+                .setPort(baseUrl.getPort() > 0 ? baseUrl.getPort() : ("https".equals(baseUrl.getScheme()) ? 443 : 80))
+                .build();
         this.sleeper = sleeper;
         this.longestWait = longestWait;
     }
 
     public SavedTracksPage savedTracks(String accessToken, int offset) {
-        Paging<SavedTrack> page = call(accessToken, "your saved songs",
-                api -> api.getUsersSavedTracks().limit(SAVED_PAGE_SIZE).offset(offset).build().execute());
+        Paging<SavedTrack> page = call("your saved songs",
+                () -> request(new GetUsersSavedTracksRequest.Builder(accessToken)).limit(SAVED_PAGE_SIZE).offset(offset)
+                        .build().execute());
         List<SavedTracksPage.Saved> items = new ArrayList<>();
         for (SavedTrack saved : page.getItems()) {
             if (saved != null && saved.getTrack() != null && isSpotifyId(saved.getTrack().getId()) && saved.getAddedAt() != null) {
@@ -89,7 +117,7 @@ public final class SpotifyWeb {
 
     public Optional<SpotifyTrack> track(String accessToken, String trackId) {
         try {
-            return Optional.of(call(accessToken, "that track", api -> api.getTrack(trackId).build().execute()))
+            return Optional.of(call("that track", () -> request(new GetTrackRequest.Builder(accessToken)).id(trackId).build().execute()))
                     .filter(found -> isSpotifyId(found.getId()))
                     .map(SpotifyWeb::track);
         } catch (SpotifyApiException e) {
@@ -106,8 +134,9 @@ public final class SpotifyWeb {
 
     /** The page of results that starts at {@code offset}: a repeated search can read further on. */
     public List<SpotifyTrack> search(String accessToken, String text, int limit, int offset) {
-        Paging<Track> page = call(accessToken, "the search",
-                api -> api.searchTracks(text).limit(Math.min(limit, SEARCH_LIMIT)).offset(offset).build().execute());
+        Paging<Track> page = call("the search",
+                () -> request(new SearchTracksRequest.Builder(accessToken)).q(text).limit(Math.min(limit, SEARCH_LIMIT))
+                        .offset(offset).build().execute());
         return Arrays.stream(page.getItems()).filter(t -> t != null && isSpotifyId(t.getId())).map(SpotifyWeb::track).toList();
     }
 
@@ -118,8 +147,8 @@ public final class SpotifyWeb {
      * @return the new playlist's id
      */
     public String createPrivatePlaylist(String accessToken, String name, String description) {
-        Playlist created = call(accessToken, "a new playlist", 1,
-                api -> withDefaults(api, new CreateMyPlaylistRequest.Builder(accessToken, name, description)).build().execute());
+        Playlist created = call("a new playlist", 1,
+                () -> request(new CreateMyPlaylistRequest.Builder(accessToken, name, description)).build().execute());
         if (created.getId() == null) {
             throw new SpotifyApiException("Spotify created the playlist but did not say its id", null);
         }
@@ -136,8 +165,8 @@ public final class SpotifyWeb {
     public boolean replacePlaylistItems(String accessToken, String playlistId, List<String> trackIds) {
         List<String> uris = trackIds.stream().map(id -> "spotify:track:" + id).toList();
         try {
-            call(accessToken, "your playlist", api -> withDefaults(api,
-                    new ReplacePlaylistItemsRequest.Builder(accessToken, playlistId, uris)).build().execute());
+            call("your playlist",
+                    () -> request(new ReplacePlaylistItemsRequest.Builder(accessToken, playlistId, uris)).build().execute());
             return true;
         } catch (SpotifyApiException e) {
             if (e.getCause() instanceof NotFoundException || e.getCause() instanceof ForbiddenException) {
@@ -147,23 +176,20 @@ public final class SpotifyWeb {
         }
     }
 
-    /** Our own requests go to the same host and through the same HTTP client as the library's. */
-    private static <B extends AbstractRequest.Builder<?, ?>> B withDefaults(SpotifyApi api, B builder) {
+    /** Every request, the library's and our own, goes to the configured host through the one HTTP client. */
+    private <B extends AbstractRequest.Builder<?, ?>> B request(B builder) {
         builder.setDefaults(api.getHttpManager(), api.getScheme(), api.getHost(), api.getPort());
         return builder;
     }
 
-    private <T> T call(String accessToken, String what, Call<T> call) {
-        return call(accessToken, what, SERVER_ERROR_ATTEMPTS, call);
+    private <T> T call(String what, Call<T> call) {
+        return call(what, SERVER_ERROR_ATTEMPTS, call);
     }
 
-    private <T> T call(String accessToken, String what, int serverErrorAttempts, Call<T> call) {
-        SpotifyApi api = SpotifyApi.builder().setScheme(baseUrl.getScheme()).setHost(baseUrl.getHost())
-                .setPort(baseUrl.getPort() > 0 ? baseUrl.getPort() : ("https".equals(baseUrl.getScheme()) ? 443 : 80))
-                .setAccessToken(accessToken).build();
+    private <T> T call(String what, int serverErrorAttempts, Call<T> call) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return call.execute(api);
+                return call.execute();
             } catch (UnauthorizedException e) {
                 throw new SpotifyApiException.Unauthorized(e);
             } catch (TooManyRequestsException e) {

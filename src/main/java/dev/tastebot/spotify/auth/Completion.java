@@ -4,8 +4,11 @@ package dev.tastebot.spotify.auth;
 public sealed interface Completion {
     String message();
 
-    /** @param scope what the user actually granted */
-    record Linked(String userId, String scope) implements Completion {
+    /**
+     * @param account the chat account now linked, in words (see {@link PendingLink#account()})
+     * @param scope what the user actually granted
+     */
+    record Linked(String userId, String account, String scope) implements Completion {
         @Override
         public String message() {
             return "Your Spotify account is linked.";
@@ -20,7 +23,7 @@ public sealed interface Completion {
         }
     }
 
-    /** Someone pasted the address of another user's link attempt; that attempt is spent. */
+    /** Someone pasted the address of another user's link attempt; that attempt is left for its user. */
     record StateForAnotherUser() implements Completion {
         @Override
         public String message() {

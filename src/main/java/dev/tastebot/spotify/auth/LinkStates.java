@@ -41,18 +41,41 @@ public final class LinkStates {
         this(random, Clock.systemUTC(), Ticker.systemTicker());
     }
 
-    /** @return the new state to send along with the authorize request */
-    public String open(String userId, String codeVerifier) {
+    /**
+     * @param displayName how the chat showed the user, for the page that asks to confirm the link
+     * @return the new state to send along with the authorize request
+     */
+    public String open(String userId, String displayName, String codeVerifier) {
         byte[] bytes = new byte[STATE_BYTES];
         random.nextBytes(bytes);
         String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        pending.put(state, new PendingLink(userId, codeVerifier, clock.instant()));
+        pending.put(state, new PendingLink(userId, displayName, codeVerifier, clock.instant()));
         return state;
+    }
+
+    /** The attempt, left in place: for checking whose it is before anything is spent. */
+    public Optional<PendingLink> peek(String state) {
+        return state == null ? Optional.empty() : Optional.ofNullable(pending.getIfPresent(state));
     }
 
     /** Removes and returns the attempt: a second take of the same state finds nothing. */
     public Optional<PendingLink> take(String state) {
         // asMap().remove is atomic and treats an expired entry as absent
-        return Optional.ofNullable(pending.asMap().remove(state));
+        return state == null ? Optional.empty() : Optional.ofNullable(pending.asMap().remove(state));
+    }
+
+    /**
+     * Removes the attempt only if it is still the one {@link #peek} saw: between the two, another
+     * request may have taken it.
+     *
+     * @return whether this call took it
+     */
+    public boolean take(String state, PendingLink seen) {
+        return pending.asMap().remove(state, seen);
+    }
+
+    /** Drops every attempt of the user (for /forget-me): their open consent links stop working. */
+    public void forget(String userId) {
+        pending.asMap().values().removeIf(link -> link.userId().equals(userId));
     }
 }

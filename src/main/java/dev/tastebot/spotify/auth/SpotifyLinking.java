@@ -1,5 +1,7 @@
 package dev.tastebot.spotify.auth;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.tastebot.config.Setting;
 import dev.tastebot.config.TastebotConfig;
 import dev.tastebot.config.TokenEncryptionKey;
@@ -30,7 +32,12 @@ import org.slf4j.LoggerFactory;
  * {@link #start}, the user approves on Spotify, and the return comes back either to the web
  * callback ({@link #completeFromCallback}) or, for bots without a reachable HTTPS address, as the
  * address the user pastes into the chat ({@link #completeFromPastedUrl}); both end in the same code.
- * Refresh tokens are stored encrypted only; access tokens stay in memory.
+ * The web callback first shows whose link it is ({@link #arrive}) and exchanges the code only when
+ * the person in the browser confirms ({@link #completeFromCallback}). Refresh tokens are stored
+ * encrypted only; access tokens stay in memory.
+ *
+ * <p>Each user's tokens change under a lock of that user's: a PKCE refresh token may be single-use,
+ * so two refreshes of one user must never race, while different users never wait on each other.
  */
 public final class SpotifyLinking {
     private static final Logger log = LoggerFactory.getLogger(SpotifyLinking.class);
@@ -46,8 +53,12 @@ public final class SpotifyLinking {
     private final Pkce pkce;
     private final Clock clock;
     private final Map<String, AccessToken> accessTokens = new ConcurrentHashMap<>();
-    /** One refresh at a time: a PKCE refresh token may be single-use, so two racing refreshes would lose the link. */
-    private final ReentrantLock refreshing = new ReentrantLock();
+    /**
+     * One lock per user, held while their tokens are exchanged, refreshed or forgotten. Weak values:
+     * a lock nobody holds or waits for is collected, and a new one made when next needed.
+     */
+    private final LoadingCache<String, ReentrantLock> locks = Caffeine.newBuilder().weakValues()
+            .build(userId -> new ReentrantLock());
 
     /**
      * @param spotify with {@code playlists} on, linking also asks for the scope that writes a private playlist
@@ -82,13 +93,21 @@ public final class SpotifyLinking {
     private record Ready(AuthorizeUrl authorizeUrl, TokenClient tokens, TokenCipher cipher) {
     }
 
-    public Start start(String userId) {
+    /**
+     * Opens a link attempt. The user is created here, by their own /link: the link itself is saved
+     * later only for a user who still exists, so one who asked to be forgotten meanwhile stays gone.
+     *
+     * @param displayName how the chat shows the user; the page after Spotify's consent names them
+     */
+    public Start start(String userId, String displayName) {
         Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(displayName, "displayName");
         if (ready.isEmpty()) {
             return new Start.Refused(refusal);
         }
+        links.ensureUser(userId, clock.instant());
         String verifier = pkce.newVerifier();
-        String state = states.open(userId, verifier);
+        String state = states.open(userId, displayName, verifier);
         URI url = ready.get().authorizeUrl().build(Pkce.challenge(verifier), state);
         return new Start.Open(url, LinkStates.LIFETIME, isLoopback(redirectUri));
     }
@@ -98,14 +117,44 @@ public final class SpotifyLinking {
         return complete(Optional.empty(), Map.of("state", state, "code", code));
     }
 
-    /** Completes a link from the raw query of the web callback request (code or error, and state). */
+    /**
+     * What the browser's return from Spotify's consent page shows first (web callback, GET): whose
+     * link the approval would complete, asking to confirm, without exchanging or spending anything.
+     * A declined consent ends the attempt at once.
+     */
+    public Arrival arrive(String rawQuery) {
+        Map<String, String> query = Query.parse(rawQuery);
+        Optional<Completion> malformed = malformedCallback(query);
+        if (malformed.isPresent()) {
+            return new Arrival.Ended(malformed.get());
+        }
+        if (ready.isEmpty()) {
+            return new Arrival.Ended(new Completion.Failed(refusal));
+        }
+        if (query.containsKey("error")) {
+            return new Arrival.Ended(complete(Optional.empty(), query));
+        }
+        return states.peek(query.get("state"))
+                .<Arrival>map(link -> new Arrival.AwaitingConfirmation(link.account()))
+                .orElseGet(() -> new Arrival.Ended(new Completion.StateUnknownOrExpired()));
+    }
+
+    /**
+     * Completes a link from the raw query of the web callback request (code or error, and state),
+     * once the person in the browser confirmed it (POST). The state, a secret that only the browser
+     * Spotify sent back holds, is what makes the confirmation safe from other sites.
+     */
     public Completion completeFromCallback(String rawQuery) {
         Map<String, String> query = Query.parse(rawQuery);
+        return malformedCallback(query).orElseGet(() -> complete(Optional.empty(), query));
+    }
+
+    private static Optional<Completion> malformedCallback(Map<String, String> query) {
         if (!query.containsKey("state") || !(query.containsKey("code") || query.containsKey("error"))) {
-            return new Completion.Failed("This page expects the address Spotify sends you back to after /link; "
-                    + "it is missing its code or state.");
+            return Optional.of(new Completion.Failed("This page expects the address Spotify sends you back to after "
+                    + "/link; it is missing its code or state."));
         }
-        return complete(Optional.empty(), query);
+        return Optional.empty();
     }
 
     /**
@@ -131,14 +180,29 @@ public final class SpotifyLinking {
         if (ready.isEmpty()) {
             return new Completion.Failed(refusal);
         }
-        Optional<PendingLink> pending = states.take(query.get("state"));
+        String state = query.get("state");
+        Optional<PendingLink> pending = states.peek(state);
         if (pending.isEmpty()) {
             return new Completion.StateUnknownOrExpired();
         }
         PendingLink link = pending.get();
+        // Checked before anything is spent: someone else pasting the address must not burn the real user's attempt.
         if (expectedUser.isPresent() && !expectedUser.get().equals(link.userId())) {
             return new Completion.StateForAnotherUser();
         }
+        ReentrantLock lock = locks.get(link.userId());
+        lock.lock();
+        try {
+            if (!states.take(state, link)) {
+                return new Completion.StateUnknownOrExpired(); // used or forgotten meanwhile
+            }
+            return completeTaken(link, query);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Completion completeTaken(PendingLink link, Map<String, String> query) {
         String error = query.get("error");
         if (error != null) {
             return error.equals("access_denied")
@@ -157,10 +221,14 @@ public final class SpotifyLinking {
         return switch (parts.tokens().exchange(code, redirectUri, link.codeVerifier())) {
             case TokenResult.Granted(Tokens tokens) when tokens.refreshToken().isPresent() -> {
                 Instant now = clock.instant();
-                links.save(link.userId(), parts.cipher().encrypt(link.userId(), tokens.refreshToken().get()),
-                        tokens.scope(), now);
+                if (!links.save(link.userId(), parts.cipher().encrypt(link.userId(), tokens.refreshToken().get()),
+                        tokens.scope(), now)) {
+                    log.info("{} was forgotten while linking; the new link was not kept", link.userId());
+                    yield new Completion.Failed("Nothing was linked: tastebot deleted everything about you meanwhile "
+                            + "(/forget-me). Use /link to link again.");
+                }
                 accessTokens.put(link.userId(), new AccessToken(tokens.accessToken(), now.plus(tokens.expiresIn())));
-                yield new Completion.Linked(link.userId(), tokens.scope());
+                yield new Completion.Linked(link.userId(), link.account(), tokens.scope());
             }
             case TokenResult.Granted granted ->
                     new Completion.Failed("Spotify did not send a refresh token: use /link to try again.");
@@ -202,12 +270,13 @@ public final class SpotifyLinking {
         if (cached.isPresent()) {
             return cached;
         }
-        refreshing.lock();
+        ReentrantLock lock = locks.get(userId);
+        lock.lock();
         try {
             // another thread may have refreshed while this one waited
             return fresh(userId).or(() -> refresh(userId));
         } finally {
-            refreshing.unlock();
+            lock.unlock();
         }
     }
 
@@ -295,12 +364,30 @@ public final class SpotifyLinking {
      * @return whether there was a link
      */
     public boolean unlink(String userId) {
-        refreshing.lock();
+        ReentrantLock lock = locks.get(userId);
+        lock.lock();
         try {
             accessTokens.remove(userId);
             return links.delete(userId);
         } finally {
-            refreshing.unlock();
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Forgets everything about the user held here (for /forget-me): their open link attempts, the
+     * access token in memory and the stored link. Waits for an exchange or refresh of theirs in
+     * progress, so none of those can bring a token back afterwards.
+     */
+    public void forget(String userId) {
+        ReentrantLock lock = locks.get(userId);
+        lock.lock();
+        try {
+            states.forget(userId);
+            accessTokens.remove(userId);
+            links.delete(userId);
+        } finally {
+            lock.unlock();
         }
     }
 

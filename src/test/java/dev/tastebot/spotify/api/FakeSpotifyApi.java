@@ -24,7 +24,8 @@ public final class FakeSpotifyApi implements AutoCloseable {
         }
     }
 
-    public record Request(String path, String query, String authorization, String method, String body) {
+    /** @param clientPort the client's end of the connection: requests on one connection share it */
+    public record Request(String path, String query, String authorization, String method, String body, int clientPort) {
     }
 
     private final HttpServer server;
@@ -38,7 +39,8 @@ public final class FakeSpotifyApi implements AutoCloseable {
             try (exchange) {
                 requests.add(new Request(exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(),
                         exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestMethod(),
-                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                        exchange.getRemoteAddress().getPort()));
                 Answer answer;
                 synchronized (answers) {
                     answer = !answers.isEmpty() ? (answers.size() > 1 ? answers.poll() : answers.peek())

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
 
 import static dev.tastebot.spotify.api.FakeSpotifyApi.Answer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +62,65 @@ class SpotifyWebTest {
         assertThat(track.album()).contains("Album of One More Time");
         assertThat(track.releaseYear()).isEqualTo(OptionalInt.of(2001));
         assertThat(page.items().getFirst().addedAt()).hasToString("2026-11-28T10:00:00Z");
+    }
+
+    @Test
+    void everyUsersCallsGoThroughOnePoolOfConnections() {
+        // GIVEN Spotify answering saved songs
+        spotify.respond(request -> Answer.json(FakeSpotifyApi.savedPage(0, 0, List.of(), false)));
+
+        // WHEN three users' libraries are read one after the other
+        web.savedTracks("token-of-ana", 0);
+        web.savedTracks("token-of-ben", 0);
+        web.savedTracks("token-of-cy", 0);
+
+        // THEN each request carried its user's token, over the one connection kept open
+        assertThat(spotify.requests).extracting(FakeSpotifyApi.Request::authorization)
+                .containsExactly("Bearer token-of-ana", "Bearer token-of-ben", "Bearer token-of-cy");
+        assertThat(spotify.requests).extracting(FakeSpotifyApi.Request::clientPort).containsOnly(
+                spotify.requests.getFirst().clientPort());
+    }
+
+    @Test
+    void anAnswerOneUserMayCacheIsNeverServedToAnother() {
+        // GIVEN Spotify (or a proxy) marking each user's saved songs cacheable by that user for an hour
+        spotify.respond(request -> new Answer(200, FakeSpotifyApi.savedPage(0, 1, List.of(request.authorization()
+                .equals("Bearer token-of-ana") ? FakeSpotifyApi.trackJson(ONE, "Ana's song", "A", "2001-01-01")
+                : FakeSpotifyApi.trackJson(TWO, "Ben's song", "B", "2002-01-01")), false),
+                Map.of("Cache-Control", "private, max-age=3600")));
+
+        // WHEN Ana's library is read, then Ben's, at the same address
+        SavedTracksPage ana = web.savedTracks("token-of-ana", 0);
+        SavedTracksPage ben = web.savedTracks("token-of-ben", 0);
+
+        // THEN Ben gets his own songs, asked of Spotify with his token
+        assertThat(ana.items()).extracting(saved -> saved.track().id()).containsExactly(ONE);
+        assertThat(ben.items()).extracting(saved -> saved.track().id()).containsExactly(TWO);
+        assertThat(spotify.requests).hasSize(2);
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // only against hanging for ever
+    void aSpotifyThatStopsAnsweringIsGivenUpOnInsteadOfWaitedForForEver() throws InterruptedException {
+        // GIVEN Spotify accepts the request but never answers
+        CountDownLatch never = new CountDownLatch(1);
+        spotify.respond(request -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Answer.json("{}");
+        });
+        SpotifyWeb impatient = new SpotifyWeb(spotify.baseUrl(), waits::add, Duration.ofSeconds(60), Duration.ofMillis(300));
+
+        // WHEN a user's library is read, THEN the call fails with a message for the user
+        try {
+            assertThatThrownBy(() -> impatient.savedTracks("user-token", 0))
+                    .isInstanceOf(SpotifyApiException.class).hasMessageContaining("did not answer");
+        } finally {
+            never.countDown();
+        }
     }
 
     @Test

@@ -95,4 +95,37 @@ class AppTokensTest {
 
         assertThat(tokens(Optional.of("wrong")).get()).isEmpty();
     }
+
+    @Test
+    void aRefusedTokenIsNotAskedForAgainForTenMinutes() {
+        // GIVEN Spotify refuses the app's credentials
+        status = 401;
+        AppTokens tokens = tokens(Optional.of("wrong"));
+        assertThat(tokens.get()).isEmpty();
+
+        // WHEN lookups keep asking for the token during the next ten minutes
+        now = now.plus(Duration.ofMinutes(5));
+        assertThat(tokens.get()).isEmpty();
+        now = now.plus(AppTokens.REFUSAL_PAUSE).minus(Duration.ofMinutes(5)).minusSeconds(1);
+        assertThat(tokens.get()).isEmpty();
+
+        // THEN Spotify was asked once
+        assertThat(requests).hasSize(1);
+
+        // AND after the pause, with the secret fixed on Spotify's side, it is asked again and gives one
+        status = 200;
+        now = now.plusSeconds(1);
+        assertThat(tokens.get()).contains("app-2");
+        assertThat(requests).hasSize(2);
+    }
+
+    @Test
+    void aServerErrorIsNotRememberedAsARefusal() {
+        status = 503;
+        AppTokens tokens = tokens(Optional.of("secret"));
+        assertThat(tokens.get()).isEmpty();
+
+        status = 200;
+        assertThat(tokens.get()).contains("app-2");
+    }
 }

@@ -15,8 +15,15 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** A local stand-in for Spotify's accounts service: answers {@code POST /api/token} with queued replies. */
+/**
+ * A local stand-in for Spotify's accounts service: answers {@code POST /api/token} with queued
+ * replies, in the order the requests arrive, each request on a thread of its own (as a real server
+ * serves many clients at once). A refresh can be held until the test releases it.
+ */
 public final class FakeAccounts implements AutoCloseable {
     record Reply(int status, String body, Duration delay) {
     }
@@ -24,6 +31,12 @@ public final class FakeAccounts implements AutoCloseable {
     private final HttpServer server;
     private final Deque<Reply> replies = new ArrayDeque<>();
     private final List<Map<String, String>> forms = new ArrayList<>();
+    private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile Hold hold;
+
+    /** Requests refreshing {@code refreshToken} signal {@code arrived} and wait for {@code release} before their answer. */
+    private record Hold(String refreshToken, CountDownLatch arrived, CountDownLatch release) {
+    }
 
     public FakeAccounts() {
         try {
@@ -32,6 +45,7 @@ public final class FakeAccounts implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/api/token", this::token);
+        server.setExecutor(handlers);
         server.start();
     }
 
@@ -68,9 +82,16 @@ public final class FakeAccounts implements AutoCloseable {
         return List.copyOf(forms);
     }
 
+    /** From now on, refreshes of {@code refreshToken} count down {@code arrived} and then wait for {@code release}. */
+    FakeAccounts holdRefreshesOf(String refreshToken, CountDownLatch arrived, CountDownLatch release) {
+        hold = new Hold(refreshToken, arrived, release);
+        return this;
+    }
+
     private void token(HttpExchange exchange) throws IOException {
         try (exchange) {
             Reply reply;
+            Map<String, String> form;
             synchronized (this) {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 if (!exchange.getRequestMethod().equals("POST")
@@ -78,8 +99,18 @@ public final class FakeAccounts implements AutoCloseable {
                     exchange.sendResponseHeaders(405, -1);
                     return;
                 }
-                forms.add(Query.parse(body));
+                form = Query.parse(body);
+                forms.add(form);
                 reply = replies.isEmpty() ? new Reply(500, "no reply queued", Duration.ZERO) : replies.poll();
+            }
+            Hold held = hold;
+            if (held != null && held.refreshToken().equals(form.get("refresh_token"))) {
+                held.arrived().countDown();
+                try {
+                    held.release().await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             if (!reply.delay().isZero()) {
                 try {
@@ -102,5 +133,6 @@ public final class FakeAccounts implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

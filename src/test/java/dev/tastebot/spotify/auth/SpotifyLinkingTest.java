@@ -19,7 +19,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +74,7 @@ class SpotifyLinkingTest {
 
     /** Starts a link for the user and returns the query of the authorize URL they were given. */
     private Map<String, String> startFor(String userId) {
-        Start start = linking.start(userId);
+        Start start = linking.start(userId, userId.equals(ALICE) ? "Alice" : "Bob");
         assertThat(start).isInstanceOf(Start.Open.class);
         return Query.parse(((Start.Open) start).authorizeUrl().getRawQuery());
     }
@@ -84,10 +90,10 @@ class SpotifyLinkingTest {
 
     @Test
     void linkingRefusesToStartWithoutAClientIdOrAnEncryptionKey() {
-        assertThat(linking(Optional.empty(), Optional.of(key)).start(ALICE))
+        assertThat(linking(Optional.empty(), Optional.of(key)).start(ALICE, "Alice"))
                 .isInstanceOfSatisfying(Start.Refused.class,
                         refused -> assertThat(refused.message()).contains("TASTEBOT_SPOTIFY_CLIENT_ID"));
-        assertThat(linking(Optional.of("client-1"), Optional.empty()).start(ALICE))
+        assertThat(linking(Optional.of("client-1"), Optional.empty()).start(ALICE, "Alice"))
                 .isInstanceOfSatisfying(Start.Refused.class,
                         refused -> assertThat(refused.message()).contains("TASTEBOT_TOKEN_ENCRYPTION_KEY"));
     }
@@ -95,7 +101,7 @@ class SpotifyLinkingTest {
     @Test
     void aCompletedLinkStoresOnlyTheEncryptedRefreshToken() {
         // GIVEN a user who started linking, and Spotify ready to grant tokens
-        Start.Open open = (Start.Open) linking.start(ALICE);
+        Start.Open open = (Start.Open) linking.start(ALICE, "Alice");
         Map<String, String> authorize = Query.parse(open.authorizeUrl().getRawQuery());
         assertThat(open.pasteBack()).isTrue();
         accounts.grant("access-1", "refresh-token-in-clear", "user-library-read");
@@ -104,7 +110,7 @@ class SpotifyLinkingTest {
         Completion completion = linking.complete(authorize.get("state"), "code-1");
 
         // THEN they are linked, the exchange proved the PKCE verifier behind the challenge
-        assertThat(completion).isEqualTo(new Completion.Linked(ALICE, "user-library-read"));
+        assertThat(completion).isEqualTo(new Completion.Linked(ALICE, "Discord user Alice (discord:1001)", "user-library-read"));
         Map<String, String> exchange = accounts.forms().getFirst();
         assertThat(exchange).containsEntry("code", "code-1").containsEntry("redirect_uri", REDIRECT.toString());
         assertThat(Pkce.challenge(exchange.get("code_verifier"))).isEqualTo(authorize.get("code_challenge"));
@@ -144,19 +150,22 @@ class SpotifyLinkingTest {
     }
 
     @Test
-    void anAddressFromAnotherUsersLinkIsRefusedAndSpent() {
+    void anAddressFromAnotherUsersLinkIsRefusedWithoutSpendingIt() {
         // GIVEN Alice started linking
         String state = startFor(ALICE).get("state");
 
         // WHEN Bob pastes the address Alice's browser was sent to
         Completion completion = linking.completeFromPastedUrl(BOB, REDIRECT + "?code=code-1&state=" + state);
 
-        // THEN nothing is linked for either, and the address cannot be used again
+        // THEN nothing is linked for Bob, and Spotify was not asked
         assertThat(completion).isEqualTo(new Completion.StateForAnotherUser());
         assertThat(accounts.forms()).isEmpty();
         assertThat(links.find(BOB)).isEmpty();
+        // AND Alice's own paste still links her: Bob did not burn her attempt
+        accounts.grant("access-1", "refresh-1", "user-library-read");
         assertThat(linking.completeFromPastedUrl(ALICE, REDIRECT + "?code=code-1&state=" + state))
-                .isEqualTo(new Completion.StateUnknownOrExpired());
+                .isEqualTo(new Completion.Linked(ALICE, "Discord user Alice (discord:1001)", "user-library-read"));
+        assertThat(storedRefreshToken(ALICE)).isEqualTo("refresh-1");
     }
 
     @Test
@@ -180,7 +189,7 @@ class SpotifyLinkingTest {
         Completion completion = linking.completeFromPastedUrl(ALICE, "  <" + REDIRECT + "?code=code-1&state=" + state + ">\n");
 
         // THEN she is linked
-        assertThat(completion).isEqualTo(new Completion.Linked(ALICE, "user-library-read"));
+        assertThat(completion).isEqualTo(new Completion.Linked(ALICE, "Discord user Alice (discord:1001)", "user-library-read"));
         assertThat(storedRefreshToken(ALICE)).isEqualTo("refresh-1");
     }
 
@@ -279,6 +288,91 @@ class SpotifyLinkingTest {
         assertThat(linking.accessToken(ALICE)).isEmpty();
         assertThat(links.find(ALICE).orElseThrow().status()).isEqualTo(SpotifyLink.Status.ACTIVE);
         assertThat(storedRefreshToken(ALICE)).isEqualTo("refresh-1");
+    }
+
+    @Test
+    void refreshesOfTwoUsersDoNotWaitForEachOtherAndTwoOfOneUserNeverRace() throws Exception {
+        // GIVEN Alice and Bob are linked, and their access tokens have run out
+        linkAlice();
+        accounts.grant("access-b1", "refresh-b1", "user-library-read");
+        assertThat(linking.complete(startFor(BOB).get("state"), "code-b")).isInstanceOf(Completion.Linked.class);
+        clock.advance(Duration.ofHours(1));
+        // AND Spotify holds Alice's refresh until the test lets it answer
+        CountDownLatch aliceAtSpotify = new CountDownLatch(1);
+        CountDownLatch answerAlice = new CountDownLatch(1);
+        accounts.holdRefreshesOf("refresh-1", aliceAtSpotify, answerAlice);
+        accounts.grant("access-2", "refresh-2", "user-library-read").grant("access-b2", "refresh-b2", "user-library-read");
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        try {
+            Future<Optional<String>> alice = callers.submit(() -> linking.accessToken(ALICE));
+            assertThat(aliceAtSpotify.await(20, TimeUnit.SECONDS)).isTrue();
+            // AND a second call for Alice waits meanwhile
+            AtomicReference<Thread> secondCaller = new AtomicReference<>();
+            Future<Optional<String>> aliceAgain = callers.submit(() -> {
+                secondCaller.set(Thread.currentThread());
+                return linking.accessToken(ALICE);
+            });
+            awaitWaiting(secondCaller);
+
+            // WHEN Bob needs a token while Alice's refresh is held
+            Optional<String> bob = callers.submit(() -> linking.accessToken(BOB)).get(20, TimeUnit.SECONDS);
+
+            // THEN Bob has his new token without waiting for Alice
+            assertThat(bob).contains("access-b2");
+            // AND once Spotify answers Alice, both her calls have the token of one single refresh
+            answerAlice.countDown();
+            assertThat(alice.get(20, TimeUnit.SECONDS)).contains("access-2");
+            assertThat(aliceAgain.get(20, TimeUnit.SECONDS)).contains("access-2");
+            assertThat(accounts.forms()).filteredOn(form -> "refresh-1".equals(form.get("refresh_token"))).hasSize(1);
+            assertThat(storedRefreshToken(ALICE)).isEqualTo("refresh-2");
+        } finally {
+            answerAlice.countDown();
+            callers.shutdownNow();
+        }
+    }
+
+    /** Until the thread is parked: on Alice's lock (or, were there none, in a request of its own). */
+    private static void awaitWaiting(AtomicReference<Thread> thread) {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (thread.get() == null || thread.get().getState() != Thread.State.WAITING) {
+            assertThat(System.nanoTime()).as("the second call is waiting").isLessThan(giveUp);
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void forgettingAUserDropsTheirOpenAttemptsTokenAndLink() {
+        // GIVEN Alice is linked, with a token at hand, and has another link attempt open
+        linkAlice();
+        String open = startFor(ALICE).get("state");
+        accounts.grant("access-9", "refresh-9", "user-library-read");
+
+        // WHEN she is forgotten
+        linking.forget(ALICE);
+
+        // THEN her token and link are gone, and her open attempt no longer links anything
+        assertThat(linking.accessToken(ALICE)).isEmpty();
+        assertThat(links.find(ALICE)).isEmpty();
+        assertThat(linking.complete(open, "code-9")).isEqualTo(new Completion.StateUnknownOrExpired());
+        assertThat(accounts.forms()).hasSize(1);
+    }
+
+    @Test
+    void aLinkWhoseUserWasForgottenDuringTheExchangeIsNotKept() {
+        // GIVEN Alice started linking, then her data was deleted before Spotify's answer was stored
+        String state = startFor(ALICE).get("state");
+        new UserStore(database).delete(ALICE);
+        accounts.grant("access-1", "refresh-1", "user-library-read");
+
+        // WHEN the approval comes back
+        Completion completion = linking.complete(state, "code-1");
+
+        // THEN nothing is linked, and Alice is not brought back
+        assertThat(completion).isInstanceOfSatisfying(Completion.Failed.class,
+                failed -> assertThat(failed.message()).contains("/forget-me"));
+        assertThat(links.find(ALICE)).isEmpty();
+        assertThat(linking.accessToken(ALICE)).isEmpty();
+        assertThat(new UserStore(database).exists(ALICE)).isFalse();
     }
 
     @Test
