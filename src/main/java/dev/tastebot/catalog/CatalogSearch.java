@@ -1,6 +1,7 @@
 package dev.tastebot.catalog;
 
 import dev.tastebot.store.Database;
+import dev.tastebot.store.TrackSearchIndex;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,42 +9,47 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Finds tracks in the local catalogue (every stored track) by what a user typed. Every word must
- * occur, ignoring case, in the title or in an artist's name; "artist - title" asks the first part of
- * the artists and the second of the title, and if nothing matches, the other way round, and then
- * every word anywhere. Results come best first: a title equal to what was asked, then titles starting
- * with it, then the rest; within each, the more popular first (unknown popularity last).
+ * occur in the title or in an artist's name; "artist - title" asks the first part of the artists and
+ * the second of the title, and if nothing matches, the other way round, and then every word
+ * anywhere. Results come best first: a title equal to what was asked, then titles starting with it,
+ * then the rest; within each, the more popular first (unknown popularity last).
  *
- * <p>A search reads the whole tracks table (words can occur anywhere in a title, which no ordinary
- * index helps with): 5 to 20 ms for the 28,000 tracks of the TidyTuesday catalogue. SQLite's LIKE
- * ignores the case of ASCII letters only, so words with other cased letters are narrowed by their
- * ASCII part in SQL and checked whole in Java; a query with no ASCII letter at all (Cyrillic, Greek)
- * is checked in Java against every track (about 0.2 s there).
+ * <p>Searches run on SQLite full-text indexes (migration V11, kept up to date by
+ * {@link TrackSearchIndex}), so a search reads the tracks that match, not the whole catalogue. A word
+ * of three characters or more may occur anywhere, also inside a word ("memor" finds "Memories"); a
+ * shorter word, which the index of three-character pieces cannot find, must begin a word ("u2",
+ * "ac dc"): as a piece of any word it would match nearly every song. Upper and lower case are the
+ * same in every script SQLite knows cases of (Latin, Greek, Cyrillic...), and Latin letters match
+ * with or without accents ("beyonce" finds "Beyoncé"); Greek accents count.
  */
 public final class CatalogSearch {
+    /** Words shorter than this hold no three-character piece, and are looked up as word beginnings. */
+    static final int SHORTEST_PIECE = 3;
+
     private static final String MATCH_FIELDS = """
             SELECT t.id, t.title,
                    (SELECT group_concat(a.name, char(31) ORDER BY a.position)
                     FROM track_artists a WHERE a.track_id = t.id) AS artists
             FROM tracks t""";
-    private static final String TITLE_HAS = "t.title LIKE ? ESCAPE '\\'";
-    // Not a correlated EXISTS: SQLite reads the artists once per word instead of once per track.
-    private static final String AN_ARTIST_HAS =
-            "t.id IN (SELECT a.track_id FROM track_artists a WHERE a.name LIKE ? ESCAPE '\\')";
+    private static final String IN_PIECES = "k.key IN (SELECT rowid FROM track_search_trigrams WHERE track_search_trigrams MATCH ?)";
+    private static final String IN_WORDS = "k.key IN (SELECT rowid FROM track_search_words WHERE track_search_words MATCH ?)";
+    /** 0: the title is the phrase, 1: it starts with it, 2: the rest. */
+    private static final String TITLE_RANK = "CASE WHEN %s THEN (length(k.title) <> ?) ELSE 2 END";
     private static final String BEST_FIRST = """
-            ORDER BY CASE WHEN t.title LIKE ? ESCAPE '\\' THEN 0 WHEN t.title LIKE ? ESCAPE '\\' THEN 1 ELSE 2 END,
-                     t.popularity IS NULL, t.popularity DESC, t.title COLLATE NOCASE, t.id""";
+            ORDER BY title_rank, t.popularity IS NULL, t.popularity DESC, k.title COLLATE NOCASE, k.track_id""";
     // The artists of a track travel in one column, joined by the ASCII unit separator, which no name holds.
     private static final String ARTIST_SEPARATOR = "\u001F";
-    private static final Pattern LIKE_WILDCARDS = Pattern.compile("([\\\\%_])");
 
     private final Database database;
+    private final TrackSearchIndex index;
 
     public CatalogSearch(Database database) {
         this.database = Objects.requireNonNull(database, "database");
+        this.index = new TrackSearchIndex(database);
     }
 
     /** At most {@code limit} tracks for free text, best first; none for text without a word. */
@@ -57,6 +63,7 @@ public final class CatalogSearch {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, got " + limit);
         }
+        index.catchUp();
         if (query.artistAndTitle().isPresent()) {
             TrackReference.ArtistAndTitle parts = query.artistAndTitle().get();
             List<Match> asWritten = matching(Criteria.artistAndTitle(parts.artist(), parts.title()), limit);
@@ -89,18 +96,19 @@ public final class CatalogSearch {
         }
         List<String> conditions = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
-        criteria.artistWords().forEach(word -> condition(AN_ARTIST_HAS, word, conditions, parameters));
-        criteria.titleWords().forEach(word -> condition(TITLE_HAS, word, conditions, parameters));
-        criteria.anywhereWords().forEach(word -> condition("(" + TITLE_HAS + " OR " + AN_ARTIST_HAS + ")", word, conditions, parameters));
-        parameters.add(escaped(criteria.titlePhrase()));
-        parameters.add(escaped(criteria.titlePhrase()) + "%");
-        // When SQLite judges every word exactly, the first rows are the answer; otherwise Java drops some.
-        boolean sqlDecides = criteria.allWords().stream().allMatch(word -> SearchWords.likeSafePart(word).equals(word));
-        if (sqlDecides) {
-            parameters.add(limit);
-        }
-        String sql = MATCH_FIELDS + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
-                + " " + BEST_FIRST + (sqlDecides ? " LIMIT ?" : "");
+        String rank = titleRank(criteria.titlePhrase().strip(), parameters);
+        criteria.piecesQuery().ifPresent(query -> {
+            conditions.add(IN_PIECES);
+            parameters.add(query);
+        });
+        criteria.wordBeginningsQuery().ifPresent(query -> {
+            conditions.add(IN_WORDS);
+            parameters.add(query);
+        });
+        parameters.add(limit);
+        String sql = "SELECT k.track_id AS id, k.title, k.artists, " + rank + " AS title_rank"
+                + " FROM track_search_keys k JOIN tracks t ON t.id = k.track_id"
+                + " WHERE " + String.join(" AND ", conditions) + " " + BEST_FIRST + " LIMIT ?";
         return database.withConnection(c -> {
             try (PreparedStatement select = c.prepareStatement(sql)) {
                 for (int i = 0; i < parameters.size(); i++) {
@@ -108,12 +116,8 @@ public final class CatalogSearch {
                 }
                 List<Match> matches = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
-                    // Rows arrive best first; those LIKE could not judge are checked here, until enough.
-                    while (matches.size() < limit && rows.next()) {
-                        Match match = match(rows);
-                        if (criteria.accepts(match)) {
-                            matches.add(match);
-                        }
+                    while (rows.next()) {
+                        matches.add(match(rows));
                     }
                 }
                 return matches;
@@ -121,31 +125,35 @@ public final class CatalogSearch {
         });
     }
 
-    /** A condition for the word's LIKE-safe part, which every match holds; nothing when it has none. */
-    private static void condition(String sql, String word, List<String> conditions, List<Object> parameters) {
-        String part = SearchWords.likeSafePart(word);
-        if (part.isEmpty()) {
-            return;
+    /**
+     * Whether the title starts with the phrase, asked of the index so that case and accents count as
+     * in the search; of equal length as well, it is the phrase. A phrase without a letter or digit
+     * ranks nothing first.
+     */
+    private static String titleRank(String phrase, List<Object> parameters) {
+        int length = phrase.codePointCount(0, phrase.length());
+        if (phrase.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            return "2";
         }
-        conditions.add(sql);
-        int placeholders = (int) sql.chars().filter(c -> c == '?').count();
-        for (int i = 0; i < placeholders; i++) {
-            parameters.add(containing(part));
-        }
+        boolean pieces = length >= SHORTEST_PIECE;
+        parameters.add("title : ^" + quoted(phrase) + (pieces ? "" : " *"));
+        parameters.add(length);
+        return TITLE_RANK.formatted(pieces ? IN_PIECES : IN_WORDS);
     }
 
     private static Match match(ResultSet row) throws SQLException {
         String artists = row.getString("artists");
         return new Match(row.getString("id"), row.getString("title"),
-                artists == null ? List.of() : List.of(artists.split(ARTIST_SEPARATOR, -1)));
+                artists == null || artists.isEmpty() ? List.of() : List.of(artists.split(ARTIST_SEPARATOR, -1)));
     }
 
-    private static String containing(String word) {
-        return "%" + escaped(word) + "%";
+    /** An FTS5 string: everything inside is text to find, a double quote is doubled. */
+    private static String quoted(String text) {
+        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
-    private static String escaped(String text) {
-        return LIKE_WILDCARDS.matcher(text).replaceAll("\\\\$1");
+    private static boolean isShort(String word) {
+        return word.codePointCount(0, word.length()) < SHORTEST_PIECE;
     }
 
     /**
@@ -164,24 +172,28 @@ public final class CatalogSearch {
         }
 
         boolean isEmpty() {
-            return allWords().isEmpty();
+            return artistWords.isEmpty() && titleWords.isEmpty() && anywhereWords.isEmpty();
         }
 
-        List<String> allWords() {
-            List<String> all = new ArrayList<>(artistWords);
-            all.addAll(titleWords);
-            all.addAll(anywhereWords);
-            return all;
+        /** The words of three characters or more, each a piece of the title or an artist's name. */
+        Optional<String> piecesQuery() {
+            return query(false, "");
         }
 
-        /** The full check, in Java: SQLite's LIKE compares only the ASCII part of a word without regard to case. */
-        boolean accepts(Match match) {
-            String title = SearchWords.folded(match.title());
-            List<String> artists = match.artists().stream().map(SearchWords::folded).toList();
-            return artistWords.stream().allMatch(word -> artists.stream().anyMatch(name -> name.contains(word)))
-                    && titleWords.stream().allMatch(title::contains)
-                    && anywhereWords.stream().allMatch(word -> title.contains(word)
-                            || artists.stream().anyMatch(name -> name.contains(word)));
+        /** The shorter words, each the beginning of a word of the title or an artist's name. */
+        Optional<String> wordBeginningsQuery() {
+            return query(true, " *");
+        }
+
+        private Optional<String> query(boolean shortWords, String suffix) {
+            List<String> terms = Stream.of(
+                            artistWords.stream().filter(word -> isShort(word) == shortWords).map(word -> "artists : " + quoted(word)),
+                            titleWords.stream().filter(word -> isShort(word) == shortWords).map(word -> "title : " + quoted(word)),
+                            anywhereWords.stream().filter(word -> isShort(word) == shortWords).map(CatalogSearch::quoted))
+                    .flatMap(kind -> kind)
+                    .map(term -> term + suffix)
+                    .toList();
+            return terms.isEmpty() ? Optional.empty() : Optional.of(String.join(" AND ", terms));
         }
     }
 }

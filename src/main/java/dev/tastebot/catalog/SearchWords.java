@@ -24,36 +24,9 @@ final class SearchWords {
                 .toList();
     }
 
-    /** Case folded as the search compares it. */
+    /** In lower case: how two names are compared regardless of case. */
     static String folded(String text) {
         return text.toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * The longest part of the word that SQLite's LIKE compares without regard to case exactly as
-     * {@link #folded} does. LIKE folds ASCII letters only, so in "beyoncé" that is "beyonc": a title
-     * holding the word holds that part, which lets SQLite narrow the search before Java checks the
-     * whole word. Empty for a word without such a part ("кино").
-     */
-    static String likeSafePart(String word) {
-        String longest = "";
-        int start = 0;
-        while (start < word.length()) {
-            int end = start;
-            while (end < word.length() && likeFoldsCase(word.codePointAt(end))) {
-                end += Character.charCount(word.codePointAt(end));
-            }
-            if (end - start > longest.length()) {
-                longest = word.substring(start, end);
-            }
-            start = end < word.length() ? end + Character.charCount(word.codePointAt(end)) : end;
-        }
-        return longest;
-    }
-
-    private static boolean likeFoldsCase(int c) {
-        return c < 128 || !Character.isLetter(c)
-                || (!Character.isUpperCase(c) && !Character.isLowerCase(c) && !Character.isTitleCase(c));
     }
 
     private static String withoutSurroundingPunctuation(String word) {

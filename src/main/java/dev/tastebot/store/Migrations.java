@@ -26,7 +26,8 @@ final class Migrations {
             "V6__candidate_sources.sql",
             "V7__last_retrainings.sql",
             "V8__spotify_playlists.sql",
-            "V9__playlist_song_purpose.sql");
+            "V9__playlist_song_purpose.sql",
+            "V11__track_search_index.sql");
 
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 

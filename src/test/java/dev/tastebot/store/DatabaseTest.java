@@ -42,12 +42,14 @@ class DatabaseTest {
                     new AppliedMigration(6, "candidate sources", FIRST_OPEN),
                     new AppliedMigration(7, "last retrainings", FIRST_OPEN),
                     new AppliedMigration(8, "spotify playlists", FIRST_OPEN),
-                    new AppliedMigration(9, "playlist song purpose", FIRST_OPEN));
-            assertThat(database.schemaVersion()).isEqualTo(9);
+                    new AppliedMigration(9, "playlist song purpose", FIRST_OPEN),
+                    new AppliedMigration(11, "track search index", FIRST_OPEN));
+            assertThat(database.schemaVersion()).isEqualTo(11);
             assertThat(tableNames(database)).contains(
                     "users", "tracks", "track_artists", "track_features", "ratings", "rating_history", "models",
                     "posted_songs", "rating_sessions", "user_settings", "spotify_links", "library_syncs", "training_runs",
-                    "artist_searches", "community_members", "spotify_playlists", "daily_deliveries", "last_retrainings", "schema_migrations");
+                    "artist_searches", "community_members", "spotify_playlists", "daily_deliveries", "last_retrainings", "track_search_keys",
+                    "track_search_stale", "track_search_trigrams", "track_search_words", "schema_migrations");
         }
     }
 
@@ -71,7 +73,8 @@ class DatabaseTest {
                     new AppliedMigration(6, "candidate sources", FIRST_OPEN),
                     new AppliedMigration(7, "last retrainings", FIRST_OPEN),
                     new AppliedMigration(8, "spotify playlists", FIRST_OPEN),
-                    new AppliedMigration(9, "playlist song purpose", FIRST_OPEN));
+                    new AppliedMigration(9, "playlist song purpose", FIRST_OPEN),
+                    new AppliedMigration(11, "track search index", FIRST_OPEN));
             assertThat(new UserStore(reopened).exists("console:local")).isTrue();
         }
     }
@@ -97,7 +100,7 @@ class DatabaseTest {
         // WHEN it is opened
         try (Database database = Database.open(file)) {
             // THEN exactly that file is created
-            assertThat(database.schemaVersion()).isEqualTo(9);
+            assertThat(database.schemaVersion()).isEqualTo(11);
             assertThat(file).exists();
         }
     }
