@@ -2,11 +2,15 @@ package dev.tastebot.catalog;
 
 import dev.tastebot.store.Database;
 import dev.tastebot.store.TrackSearchIndex;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -19,12 +23,13 @@ import java.util.stream.Stream;
  * then the rest; within each, the more popular first (unknown popularity last).
  *
  * <p>Searches run on SQLite full-text indexes (migration V11, kept up to date by
- * {@link TrackSearchIndex}), so a search reads the tracks that match, not the whole catalogue. A word
- * of three characters or more may occur anywhere, also inside a word ("memor" finds "Memories"); a
- * shorter word, which the index of three-character pieces cannot find, must begin a word ("u2",
- * "ac dc"): as a piece of any word it would match nearly every song. Upper and lower case are the
- * same in every script SQLite knows cases of (Latin, Greek, Cyrillic...), and Latin letters match
- * with or without accents ("beyonce" finds "Beyoncé"); Greek accents count.
+ * {@link TrackSearchIndex}), which hand out the matches most popular first, so a search reads about
+ * as many tracks as it answers with, not every match and never the whole catalogue. A word of three
+ * characters or more may occur anywhere, also inside a word ("memor" finds "Memories"); a shorter
+ * word, which the index of three-character pieces cannot find, must begin a word ("u2", "ac dc"): as
+ * a piece of any word it would match nearly every song. Upper and lower case are the same in every
+ * script SQLite knows cases of (Latin, Greek, Cyrillic...), and Latin letters match with or without
+ * accents ("beyonce" finds "Beyoncé"); Greek accents count.
  */
 public final class CatalogSearch {
     /** Words shorter than this hold no three-character piece, and are looked up as word beginnings. */
@@ -35,21 +40,30 @@ public final class CatalogSearch {
                    (SELECT group_concat(a.name, char(31) ORDER BY a.position)
                     FROM track_artists a WHERE a.track_id = t.id) AS artists
             FROM tracks t""";
-    private static final String IN_PIECES = "k.key IN (SELECT rowid FROM track_search_trigrams WHERE track_search_trigrams MATCH ?)";
-    private static final String IN_WORDS = "k.key IN (SELECT rowid FROM track_search_words WHERE track_search_words MATCH ?)";
-    /** 0: the title is the phrase, 1: it starts with it, 2: the rest. */
-    private static final String TITLE_RANK = "CASE WHEN %s THEN (length(k.title) <> ?) ELSE 2 END";
-    private static final String BEST_FIRST = """
-            ORDER BY title_rank, t.popularity IS NULL, t.popularity DESC, k.title COLLATE NOCASE, k.track_id""";
+    /** Ends every indexed title (see V11), so a phrase followed by it is the whole title. */
+    private static final String END_OF_TITLE = "\u0003";
     // The artists of a track travel in one column, joined by the ASCII unit separator, which no name holds.
     private static final String ARTIST_SEPARATOR = "\u001F";
 
+    /**
+     * Matches up to this many are all read and ranked here: one query instead of three, which a
+     * search of several rare words (the usual by the end of typing) spends most of its time on.
+     */
+    static final int RANKED_HERE = 100;
+
     private final Database database;
     private final TrackSearchIndex index;
+    private final int rankedHere;
 
     public CatalogSearch(Database database) {
+        this(database, RANKED_HERE);
+    }
+
+    /** @param rankedHere at most how many matches are ranked in Java rather than by the index */
+    CatalogSearch(Database database, int rankedHere) {
         this.database = Objects.requireNonNull(database, "database");
         this.index = new TrackSearchIndex(database);
+        this.rankedHere = rankedHere;
     }
 
     /** At most {@code limit} tracks for free text, best first; none for text without a word. */
@@ -90,55 +104,109 @@ public final class CatalogSearch {
         });
     }
 
+    /** The titles equal to the phrase, then those starting with it, then the rest: each the most popular first. */
     private List<Match> matching(Criteria criteria, int limit) {
-        if (criteria.isEmpty()) {
+        List<Term> required = criteria.terms();
+        if (required.isEmpty()) {
             return List.of();
         }
-        List<String> conditions = new ArrayList<>();
-        List<Object> parameters = new ArrayList<>();
-        String rank = titleRank(criteria.titlePhrase().strip(), parameters);
-        criteria.piecesQuery().ifPresent(query -> {
-            conditions.add(IN_PIECES);
-            parameters.add(query);
-        });
-        criteria.wordBeginningsQuery().ifPresent(query -> {
-            conditions.add(IN_WORDS);
-            parameters.add(query);
-        });
-        parameters.add(limit);
-        String sql = "SELECT k.track_id AS id, k.title, k.artists, " + rank + " AS title_rank"
-                + " FROM track_search_keys k JOIN tracks t ON t.id = k.track_id"
-                + " WHERE " + String.join(" AND ", conditions) + " " + BEST_FIRST + " LIMIT ?";
+        String phrase = criteria.titlePhrase().strip();
+        Optional<Term> equal = Term.titleEqualTo(phrase);
+        Optional<Term> starting = Term.titleStartingWith(phrase);
         return database.withConnection(c -> {
-            try (PreparedStatement select = c.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.size(); i++) {
-                    select.setObject(i + 1, parameters.get(i));
-                }
-                List<Match> matches = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        matches.add(match(rows));
-                    }
-                }
-                return matches;
+            List<Long> mostPopular = mostPopular(c, required, List.of(), rankedHere + 1);
+            if (mostPopular.size() <= rankedHere) {
+                return rankedByTitle(matches(c, mostPopular), phrase).stream().limit(limit).toList();
             }
+            List<Long> keys = new ArrayList<>();
+            if (equal.isPresent()) {
+                keys.addAll(mostPopular(c, with(required, equal.get()), List.of(), limit));
+            }
+            if (starting.isPresent() && keys.size() < limit) {
+                keys.addAll(mostPopular(c, with(required, starting.get()), equal.stream().toList(), limit - keys.size()));
+            }
+            if (keys.size() < limit) {
+                keys.addAll(mostPopular(c, required, starting.stream().toList(), limit - keys.size()));
+            }
+            return matches(c, keys);
         });
     }
 
     /**
-     * Whether the title starts with the phrase, asked of the index so that case and accents count as
-     * in the search; of equal length as well, it is the phrase. A phrase without a letter or digit
-     * ranks nothing first.
+     * The keys of at most {@code limit} tracks that match every required term and no excluded one,
+     * in descending key order, which is the order of popularity: the index hands them out that way
+     * and SQLite stops reading at the limit. Terms of one index go into one full-text query; those of
+     * the other are read once into a set (the leading {@code +} keeps SQLite from asking the
+     * full-text query once per member of that set instead).
      */
-    private static String titleRank(String phrase, List<Object> parameters) {
-        int length = phrase.codePointCount(0, phrase.length());
-        if (phrase.codePoints().noneMatch(Character::isLetterOrDigit)) {
-            return "2";
+    private static List<Long> mostPopular(Connection c, List<Term> required, List<Term> excluded, int limit)
+            throws SQLException {
+        Index driving = required.stream().anyMatch(term -> term.index() == Index.PIECES) ? Index.PIECES : Index.WORDS;
+        List<String> parameters = new ArrayList<>();
+        parameters.add(Term.all(required.stream().filter(term -> term.index() == driving)));
+        StringBuilder sql = new StringBuilder("SELECT hit.rowid FROM " + driving.table + "(?) hit WHERE 1");
+        List<Term> elsewhere = required.stream().filter(term -> term.index() != driving).toList();
+        if (!elsewhere.isEmpty()) {
+            sql.append(" AND +hit.rowid IN (SELECT rowid FROM ").append(driving.other().table).append("(?))");
+            parameters.add(Term.all(elsewhere.stream()));
         }
-        boolean pieces = length >= SHORTEST_PIECE;
-        parameters.add("title : ^" + quoted(phrase) + (pieces ? "" : " *"));
-        parameters.add(length);
-        return TITLE_RANK.formatted(pieces ? IN_PIECES : IN_WORDS);
+        for (Term term : excluded) {
+            sql.append(" AND +hit.rowid NOT IN (SELECT rowid FROM ").append(term.index().table).append("(?))");
+            parameters.add(term.expression());
+        }
+        sql.append(" ORDER BY hit.rowid DESC LIMIT ?");
+        try (PreparedStatement select = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                select.setString(i + 1, parameters.get(i));
+            }
+            select.setInt(parameters.size() + 1, limit);
+            List<Long> keys = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    keys.add(rows.getLong(1));
+                }
+            }
+            return keys;
+        }
+    }
+
+    private static List<Match> matches(Connection c, List<Long> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Match> byKey = new HashMap<>();
+        String placeholders = String.join(", ", keys.stream().map(key -> "?").toList());
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT key, track_id AS id, title, artists FROM track_search_keys WHERE key IN (" + placeholders + ")")) {
+            for (int i = 0; i < keys.size(); i++) {
+                select.setLong(i + 1, keys.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    byKey.put(rows.getLong("key"), match(rows));
+                }
+            }
+        }
+        return keys.stream().map(byKey::get).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * All matches, most popular first, ranked as {@link #matching} does: titles equal to the phrase,
+     * then starting with it, then the rest, comparing as the index does (case, and accents of Latin
+     * letters, aside). The sort is stable, so popularity orders each rank.
+     */
+    private static List<Match> rankedByTitle(List<Match> popularFirst, String phrase) {
+        if (Term.titleStartingWith(phrase).isEmpty()) {
+            return popularFirst;
+        }
+        String wanted = SearchWords.comparable(phrase);
+        boolean canBeEqual = Term.titleEqualTo(phrase).isPresent();
+        return popularFirst.stream()
+                .sorted(Comparator.comparingInt(match -> {
+                    String title = SearchWords.comparable(match.title());
+                    return canBeEqual && title.equals(wanted) ? 0 : title.startsWith(wanted) ? 1 : 2;
+                }))
+                .toList();
     }
 
     private static Match match(ResultSet row) throws SQLException {
@@ -147,13 +215,70 @@ public final class CatalogSearch {
                 artists == null || artists.isEmpty() ? List.of() : List.of(artists.split(ARTIST_SEPARATOR, -1)));
     }
 
-    /** An FTS5 string: everything inside is text to find, a double quote is doubled. */
-    private static String quoted(String text) {
-        return "\"" + text.replace("\"", "\"\"") + "\"";
+    private static <T> List<T> with(List<T> list, T more) {
+        return Stream.concat(list.stream(), Stream.of(more)).toList();
     }
 
-    private static boolean isShort(String word) {
-        return word.codePointCount(0, word.length()) < SHORTEST_PIECE;
+    private static boolean isShort(String text) {
+        return text.codePointCount(0, text.length()) < SHORTEST_PIECE;
+    }
+
+    /** The two full-text indexes of migration V11, by what they find. */
+    private enum Index {
+        /** Three-character pieces: words of three or more characters, anywhere. */
+        PIECES("track_search_trigrams"),
+        /** Word beginnings of one or two characters. */
+        WORDS("track_search_words");
+
+        final String table;
+
+        Index(String table) {
+            this.table = table;
+        }
+
+        Index other() {
+            return this == PIECES ? WORDS : PIECES;
+        }
+    }
+
+    /** One condition of an FTS5 query, in the index that can answer it. */
+    private record Term(Index index, String expression) {
+
+        /** A word of the title, an artist's name or either ({@code column} empty), anywhere in it if long enough. */
+        static Term word(String column, String word) {
+            String prefix = column.isEmpty() ? "" : column + " : ";
+            return isShort(word) ? new Term(Index.WORDS, prefix + quoted(word) + " *")
+                    : new Term(Index.PIECES, prefix + quoted(word));
+        }
+
+        /** Empty for a phrase of one character (too short to be told from a beginning) or without a letter or digit. */
+        static Optional<Term> titleEqualTo(String phrase) {
+            if (!hasWord(phrase) || phrase.codePointCount(0, phrase.length()) < SHORTEST_PIECE - 1) {
+                return Optional.empty();
+            }
+            return Optional.of(new Term(Index.PIECES, "search_title : ^" + quoted(phrase + END_OF_TITLE)));
+        }
+
+        static Optional<Term> titleStartingWith(String phrase) {
+            if (!hasWord(phrase)) {
+                return Optional.empty();
+            }
+            return Optional.of(isShort(phrase) ? new Term(Index.WORDS, "search_title : ^" + quoted(phrase) + " *")
+                    : new Term(Index.PIECES, "search_title : ^" + quoted(phrase)));
+        }
+
+        static String all(Stream<Term> terms) {
+            return String.join(" AND ", terms.map(Term::expression).toList());
+        }
+
+        private static boolean hasWord(String phrase) {
+            return phrase.codePoints().anyMatch(Character::isLetterOrDigit);
+        }
+
+        /** An FTS5 string: everything inside is text to find, a double quote is doubled. */
+        private static String quoted(String text) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
     }
 
     /**
@@ -171,29 +296,13 @@ public final class CatalogSearch {
             return new Criteria(List.of(), List.of(), SearchWords.of(text), text);
         }
 
-        boolean isEmpty() {
-            return artistWords.isEmpty() && titleWords.isEmpty() && anywhereWords.isEmpty();
-        }
-
-        /** The words of three characters or more, each a piece of the title or an artist's name. */
-        Optional<String> piecesQuery() {
-            return query(false, "");
-        }
-
-        /** The shorter words, each the beginning of a word of the title or an artist's name. */
-        Optional<String> wordBeginningsQuery() {
-            return query(true, " *");
-        }
-
-        private Optional<String> query(boolean shortWords, String suffix) {
-            List<String> terms = Stream.of(
-                            artistWords.stream().filter(word -> isShort(word) == shortWords).map(word -> "artists : " + quoted(word)),
-                            titleWords.stream().filter(word -> isShort(word) == shortWords).map(word -> "title : " + quoted(word)),
-                            anywhereWords.stream().filter(word -> isShort(word) == shortWords).map(CatalogSearch::quoted))
+        List<Term> terms() {
+            return Stream.of(
+                            artistWords.stream().map(word -> Term.word("artists", word)),
+                            titleWords.stream().map(word -> Term.word("search_title", word)),
+                            anywhereWords.stream().map(word -> Term.word("", word)))
                     .flatMap(kind -> kind)
-                    .map(term -> term + suffix)
                     .toList();
-            return terms.isEmpty() ? Optional.empty() : Optional.of(String.join(" AND ", terms));
         }
     }
 }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CatalogSearchTest {
     @TempDir
@@ -160,10 +162,11 @@ class CatalogSearchTest {
 
     @Test
     void theSearchFollowsEveryChangeToTitlesAndArtists() {
-        // GIVEN a song renamed, one credited to other artists, and a new one
+        // GIVEN a song renamed, one credited to other artists, one grown more popular, and a new one
         tracks.upsertAll(List.of(
                 track("halo", "Crazy in Love", 80, "Beyoncé"),
                 track("two-hearts", "Two Hearts", 40, "Genesis"),
+                track("memories-conan", "Memories", 95, "Conan Gray"),
                 track("new-song", "Brand New Memories", 5, "Fresh Face")));
 
         // WHEN searched for by the old and the new names
@@ -173,6 +176,7 @@ class CatalogSearchTest {
         assertThat(ids("phil collins")).isEmpty();
         assertThat(ids("genesis")).containsExactly("two-hearts");
         assertThat(ids("brand memories")).containsExactly("new-song");
+        assertThat(ids("memories")).startsWith("memories-conan", "memories-maroon5");
     }
 
     @Test
@@ -191,6 +195,26 @@ class CatalogSearchTest {
         // THEN the search sees both changes
         assertThat(ids("handmade shell")).containsExactly("by-hand");
         assertThat(ids("untitled")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memories", "MEMORIES", "memor", "me", "h", "memories of", "Maroon 5 - Memories", "кино",
+            "КИНО", "beyonce", "hoppipolla", "s", "sweet memories"})
+    void theIndexRanksManyMatchesAsFewAreRankedHere(String typed) {
+        // GIVEN the songs above, and more whose titles equal or start with a word typed below
+        tracks.upsertAll(List.of(
+                track("kino-song", "Кино", 10, "Some Band"),
+                track("kinoplyonka", "Кинопленка", 90, "Other Band"),
+                track("hoppipolla-live", "Hoppipolla (Live)", 95, "Sigur Rós"),
+                track("s-song", "S", 50, "Letters")));
+        // AND a search that leaves all ranking to the index, as it does for more than a hundred matches
+        CatalogSearch byTheIndex = new CatalogSearch(database, 0);
+
+        // WHEN both search
+        // THEN they answer alike
+        List<Match> ranked = search.search(typed, 10);
+        assertThat(ranked).isNotEmpty();
+        assertThat(byTheIndex.search(typed, 10)).isEqualTo(ranked);
     }
 
     @Test

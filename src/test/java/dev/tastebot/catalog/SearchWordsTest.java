@@ -15,4 +15,11 @@ class SearchWordsTest {
     void repeatedWordsCountOnce() {
         assertThat(SearchWords.of("Baby baby BABY")).containsExactly("baby");
     }
+
+    @Test
+    void comparableTextIgnoresCaseAndTheAccentsOfLatinLettersOnly() {
+        assertThat(SearchWords.comparable("Beyoncé HOPPÍPOLLA Ça")).isEqualTo("beyonce hoppipolla ca");
+        assertThat(SearchWords.comparable("ΘΆΛΑΣΣΑ")).isEqualTo("θάλασσα");
+        assertThat(SearchWords.comparable("Йогурт Ёлка")).isEqualTo("йогурт ёлка");
+    }
 }
