@@ -7,11 +7,15 @@ import dev.tastebot.chat.Admins;
 import dev.tastebot.chat.ChatCore;
 import dev.tastebot.chat.ChatStores;
 import dev.tastebot.chat.DailyMessages;
+import dev.tastebot.chat.FairUse;
 import dev.tastebot.chat.SpotifyAccounts;
 import dev.tastebot.config.FeatureSourceKind;
 import dev.tastebot.config.Secret;
 import dev.tastebot.config.TastebotConfig;
 import dev.tastebot.discord.DiscordUsers;
+import dev.tastebot.fairuse.HeavyWork;
+import dev.tastebot.fairuse.Limit;
+import dev.tastebot.fairuse.OneAtATime;
 import dev.tastebot.features.sources.ConfiguredSources;
 import dev.tastebot.features.sources.FeatureChain;
 import dev.tastebot.library.LibraryExport;
@@ -91,6 +95,12 @@ final class Application implements AutoCloseable {
      */
     private static final int DAILY_CONCURRENCY = 16;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    /** Training and imports; see {@link HeavyWork#threadsFor}. */
+    private final HeavyWork heavy;
+    /** Per-user limits on expensive work; {@code forget(userId)} for /forget-me. */
+    final FairUse fairUse;
+    /** Background retraining as ratings grow; {@code forget(userId)} for /forget-me. */
+    final RetrainOnNewRatings retrainer;
 
     Application(TastebotConfig config, Clock clock) {
         this.database = Database.open(config.database().path());
@@ -100,6 +110,10 @@ final class Application implements AutoCloseable {
                 new UserSettingsStore(database), new ModelStore(database), new CommunityStore(database),
                 new DailyDeliveryStore(database));
         this.features = new FeatureStore(database);
+        this.heavy = new HeavyWork(HeavyWork.threadsFor(config.training().threads(),
+                Runtime.getRuntime().availableProcessors()));
+        OneAtATime retraining = new OneAtATime();
+        this.fairUse = new FairUse(limits(config.limits()), retraining, heavy, clock);
         AppTokens appTokens = new AppTokens(config.spotify().accountsBaseUrl(), config.spotify().clientId(),
                 config.spotify().clientSecret().map(Secret::value), HttpClient.newHttpClient(), clock);
         FeatureChain featureChain = new FeatureChain(ConfiguredSources.of(config, features, appTokens), features, clock);
@@ -124,8 +138,8 @@ final class Application implements AutoCloseable {
         this.nightly = new NightlyScheduler(clock, ZoneId.systemDefault(), config.training().nightlyTime(),
                 Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("tastebot-nightly").daemon().factory()),
                 nightlyRetraining::runNow, () -> trainingRuns.latest().map(TrainingRun::startedAt));
-        RetrainOnNewRatings retrainer = new RetrainOnNewRatings(userModels, stores.ratings(), stores.models(), minRatings,
-                background);
+        this.retrainer = new RetrainOnNewRatings(userModels, stores.ratings(), stores.models(), minRatings, heavy,
+                retraining);
         CatalogCandidates candidates = new CatalogCandidates(new CandidatePoolStore(database), stores.posted(),
                 stores.trainingData(), userModels, featureSources, likedArtistsRunningLow, clock.millis());
         DailyPicker dailyPicker = new DailyPicker(new CandidatePoolStore(database), stores.tracks(), stores.trainingData(),
@@ -161,8 +175,18 @@ final class Application implements AutoCloseable {
         this.spotifyCallback = spotifyConfigured
                 ? Optional.of(new SpotifyCallback(linking, userId -> background.execute(() -> accounts.syncAfterCallback(userId))))
                 : Optional.empty();
-        this.chat = new ChatCore(stores, userModels, retrainer, candidates, CatalogTrackLookup.over(database, remote),
-                importer, spotifyConfigured ? accounts : SpotifyAccounts.NOT_CONFIGURED, featureSources, clock, admins(config));
+        this.chat = new ChatCore(stores, userModels, retrainer, candidates,
+                CatalogTrackLookup.over(database, remote, fairUse.lookups()), importer,
+                spotifyConfigured ? accounts : SpotifyAccounts.NOT_CONFIGURED, featureSources, clock, admins(config), fairUse);
+    }
+
+    private static FairUse.Limits limits(TastebotConfig.Limits limits) {
+        return new FairUse.Limits(limit(limits.retrain()), limit(limits.playlist()), limit(limits.imports()),
+                limit(limits.lookups()));
+    }
+
+    private static Limit limit(TastebotConfig.Rate rate) {
+        return new Limit(rate.times(), rate.per());
     }
 
     /** The configured Discord admins, and the console's local user: whoever sits at the terminal runs the bot. */
@@ -178,6 +202,7 @@ final class Application implements AutoCloseable {
         // Before the database closes: a run in progress still writes models and its record.
         daily.stop();
         nightly.stop();
+        heavy.close();
         background.close();
         database.close();
     }

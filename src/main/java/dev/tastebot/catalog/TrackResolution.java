@@ -40,6 +40,13 @@ public sealed interface TrackResolution {
         }
     }
 
+    /** The catalogue lacks it, and the user has looked beyond it as often as their limit allows for now. */
+    record Later(String message) implements TrackResolution {
+        public Later {
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
     /** Nothing, or something that cannot name a track (a broken link, far too much text). */
     record Invalid(String message) implements TrackResolution {
         public Invalid {

@@ -62,10 +62,11 @@ public final class ChatCore implements ChatService {
     private final List<String> featureSources;
     private final Clock clock;
     private final Admins admins;
+    private final FairUse fairUse;
 
     public ChatCore(ChatStores stores, UserModels userModels, RetrainOnNewRatings retrainer, CandidatePicker candidates,
                     TrackLookup lookup, LibraryImporter libraryImport, SpotifyAccounts spotify, List<String> featureSources,
-                    Clock clock, Admins admins) {
+                    Clock clock, Admins admins, FairUse fairUse) {
         this.stores = stores;
         this.userModels = userModels;
         this.retrainer = retrainer;
@@ -77,6 +78,7 @@ public final class ChatCore implements ChatService {
         this.featureSources = List.copyOf(featureSources);
         this.clock = clock;
         this.admins = admins;
+        this.fairUse = fairUse;
     }
 
     @Override
@@ -84,7 +86,7 @@ public final class ChatCore implements ChatService {
         return switch (command) {
             case ChatCommand.Rate r -> rate(user);
             case ChatCommand.StopRating s -> stopRating(user);
-            case ChatCommand.Playlist p -> playlist.answer(user.userId());
+            case ChatCommand.Playlist p -> fairUse.playlist(user.userId(), () -> playlist.answer(user.userId()));
             case ChatCommand.WillILike w -> willILike(user, w.query());
             case ChatCommand.Stats s -> stats(user);
             case ChatCommand.Daily d -> daily(user, d);
@@ -92,7 +94,7 @@ public final class ChatCore implements ChatService {
             case ChatCommand.Help h -> List.of(new Reply.Text(HelpText.TEXT));
             case ChatCommand.Link link -> List.of(new Reply.Text(spotify.link(user.userId(), link.pastedUrl())));
             case ChatCommand.Unlink u -> List.of(new Reply.Text(spotify.unlink(user.userId())));
-            case ChatCommand.Import i -> importLibrary(user, i);
+            case ChatCommand.Import i -> fairUse.importing(user.userId(), () -> importLibrary(user, i));
             case ChatCommand.Retrain r -> retrain(user, r.userId());
         };
     }
@@ -147,6 +149,11 @@ public final class ChatCore implements ChatService {
     }
 
     @Override
+    public Optional<String> importRefusal(ChatUser user) {
+        return fairUse.importRefusal(user.userId());
+    }
+
+    @Override
     public List<Choice> suggestTracks(ChatUser user, String typed, int limit) {
         if (typed.isBlank() || typed.length() > MAX_QUERY) {
             return List.of();
@@ -196,7 +203,7 @@ public final class ChatCore implements ChatService {
             return List.of(new Reply.Text("That is too long for a song name (" + query.length()
                     + " characters); send a link or \"artist - title\"."));
         }
-        return switch (lookup.resolve(query.strip())) {
+        return switch (lookup.resolve(user.userId(), query.strip())) {
             case TrackLookup.Lookup.Found found -> answer(user, found.trackId());
             case TrackLookup.Lookup.Several several -> List.of(new Reply.Text(severalText(several.choices())));
             case TrackLookup.Lookup.Problem problem -> List.of(new Reply.Text(problem.message()));
@@ -341,8 +348,8 @@ public final class ChatCore implements ChatService {
                     ? "You haven't rated anything yet, so there is no model to retrain. Start with /rate."
                     : "I don't know " + target + ": nobody with that id has rated anything here."));
         }
-        RetrainOutcome outcome = userModels.retrainNow(target);
-        return List.of(new Reply.Text(RetrainText.of(outcome, own ? Optional.empty() : Optional.of(target))));
+        return fairUse.retrain(asker.userId(), target, () -> List.of(new Reply.Text(
+                RetrainText.of(userModels.retrainNow(target), own ? Optional.empty() : Optional.of(target)))));
     }
 
     private List<Reply> importLibrary(ChatUser user, ChatCommand.Import file) {

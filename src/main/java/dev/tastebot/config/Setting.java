@@ -31,6 +31,10 @@ public enum Setting {
     DAILY_CANDIDATES("daily.candidates", "300"),
     FEATURES_SOURCES("features.sources", "catalog,reccobeats,spotify"),
     RECCOBEATS_BASE_URL("reccobeats.base-url", "https://api.reccobeats.com"),
+    LIMITS_RETRAIN("limits.retrain", "1/10m"),
+    LIMITS_PLAYLIST("limits.playlist", "3/10m"),
+    LIMITS_IMPORT("limits.import", "3/1h"),
+    LIMITS_LOOKUPS("limits.lookups", "10/1m"),
     LOG_LEVEL("log.level", "INFO");
 
     /** The environment variable names are the keys with this prefix, see {@link #environmentVariable()}. */

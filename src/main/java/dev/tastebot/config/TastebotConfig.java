@@ -2,6 +2,7 @@ package dev.tastebot.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +22,7 @@ public record TastebotConfig(
         Daily daily,
         Features features,
         ReccoBeats reccoBeats,
+        Limits limits,
         LogLevel logLevel) {
 
     public TastebotConfig {
@@ -33,6 +35,7 @@ public record TastebotConfig(
         Objects.requireNonNull(daily, "daily");
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(reccoBeats, "reccoBeats");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(logLevel, "logLevel");
     }
 
@@ -125,6 +128,30 @@ public record TastebotConfig(
     public record ReccoBeats(URI baseUrl) {
         public ReccoBeats {
             Objects.requireNonNull(baseUrl, "baseUrl");
+        }
+    }
+
+    /**
+     * How often each user may start expensive work.
+     *
+     * @param retrain {@code /retrain}, counted against whoever asks
+     * @param playlist {@code /playlist}, which writes to Spotify
+     * @param imports {@code /import} of a library export
+     * @param lookups lookups on Spotify of songs the catalogue lacks
+     */
+    public record Limits(Rate retrain, Rate playlist, Rate imports, Rate lookups) {
+        public Limits {
+            Objects.requireNonNull(retrain, "retrain");
+            Objects.requireNonNull(playlist, "playlist");
+            Objects.requireNonNull(imports, "imports");
+            Objects.requireNonNull(lookups, "lookups");
+        }
+    }
+
+    /** At most {@code times} in any {@code per}. */
+    public record Rate(int times, Duration per) {
+        public Rate {
+            Objects.requireNonNull(per, "per");
         }
     }
 }

@@ -3,6 +3,9 @@ package dev.tastebot.chat;
 import dev.tastebot.catalog.CatalogSearch;
 import dev.tastebot.catalog.TrackFinder;
 import dev.tastebot.catalog.TrackResolution;
+import dev.tastebot.fairuse.HeavyWork;
+import dev.tastebot.fairuse.Limit;
+import dev.tastebot.fairuse.OneAtATime;
 import dev.tastebot.features.RatedTrack;
 import dev.tastebot.features.TrackData;
 import dev.tastebot.library.LibraryExport;
@@ -31,6 +34,7 @@ import dev.tastebot.training.UserModels;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collections;
@@ -52,13 +56,20 @@ public final class ChatFixture implements AutoCloseable {
     public static final List<String> SOURCES = List.of("catalog");
     /** The one admin: may retrain other users' models. */
     public static final ChatUser ADMIN = new ChatUser("discord", "900", "Operator");
+    /** Limits no test of other things reaches. */
+    public static final FairUse.Limits GENEROUS = new FairUse.Limits(new Limit(10_000, Duration.ofSeconds(1)),
+            new Limit(10_000, Duration.ofSeconds(1)), new Limit(10_000, Duration.ofSeconds(1)),
+            new Limit(10_000, Duration.ofSeconds(1)));
 
     private final Path file;
     private final Clock clock;
     private final Map<String, Boolean> wouldLike = new LinkedHashMap<>();
     private final Function<Database, SpotifyAccounts> spotify;
+    private final FairUse.Limits limits;
+    private final HeavyWork heavy = new HeavyWork(2);
     private Database database;
     private UserModels userModels;
+    private FairUse fairUse;
     private ChatCore core;
 
     /** Creates {@code tastebot.db} in {@code folder} with {@code catalogueSize} synthetic tracks and their features. */
@@ -77,9 +88,16 @@ public final class ChatFixture implements AutoCloseable {
     }
 
     public ChatFixture(Path folder, int catalogueSize, Clock clock, Function<Database, SpotifyAccounts> spotify) {
+        this(folder, catalogueSize, clock, spotify, GENEROUS);
+    }
+
+    /** @param limits on the users' expensive commands, with {@code clock} telling their time */
+    public ChatFixture(Path folder, int catalogueSize, Clock clock, Function<Database, SpotifyAccounts> spotify,
+                       FairUse.Limits limits) {
         this.file = folder.resolve("tastebot.db");
         this.clock = clock;
         this.spotify = spotify;
+        this.limits = limits;
         database = Database.open(file);
         TrackStore tracks = new TrackStore(database, clock);
         FeatureStore features = new FeatureStore(database);
@@ -102,13 +120,15 @@ public final class ChatFixture implements AutoCloseable {
                 new ModelStore(db), new CommunityStore(db), new DailyDeliveryStore(db));
         userModels = new UserModels(stores.trainingData(), stores.ratings(), stores.models(),
                 new TasteTrainer(TasteTrainer.Options.defaults()), new ModelCodec(), SOURCES, clock);
+        OneAtATime retraining = new OneAtATime();
         RetrainOnNewRatings retrainer = new RetrainOnNewRatings(userModels, stores.ratings(), stores.models(),
-                TasteTrainer.Options.DEFAULT_MIN_RATINGS, Runnable::run);
+                TasteTrainer.Options.DEFAULT_MIN_RATINGS, Runnable::run, retraining);
+        fairUse = new FairUse(limits, retraining, heavy, clock);
         CatalogCandidates candidates = new CatalogCandidates(new CandidatePoolStore(db), stores.posted(),
                 stores.trainingData(), userModels, SOURCES, userId -> { }, 1);
         LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock, ids -> { });
-        core = new ChatCore(stores, userModels, retrainer, candidates, lookup(db), importer, spotify.apply(db),
-                SOURCES, clock, new Admins(java.util.Set.of(ADMIN.userId())));
+        core = new ChatCore(stores, userModels, retrainer, candidates, lookup(db, fairUse), importer, spotify.apply(db),
+                SOURCES, clock, new Admins(java.util.Set.of(ADMIN.userId())), fairUse);
     }
 
     /**
@@ -116,23 +136,24 @@ public final class ChatFixture implements AutoCloseable {
      * answers "several" with two choices, and leaves everything else to the real track finder over
      * the catalogue (album links, unknown tracks...).
      */
-    private static TrackLookup lookup(Database db) {
+    private static TrackLookup lookup(Database db, FairUse fairUse) {
         CatalogSearch search = new CatalogSearch(db);
-        TrackFinder finder = new TrackFinder(search, Optional.empty());
+        TrackFinder finder = new TrackFinder(search, Optional.empty(), fairUse.lookups());
         return new TrackLookup() {
             @Override
-            public Lookup resolve(String typed) {
+            public Lookup resolve(String userId, String typed) {
                 if (search.find(typed).isPresent()) {
                     return new Lookup.Found(typed);
                 }
                 if (typed.equals("several")) {
                     return new Lookup.Several(List.of(new ChatService.Choice("A - One", "a1"), new ChatService.Choice("A - Two", "a2")));
                 }
-                return switch (finder.resolve(typed)) {
+                return switch (finder.resolve(userId, typed)) {
                     case TrackResolution.Found found -> new Lookup.Found(found.match().trackId());
                     case TrackResolution.Choices choices -> new Lookup.Several(choices.matches().stream()
                             .map(m -> new ChatService.Choice(m.title(), m.trackId())).toList());
                     case TrackResolution.NotFound notFound -> new Lookup.Problem(notFound.message());
+                    case TrackResolution.Later later -> new Lookup.Problem(later.message());
                     case TrackResolution.NotATrack notATrack -> new Lookup.Problem(notATrack.message());
                     case TrackResolution.Invalid invalid -> new Lookup.Problem(invalid.message());
                 };
@@ -147,6 +168,11 @@ public final class ChatFixture implements AutoCloseable {
 
     public static Clock clock() {
         return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+
+    /** The core's limits on expensive commands; a new one after {@link #reopen()}. */
+    public FairUse fairUse() {
+        return fairUse;
     }
 
     /** The core over the database as it is now; a new one after {@link #reopen()}. */
@@ -223,6 +249,7 @@ public final class ChatFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        heavy.close();
         database.close();
     }
 }
