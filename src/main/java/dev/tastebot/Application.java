@@ -18,6 +18,7 @@ import dev.tastebot.fairuse.Limit;
 import dev.tastebot.fairuse.OneAtATime;
 import dev.tastebot.features.sources.ConfiguredSources;
 import dev.tastebot.features.sources.FeatureChain;
+import dev.tastebot.features.sources.FeatureQueue;
 import dev.tastebot.library.LibraryExport;
 import dev.tastebot.library.LibraryImporter;
 import dev.tastebot.library.LibrarySync;
@@ -75,8 +76,9 @@ import java.util.function.Consumer;
 
 /**
  * The running bot's object graph, built with plain constructors from the configuration: one
- * database, its stores, the taste models and the chat core. Closing it waits for background
- * training and closes the database.
+ * database, its stores, the taste models and the chat core. Closing it stops the schedulers, lets
+ * training in progress finish (within a bound) while dropping what waits, stops fetching audio
+ * features within a few seconds and closes the database.
  */
 final class Application implements AutoCloseable {
     final Database database;
@@ -97,6 +99,8 @@ final class Application implements AutoCloseable {
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     /** Training and imports; see {@link HeavyWork#threadsFor}. */
     private final HeavyWork heavy;
+    /** Audio features of imported, synced and looked-up songs, fetched in the background. */
+    private final FeatureQueue featureQueue;
     /** Per-user limits on expensive work; {@code forget(userId)} for /forget-me. */
     final FairUse fairUse;
     /** Background retraining as ratings grow; {@code forget(userId)} for /forget-me. */
@@ -118,7 +122,8 @@ final class Application implements AutoCloseable {
                 config.spotify().clientSecret().map(Secret::value), HttpClient.newHttpClient(), clock);
         FeatureChain featureChain = new FeatureChain(ConfiguredSources.of(config, features, appTokens), features, clock);
         // Fetching audio features may wait on remote services: never on the way to an answer.
-        Consumer<List<String>> featuresWanted = ids -> background.execute(() -> featureChain.featuresFor(ids));
+        this.featureQueue = new FeatureQueue(featureChain::featuresFor);
+        Consumer<List<String>> featuresWanted = featureQueue;
         SpotifyWeb spotifyWeb = new SpotifyWeb(config.spotify().apiBaseUrl(), duration -> Thread.sleep(duration),
                 Duration.ofSeconds(60));
         Optional<SpotifyRemoteLookup> spotifyLookup = config.spotify().clientId().isPresent()
@@ -203,6 +208,7 @@ final class Application implements AutoCloseable {
         daily.stop();
         nightly.stop();
         heavy.close();
+        featureQueue.close();
         background.close();
         database.close();
     }
