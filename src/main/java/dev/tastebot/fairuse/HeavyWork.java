@@ -114,8 +114,7 @@ public final class HeavyWork implements Executor, AutoCloseable {
      */
     @Override
     public void close() {
-        closing = true;
-        pool.shutdown();
+        stopTaking();
         try {
             if (!pool.awaitTermination(shutdownWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 log.warn("Heavy work still running after {} s; not waiting for it", shutdownWait.toSeconds());
@@ -123,6 +122,12 @@ public final class HeavyWork implements Executor, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The first half of closing: nothing new is taken, and what waits is dropped when its turn comes. */
+    void stopTaking() {
+        closing = true;
+        pool.shutdown();
     }
 
     private void refuseWhenClosing() {

@@ -19,9 +19,12 @@ public final class RateLimiter {
     /** Far more users than act within any limit's window on one bot. */
     public static final long DEFAULT_MAX_USERS = 100_000;
 
+    private static final long[] NONE = new long[0];
+
     private final Limit limit;
     private final Clock clock;
-    private final Cache<String, Starts> starts;
+    /** Each user's most recent starts in epoch milliseconds, oldest first, at most {@code times}. */
+    private final Cache<String, long[]> starts;
 
     public RateLimiter(Limit limit, Clock clock) {
         this(limit, clock, DEFAULT_MAX_USERS);
@@ -49,9 +52,9 @@ public final class RateLimiter {
         Instant now = clock.instant();
         Allowance[] outcome = new Allowance[1];
         starts.asMap().compute(userId, (id, previous) -> {
-            Starts current = previous == null ? Starts.NONE : previous;
-            outcome[0] = current.allowance(limit, now);
-            return outcome[0] instanceof Allowance.Allowed ? current.plus(now, limit.times()) : previous;
+            long[] current = previous == null ? NONE : previous;
+            outcome[0] = allowance(current, now);
+            return outcome[0] instanceof Allowance.Allowed ? plus(current, now) : previous;
         });
         return outcome[0];
     }
@@ -59,8 +62,8 @@ public final class RateLimiter {
     /** What {@link #take} would answer now, without recording anything. */
     public Allowance peek(String userId) {
         Objects.requireNonNull(userId, "userId");
-        Starts current = starts.getIfPresent(userId);
-        return (current == null ? Starts.NONE : current).allowance(limit, clock.instant());
+        long[] current = starts.getIfPresent(userId);
+        return allowance(current == null ? NONE : current, clock.instant());
     }
 
     /** How many users' starts are remembered now. */
@@ -74,23 +77,19 @@ public final class RateLimiter {
         starts.invalidate(userId);
     }
 
-    /** A user's most recent starts, oldest first, at most {@code times} of them. */
-    private record Starts(long[] epochMillis) {
-        static final Starts NONE = new Starts(new long[0]);
-
-        Allowance allowance(Limit limit, Instant now) {
-            if (epochMillis.length < limit.times()) {
-                return new Allowance.Allowed();
-            }
-            Instant freed = Instant.ofEpochMilli(epochMillis[0]).plus(limit.per());
-            return freed.isAfter(now) ? new Allowance.WaitUntil(freed, Duration.between(now, freed))
-                    : new Allowance.Allowed();
+    /** Allowed while fewer than {@code times} starts lie within the window ending now. */
+    private Allowance allowance(long[] recent, Instant now) {
+        if (recent.length < limit.times()) {
+            return new Allowance.Allowed();
         }
+        Instant freed = Instant.ofEpochMilli(recent[0]).plus(limit.per());
+        return freed.isAfter(now) ? new Allowance.WaitUntil(freed, Duration.between(now, freed)) : new Allowance.Allowed();
+    }
 
-        Starts plus(Instant now, int keep) {
-            long[] longer = Arrays.copyOf(epochMillis, epochMillis.length + 1);
-            longer[epochMillis.length] = now.toEpochMilli();
-            return new Starts(Arrays.copyOfRange(longer, Math.max(0, longer.length - keep), longer.length));
-        }
+    /** The starts with {@code now} added, the oldest left out beyond {@code times}. */
+    private long[] plus(long[] recent, Instant now) {
+        long[] longer = Arrays.copyOf(recent, recent.length + 1);
+        longer[recent.length] = now.toEpochMilli();
+        return Arrays.copyOfRange(longer, Math.max(0, longer.length - limit.times()), longer.length);
     }
 }
