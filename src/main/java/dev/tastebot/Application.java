@@ -101,10 +101,6 @@ final class Application implements AutoCloseable {
     private final HeavyWork heavy;
     /** Audio features of imported, synced and looked-up songs, fetched in the background. */
     private final FeatureQueue featureQueue;
-    /** Per-user limits on expensive work; {@code forget(userId)} for /forget-me. */
-    final FairUse fairUse;
-    /** Background retraining as ratings grow; {@code forget(userId)} for /forget-me. */
-    final RetrainOnNewRatings retrainer;
 
     Application(TastebotConfig config, Clock clock) {
         this.database = Database.open(config.database().path());
@@ -117,7 +113,7 @@ final class Application implements AutoCloseable {
         this.heavy = new HeavyWork(HeavyWork.threadsFor(config.training().threads(),
                 Runtime.getRuntime().availableProcessors()));
         OneAtATime retraining = new OneAtATime();
-        this.fairUse = new FairUse(limits(config.limits()), retraining, heavy, clock);
+        FairUse fairUse = new FairUse(limits(config.limits()), retraining, heavy, clock);
         AppTokens appTokens = new AppTokens(config.spotify().accountsBaseUrl(), config.spotify().clientId(),
                 config.spotify().clientSecret().map(Secret::value), HttpClient.newHttpClient(), clock);
         FeatureChain featureChain = new FeatureChain(ConfiguredSources.of(config, features, appTokens), features, clock);
@@ -143,8 +139,8 @@ final class Application implements AutoCloseable {
         this.nightly = new NightlyScheduler(clock, ZoneId.systemDefault(), config.training().nightlyTime(),
                 Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("tastebot-nightly").daemon().factory()),
                 nightlyRetraining::runNow, () -> trainingRuns.latest().map(TrainingRun::startedAt));
-        this.retrainer = new RetrainOnNewRatings(userModels, stores.ratings(), stores.models(), minRatings, heavy,
-                retraining);
+        RetrainOnNewRatings retrainer = new RetrainOnNewRatings(userModels, stores.ratings(), stores.models(), minRatings,
+                heavy, retraining);
         CatalogCandidates candidates = new CatalogCandidates(new CandidatePoolStore(database), stores.posted(),
                 stores.trainingData(), userModels, featureSources, likedArtistsRunningLow, clock.millis());
         DailyPicker dailyPicker = new DailyPicker(new CandidatePoolStore(database), stores.tracks(), stores.trainingData(),

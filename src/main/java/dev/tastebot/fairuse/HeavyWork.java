@@ -22,8 +22,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class HeavyWork implements Executor, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HeavyWork.class);
-    /** Long enough for a retraining in progress to store its model; shutdown does not wait longer. */
-    static final Duration DEFAULT_SHUTDOWN_WAIT = Duration.ofSeconds(30);
+    /**
+     * Enough for most retrainings in progress to store their model, and a small part of the 15 s the
+     * bot gives itself to stop; one still running then fails as the database closes, rolled back,
+     * and the nightly run retrains that user.
+     */
+    static final Duration DEFAULT_SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
     private final int threads;
     private final ForkJoinPool pool;
