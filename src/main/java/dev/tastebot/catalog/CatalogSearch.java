@@ -23,8 +23,8 @@ import java.util.stream.Stream;
  * then the rest; within each, the more popular first (unknown popularity last).
  *
  * <p>Searches run on SQLite full-text indexes (migration V11, kept up to date by
- * {@link TrackSearchIndex}), which hand out the matches most popular first, so a search reads a
- * hundred of them at most, not every match and never the whole catalogue. A word of three
+ * {@link TrackSearchIndex}), which hand out the matches most popular first, so a search reads the
+ * best of its matches rather than all of them, and never the whole catalogue. A word of three
  * characters or more may occur anywhere, also inside a word ("memor" finds "Memories"); a shorter
  * word, which the index of three-character pieces cannot find, must begin a word ("u2", "ac dc"): as
  * a piece of any word it would match nearly every song. Upper and lower case are the same in every
