@@ -7,14 +7,19 @@ import dev.tastebot.chat.Admins;
 import dev.tastebot.chat.ChatCore;
 import dev.tastebot.chat.ChatStores;
 import dev.tastebot.chat.DailyMessages;
+import dev.tastebot.chat.FairUse;
 import dev.tastebot.chat.SpotifyAccounts;
 import dev.tastebot.chat.UserForgetting;
 import dev.tastebot.config.FeatureSourceKind;
 import dev.tastebot.config.Secret;
 import dev.tastebot.config.TastebotConfig;
 import dev.tastebot.discord.DiscordUsers;
+import dev.tastebot.fairuse.HeavyWork;
+import dev.tastebot.fairuse.Limit;
+import dev.tastebot.fairuse.OneAtATime;
 import dev.tastebot.features.sources.ConfiguredSources;
 import dev.tastebot.features.sources.FeatureChain;
+import dev.tastebot.features.sources.FeatureQueue;
 import dev.tastebot.library.LibraryExport;
 import dev.tastebot.library.LibraryImporter;
 import dev.tastebot.library.LibrarySync;
@@ -73,8 +78,9 @@ import java.util.function.Consumer;
 
 /**
  * The running bot's object graph, built with plain constructors from the configuration: one
- * database, its stores, the taste models and the chat core. Closing it waits for background
- * training and closes the database.
+ * database, its stores, the taste models and the chat core. Closing it stops the schedulers, lets
+ * training in progress finish (within a bound) while dropping what waits, stops fetching audio
+ * features within a few seconds and closes the database.
  */
 final class Application implements AutoCloseable {
     final Database database;
@@ -93,6 +99,10 @@ final class Application implements AutoCloseable {
      */
     private static final int DAILY_CONCURRENCY = 16;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    /** Training and imports; see {@link HeavyWork#threadsFor}. */
+    private final HeavyWork heavy;
+    /** Audio features of imported, synced and looked-up songs, fetched in the background. */
+    private final FeatureQueue featureQueue;
 
     Application(TastebotConfig config, Clock clock) {
         this.database = Database.open(config.database().path());
@@ -104,11 +114,16 @@ final class Application implements AutoCloseable {
         this.features = new FeatureStore(database);
         // One client, one connection pool, for Spotify's accounts service: the app token and every user's tokens.
         HttpClient spotifyAccounts = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.heavy = new HeavyWork(HeavyWork.threadsFor(config.training().threads(),
+                Runtime.getRuntime().availableProcessors()));
+        OneAtATime retraining = new OneAtATime();
+        FairUse fairUse = new FairUse(limits(config.limits()), retraining, heavy, clock);
         AppTokens appTokens = new AppTokens(config.spotify().accountsBaseUrl(), config.spotify().clientId(),
                 config.spotify().clientSecret().map(Secret::value), spotifyAccounts, clock);
         FeatureChain featureChain = new FeatureChain(ConfiguredSources.of(config, features, appTokens), features, clock);
         // Fetching audio features may wait on remote services: never on the way to an answer.
-        Consumer<List<String>> featuresWanted = ids -> background.execute(() -> featureChain.featuresFor(ids));
+        this.featureQueue = new FeatureQueue(featureChain::featuresFor);
+        Consumer<List<String>> featuresWanted = featureQueue;
         SpotifyWeb spotifyWeb = new SpotifyWeb(config.spotify().apiBaseUrl(), duration -> Thread.sleep(duration),
                 Duration.ofSeconds(60));
         Optional<SpotifyRemoteLookup> spotifyLookup = config.spotify().clientId().isPresent()
@@ -130,7 +145,7 @@ final class Application implements AutoCloseable {
                 Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("tastebot-nightly").daemon().factory()),
                 nightlyRetraining::runNow, () -> trainingRuns.latest().map(TrainingRun::startedAt));
         RetrainOnNewRatings retrainer = new RetrainOnNewRatings(userModels, stores.ratings(), stores.models(), minRatings,
-                background);
+                heavy, retraining);
         CatalogCandidates candidates = new CatalogCandidates(new CandidatePoolStore(database), stores.posted(),
                 stores.trainingData(), userModels, featureSources, likedArtistsRunningLow, clock.millis());
         DailyPicker dailyPicker = new DailyPicker(new CandidatePoolStore(database), stores.tracks(), stores.trainingData(),
@@ -169,9 +184,19 @@ final class Application implements AutoCloseable {
         // What /forget-me clears besides the database: tokens, link attempts, a sync waiting to run, refill times.
         List<UserForgetting> forgetting = new ArrayList<>(List.of(accounts));
         likedArtistSearch.ifPresent(search -> forgetting.add(search::forget));
-        this.chat = new ChatCore(stores, userModels, retrainer, candidates, CatalogTrackLookup.over(database, remote),
-                importer, spotifyConfigured ? accounts : SpotifyAccounts.NOT_CONFIGURED, featureSources, clock, admins(config),
+        this.chat = new ChatCore(stores, userModels, retrainer, candidates,
+                CatalogTrackLookup.over(database, remote, fairUse.lookups()), importer,
+                spotifyConfigured ? accounts : SpotifyAccounts.NOT_CONFIGURED, featureSources, clock, admins(config), fairUse,
                 forgetting);
+    }
+
+    private static FairUse.Limits limits(TastebotConfig.Limits limits) {
+        return new FairUse.Limits(limit(limits.retrain()), limit(limits.playlist()), limit(limits.imports()),
+                limit(limits.lookups()));
+    }
+
+    private static Limit limit(TastebotConfig.Rate rate) {
+        return new Limit(rate.times(), rate.per());
     }
 
     /** The configured Discord admins, and the console's local user: whoever sits at the terminal runs the bot. */
@@ -187,6 +212,8 @@ final class Application implements AutoCloseable {
         // Before the database closes: a run in progress still writes models and its record.
         daily.stop();
         nightly.stop();
+        heavy.close();
+        featureQueue.close();
         background.close();
         database.close();
     }

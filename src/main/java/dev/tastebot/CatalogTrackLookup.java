@@ -7,6 +7,7 @@ import dev.tastebot.catalog.TrackFinder;
 import dev.tastebot.catalog.TrackResolution;
 import dev.tastebot.chat.ChatService;
 import dev.tastebot.chat.TrackLookup;
+import dev.tastebot.fairuse.RateLimiter;
 import dev.tastebot.store.Database;
 import dev.tastebot.text.OutsideText;
 import dev.tastebot.text.RichText;
@@ -14,7 +15,10 @@ import dev.tastebot.text.RichText;
 import java.util.List;
 import java.util.Optional;
 
-/** The chat's track lookup, answered from the local catalogue (Spotify lookups plug into the finder later). */
+/**
+ * The chat's track lookup: the local catalogue, then Spotify within the user's limit on remote
+ * lookups. Suggestions while typing come from the catalogue alone, so they are free.
+ */
 final class CatalogTrackLookup implements TrackLookup {
     /** Leaves the artists at least a third of a label. */
     private static final int TITLE_IN_LABEL = 60;
@@ -27,17 +31,18 @@ final class CatalogTrackLookup implements TrackLookup {
         this.search = search;
     }
 
-    static TrackLookup over(Database database, Optional<RemoteTrackLookup> remote) {
+    static TrackLookup over(Database database, Optional<RemoteTrackLookup> remote, RateLimiter remoteLookups) {
         CatalogSearch search = new CatalogSearch(database);
-        return new CatalogTrackLookup(new TrackFinder(search, remote), search);
+        return new CatalogTrackLookup(new TrackFinder(search, remote, remoteLookups), search);
     }
 
     @Override
-    public Lookup resolve(String typed) {
-        return switch (finder.resolve(typed)) {
+    public Lookup resolve(String userId, String typed) {
+        return switch (finder.resolve(userId, typed)) {
             case TrackResolution.Found found -> new Lookup.Found(found.match().trackId());
             case TrackResolution.Choices choices -> new Lookup.Several(choices.matches().stream().map(CatalogTrackLookup::choice).toList());
             case TrackResolution.NotFound notFound -> new Lookup.Problem(notFound.message());
+            case TrackResolution.Later later -> new Lookup.Problem(later.message());
             case TrackResolution.NotATrack notATrack -> new Lookup.Problem(notATrack.message());
             case TrackResolution.Invalid invalid -> new Lookup.Problem(invalid.message());
         };

@@ -8,6 +8,7 @@ import dev.tastebot.library.ImportLibraryCommand;
 import dev.tastebot.measure.BenchCommand;
 import dev.tastebot.measure.BenchDailyCommand;
 import dev.tastebot.measure.BenchRetrainCommand;
+import dev.tastebot.measure.BenchSearchCommand;
 import dev.tastebot.measure.EvaluateCommand;
 import dev.tastebot.measure.SimulateCommand;
 import java.util.List;
@@ -24,6 +25,7 @@ final class TastebotCommands {
     static final String BENCH = "bench";
     static final String BENCH_RETRAIN = "bench-retrain";
     static final String BENCH_DAILY = "bench-daily";
+    static final String BENCH_SEARCH = "bench-search";
     static final String SIMULATE = "simulate";
     static final String IMPORT_CATALOG = "import-catalog";
     static final String IMPORT_LIBRARY = "import-library";
@@ -81,6 +83,12 @@ final class TastebotCommands {
                         OptionSpec.value(BenchDailyCommand.CANDIDATES, "N", "Songs drawn per round to pick from (default: daily.candidates)").wholeNumber(10, 100_000),
                         OptionSpec.value(BenchDailyCommand.SONGS, "N", "Songs per message (default: daily.songs)").wholeNumber(1, 10),
                         OptionSpec.value(BenchDailyCommand.SEED, "N", "Seed of the population (default 42)").wholeNumber(0, Integer.MAX_VALUE),
+                        config),
+                CommandSpec.of(BENCH_SEARCH,
+                        "Time autocompletion keystroke by keystroke over a fresh catalogue of synthetic songs",
+                        OptionSpec.value(BenchSearchCommand.SONGS, "N", "Songs in the catalogue (default 100000)").wholeNumber(1, 10_000_000),
+                        OptionSpec.value(BenchSearchCommand.TYPED, "N", "Songs whose names are typed letter by letter (default 200)").wholeNumber(1, 100_000),
+                        OptionSpec.value(BenchSearchCommand.SEED, "N", "Seed of the catalogue and the songs typed (default 42)").wholeNumber(0, Integer.MAX_VALUE),
                         config),
                 CommandSpec.of(SIMULATE,
                         "Replay a labelled CSV to compare tastebot's order of songs to rate with random picks",

@@ -1,5 +1,6 @@
 package dev.tastebot.catalog;
 
+import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,8 @@ import java.util.regex.Pattern;
  * punctuation around them ("(demo)" is "demo", a lone "&" or "-" is nothing), in lower case.
  */
 final class SearchWords {
-    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    /** Control characters too: the index uses two of them as markers (see V11). */
+    private static final Pattern WHITE_SPACE = Pattern.compile("[\\s\\p{Cntrl}]+");
 
     private SearchWords() {
     }
@@ -24,36 +26,31 @@ final class SearchWords {
                 .toList();
     }
 
-    /** Case folded as the search compares it. */
+    /** In lower case: how two names are compared regardless of case. */
     static String folded(String text) {
         return text.toLowerCase(Locale.ROOT);
     }
 
     /**
-     * The longest part of the word that SQLite's LIKE compares without regard to case exactly as
-     * {@link #folded} does. LIKE folds ASCII letters only, so in "beyoncé" that is "beyonc": a title
-     * holding the word holds that part, which lets SQLite narrow the search before Java checks the
-     * whole word. Empty for a word without such a part ("кино").
+     * As the search index compares text (see migration V11): in lower case, and without the accents
+     * of Latin letters ("Beyoncé" is "beyonce"; Greek and Cyrillic letters keep theirs).
      */
-    static String likeSafePart(String word) {
-        String longest = "";
-        int start = 0;
-        while (start < word.length()) {
-            int end = start;
-            while (end < word.length() && likeFoldsCase(word.codePointAt(end))) {
-                end += Character.charCount(word.codePointAt(end));
+    static String comparable(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        StringBuilder kept = new StringBuilder(decomposed.length());
+        Character.UnicodeScript base = Character.UnicodeScript.COMMON;
+        for (int i = 0; i < decomposed.length(); ) {
+            int c = decomposed.codePointAt(i);
+            boolean mark = Character.getType(c) == Character.NON_SPACING_MARK;
+            if (!mark) {
+                base = Character.UnicodeScript.of(c);
             }
-            if (end - start > longest.length()) {
-                longest = word.substring(start, end);
+            if (!mark || base != Character.UnicodeScript.LATIN) {
+                kept.appendCodePoint(c);
             }
-            start = end < word.length() ? end + Character.charCount(word.codePointAt(end)) : end;
+            i += Character.charCount(c);
         }
-        return longest;
-    }
-
-    private static boolean likeFoldsCase(int c) {
-        return c < 128 || !Character.isLetter(c)
-                || (!Character.isUpperCase(c) && !Character.isLowerCase(c) && !Character.isTitleCase(c));
+        return Normalizer.normalize(kept, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }
 
     private static String withoutSurroundingPunctuation(String word) {

@@ -1,5 +1,7 @@
 package dev.tastebot.catalog;
 
+import dev.tastebot.fairuse.Allowance;
+import dev.tastebot.fairuse.RateLimiter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +12,8 @@ import java.util.Set;
 /**
  * Turns what a user typed to name a track (a link, an id, "artist - title" or a few words) into that
  * track, a short list to choose from, or a short message saying why not. It looks in the local
- * catalogue first, then in the remote lookup when there is one (none until Spotify lookups exist).
+ * catalogue first, then in the remote lookup when there is one, as often as the user's limit on
+ * remote lookups allows: the catalogue is free, a remote lookup costs Spotify's patience.
  */
 public final class TrackFinder {
     /** Choices offered for free text at most. */
@@ -24,33 +27,48 @@ public final class TrackFinder {
 
     private final CatalogSearch catalog;
     private final Optional<RemoteTrackLookup> remote;
+    private final RateLimiter remoteLookups;
 
-    public TrackFinder(CatalogSearch catalog, Optional<RemoteTrackLookup> remote) {
+    /** @param remoteLookups how often each user may have the remote lookup asked */
+    public TrackFinder(CatalogSearch catalog, Optional<RemoteTrackLookup> remote, RateLimiter remoteLookups) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.remote = Objects.requireNonNull(remote, "remote");
+        this.remoteLookups = Objects.requireNonNull(remoteLookups, "remoteLookups");
     }
 
-    public TrackResolution resolve(String typed) {
+    /** @param userId who asks: a remote lookup counts against their limit */
+    public TrackResolution resolve(String userId, String typed) {
         return switch (TrackReference.parse(typed)) {
             case TrackReference.Empty empty -> new TrackResolution.Invalid(NOTHING_TYPED);
             case TrackReference.Malformed malformed ->
                     new TrackResolution.Invalid("I can't read that: " + malformed.reason() + "; " + HOW_TO_NAME_A_TRACK);
             case TrackReference.NotATrack other ->
                     new TrackResolution.NotATrack("That's " + withArticle(other.kind()) + " link; send a track link instead.");
-            case TrackReference.TrackId id -> byId(id.id());
-            case TrackReference.Search search -> bySearch(search);
+            case TrackReference.TrackId id -> byId(userId, id.id());
+            case TrackReference.Search search -> bySearch(userId, search);
         };
     }
 
-    private TrackResolution byId(String id) {
-        Optional<Match> found = catalog.find(id).or(() -> remote.flatMap(lookup -> lookup.byId(id)));
+    private TrackResolution byId(String userId, String id) {
+        Optional<Match> inCatalogue = catalog.find(id);
+        if (inCatalogue.isEmpty() && remote.isPresent()) {
+            Optional<TrackResolution> later = overLimit(userId);
+            if (later.isPresent()) {
+                return later.get();
+            }
+        }
+        Optional<Match> found = inCatalogue.or(() -> remote.flatMap(lookup -> lookup.byId(id)));
         return found.<TrackResolution>map(TrackResolution.Found::new).orElseGet(this::notFound);
     }
 
-    private TrackResolution bySearch(TrackReference.Search search) {
+    private TrackResolution bySearch(String userId, TrackReference.Search search) {
         // More than offered, so that repeated songs left out still leave a full list.
         List<Match> matches = catalog.search(search, 2 * CHOICES);
         if (matches.isEmpty() && remote.isPresent()) {
+            Optional<TrackResolution> later = overLimit(userId);
+            if (later.isPresent()) {
+                return later.get();
+            }
             matches = remote.get().search(search.text(), 2 * CHOICES);
         }
         List<Match> distinct = withoutRepeatedSongs(matches).stream().limit(CHOICES).toList();
@@ -64,6 +82,16 @@ public final class TrackFinder {
                 .flatMap(parts -> theOnlyExactMatch(distinct, parts))
                 .<TrackResolution>map(TrackResolution.Found::new)
                 .orElseGet(() -> new TrackResolution.Choices(distinct));
+    }
+
+    /** Counts a remote lookup against the user's limit; the answer to give instead when over it. */
+    private Optional<TrackResolution> overLimit(String userId) {
+        return switch (remoteLookups.take(userId)) {
+            case Allowance.Allowed allowed -> Optional.empty();
+            case Allowance.WaitUntil wait -> Optional.of(new TrackResolution.Later("That song isn't in my catalogue, and "
+                    + "you can have me look songs up on Spotify again in " + wait.leftInWords()
+                    + ". Songs in the catalogue work meanwhile."));
+        };
     }
 
     private TrackResolution notFound() {

@@ -50,6 +50,17 @@ public sealed interface TrackResolution {
         }
     }
 
+    /** The catalogue lacks it, and the user has looked beyond it as often as their limit allows for now. */
+    record Later(RichText message) implements TrackResolution {
+        public Later {
+            Objects.requireNonNull(message, "message");
+        }
+
+        public Later(String message) {
+            this(RichText.of(message));
+        }
+    }
+
     /** Nothing, or something that cannot name a track (a broken link, far too much text). */
     record Invalid(RichText message) implements TrackResolution {
         public Invalid {

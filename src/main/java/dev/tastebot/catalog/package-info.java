@@ -4,6 +4,7 @@
  * name a track, searching the catalogue, resolving typed text to a track for the chat, asking
  * Spotify for tracks the catalogue lacks, and growing it around the artists users like. Depends on
  * {@code store}, {@code features}, {@code evaluation} (its CSV reading pieces), {@code spotify.api},
- * {@code cli}, {@code text} (messages for the chat) and Caffeine.
+ * {@code cli}, {@code text} (messages for the chat), {@code fairuse} (each user's limit on remote lookups)
+ * and Caffeine.
  */
 package dev.tastebot.catalog;

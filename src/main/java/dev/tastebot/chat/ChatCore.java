@@ -68,11 +68,12 @@ public final class ChatCore implements ChatService {
     private final Clock clock;
     private final Admins admins;
     private final List<UserForgetting> forgetting;
+    private final FairUse fairUse;
 
     /** @param forgetting what else keeps something about users (tokens, queued work), told by /forget-me */
     public ChatCore(ChatStores stores, UserModels userModels, RetrainOnNewRatings retrainer, CandidatePicker candidates,
                     TrackLookup lookup, LibraryImporter libraryImport, SpotifyAccounts spotify, List<String> featureSources,
-                    Clock clock, Admins admins, List<UserForgetting> forgetting) {
+                    Clock clock, Admins admins, FairUse fairUse, List<UserForgetting> forgetting) {
         this.stores = stores;
         this.userModels = userModels;
         this.retrainer = retrainer;
@@ -85,6 +86,7 @@ public final class ChatCore implements ChatService {
         this.clock = clock;
         this.admins = admins;
         this.forgetting = List.copyOf(forgetting);
+        this.fairUse = fairUse;
     }
 
     @Override
@@ -92,7 +94,7 @@ public final class ChatCore implements ChatService {
         return switch (command) {
             case ChatCommand.Rate r -> rate(user);
             case ChatCommand.StopRating s -> stopRating(user);
-            case ChatCommand.Playlist p -> playlist.answer(user.userId());
+            case ChatCommand.Playlist p -> fairUse.playlist(user.userId(), () -> playlist.answer(user.userId()));
             case ChatCommand.WillILike w -> willILike(user, w.query());
             case ChatCommand.Stats s -> stats(user);
             case ChatCommand.Daily d -> daily(user, d);
@@ -100,7 +102,7 @@ public final class ChatCore implements ChatService {
             case ChatCommand.Help h -> List.of(new Reply.Text(HelpText.TEXT));
             case ChatCommand.Link link -> List.of(new Reply.Text(spotify.link(user, link.pastedUrl())));
             case ChatCommand.Unlink u -> List.of(new Reply.Text(spotify.unlink(user.userId())));
-            case ChatCommand.Import i -> importLibrary(user, i);
+            case ChatCommand.Import i -> fairUse.importing(user.userId(), () -> importLibrary(user, i));
             case ChatCommand.Retrain r -> retrain(user, r.userId());
         };
     }
@@ -177,6 +179,11 @@ public final class ChatCore implements ChatService {
     }
 
     @Override
+    public Optional<String> importRefusal(ChatUser user) {
+        return fairUse.importRefusal(user.userId());
+    }
+
+    @Override
     public List<Choice> suggestTracks(ChatUser user, String typed, int limit) {
         if (typed.isBlank() || typed.length() > MAX_QUERY) {
             return List.of();
@@ -226,7 +233,7 @@ public final class ChatCore implements ChatService {
             return List.of(new Reply.Text("That is too long for a song name (" + query.length()
                     + " characters); send a link or \"artist - title\"."));
         }
-        return switch (lookup.resolve(query.strip())) {
+        return switch (lookup.resolve(user.userId(), query.strip())) {
             case TrackLookup.Lookup.Found found -> answer(user, found.trackId());
             case TrackLookup.Lookup.Several several -> List.of(new Reply.Text(severalText(several.choices())));
             case TrackLookup.Lookup.Problem problem -> List.of(new Reply.Text(problem.message()));
@@ -352,6 +359,9 @@ public final class ChatCore implements ChatService {
         }
         UserDeletion deleted = stores.users().delete(user.userId());
         userModels.forget(user.userId());
+        retrainer.forget(user.userId());
+        // The limits' counts stay (they hold only when the user last started something): forgetting
+        // must be no way around them.
         // After the rows are gone: what still runs for the user finds them gone and writes nothing back.
         forgetting.forEach(part -> part.forget(user.userId()));
         if (!deleted.removedAnything()) {
@@ -381,8 +391,8 @@ public final class ChatCore implements ChatService {
                     : RichText.builder().words("I don't know ").outside(target, Limit.ECHO)
                             .words(": nobody with that id has rated anything here.").build()));
         }
-        RetrainOutcome outcome = userModels.retrainNow(target);
-        return List.of(new Reply.Text(RetrainText.of(outcome, own ? Optional.empty() : Optional.of(target))));
+        return fairUse.retrain(asker.userId(), target, () -> List.of(new Reply.Text(
+                RetrainText.of(userModels.retrainNow(target), own ? Optional.empty() : Optional.of(target)))));
     }
 
     private List<Reply> importLibrary(ChatUser user, ChatCommand.Import file) {

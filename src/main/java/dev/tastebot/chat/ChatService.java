@@ -1,6 +1,7 @@
 package dev.tastebot.chat;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The platform-neutral bot, as the adapters see it. Adapters translate platform events into these
@@ -37,6 +38,14 @@ public interface ChatService {
      * others, never saying whose. Only users tastebot already keeps data about are recorded.
      */
     void seenIn(ChatUser user, String community);
+
+    /**
+     * Why an import by the user would be refused right now (over its limit, or one still running),
+     * asked before an adapter fetches a file that may be large; empty when it would start.
+     */
+    default Optional<String> importRefusal(ChatUser user) {
+        return Optional.empty();
+    }
 
     /** Up to {@code limit} tracks matching what the user has typed so far, for autocompletion. */
     List<Choice> suggestTracks(ChatUser user, String typed, int limit);

@@ -7,7 +7,8 @@ import java.util.List;
 /** Finds the track a user means by what they typed: a link, an id, or words. */
 public interface TrackLookup {
 
-    Lookup resolve(String typed);
+    /** @param userId who asks: looking beyond the local catalogue counts against their limit */
+    Lookup resolve(String userId, String typed);
 
     List<ChatService.Choice> suggest(String typed, int limit);
 

@@ -7,7 +7,8 @@
  * keep about a user in memory. Knows nothing of JDA or terminals: its replies are
  * {@code text.RichText}, our words kept apart from outside words, which each adapter renders for its
  * own markup. Depends on {@code recommend}, {@code training}, {@code library}, {@code store},
- * {@code taste}, {@code features} and {@code text}, sees Spotify only through its own
+ * {@code taste}, {@code features}, {@code text} and {@code fairuse} (the limits its {@code FairUse}
+ * puts on expensive commands), sees Spotify only through its own
  * {@code SpotifyAccounts} port, and logs through SLF4J.
  */
 package dev.tastebot.chat;

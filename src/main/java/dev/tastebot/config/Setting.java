@@ -33,6 +33,10 @@ public enum Setting {
     FEATURES_SOURCES("features.sources", "catalog,reccobeats,spotify"),
     RECCOBEATS_BASE_URL("reccobeats.base-url", "https://api.reccobeats.com"),
     IMPORT_MAX_SONGS("import.max-songs", "50000"),
+    LIMITS_RETRAIN("limits.retrain", "1/10m"),
+    LIMITS_PLAYLIST("limits.playlist", "3/10m"),
+    LIMITS_IMPORT("limits.import", "3/1h"),
+    LIMITS_LOOKUPS("limits.lookups", "10/1m"),
     LOG_LEVEL("log.level", "INFO");
 
     /** The environment variable names are the keys with this prefix, see {@link #environmentVariable()}. */

@@ -3,6 +3,7 @@ package dev.tastebot.config;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +24,7 @@ public record TastebotConfig(
         Features features,
         ReccoBeats reccoBeats,
         Imports imports,
+        Limits limits,
         LogLevel logLevel) {
 
     public TastebotConfig {
@@ -36,6 +38,7 @@ public record TastebotConfig(
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(reccoBeats, "reccoBeats");
         Objects.requireNonNull(imports, "imports");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(logLevel, "logLevel");
     }
 
@@ -139,5 +142,29 @@ public record TastebotConfig(
      *     {@code import-library}, the Spotify sync); the rest are left out and the user is told
      */
     public record Imports(int maxSongs) {
+    }
+
+    /**
+     * How often each user may start expensive work.
+     *
+     * @param retrain {@code /retrain}, counted against whoever asks
+     * @param playlist {@code /playlist}, which writes to Spotify
+     * @param imports {@code /import} of a library export
+     * @param lookups lookups on Spotify of songs the catalogue lacks
+     */
+    public record Limits(Rate retrain, Rate playlist, Rate imports, Rate lookups) {
+        public Limits {
+            Objects.requireNonNull(retrain, "retrain");
+            Objects.requireNonNull(playlist, "playlist");
+            Objects.requireNonNull(imports, "imports");
+            Objects.requireNonNull(lookups, "lookups");
+        }
+    }
+
+    /** At most {@code times} in any {@code per}. */
+    public record Rate(int times, Duration per) {
+        public Rate {
+            Objects.requireNonNull(per, "per");
+        }
     }
 }

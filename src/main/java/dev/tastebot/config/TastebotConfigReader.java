@@ -67,6 +67,10 @@ final class TastebotConfigReader {
         List<FeatureSourceKind> sources = required(Setting.FEATURES_SOURCES, ValueParsers::featureSources);
         URI reccoBeats = required(Setting.RECCOBEATS_BASE_URL, ValueParsers::baseUrl);
         Integer importMaxSongs = required(Setting.IMPORT_MAX_SONGS, ValueParsers.wholeNumber(1, MAX_IMPORT_SONGS));
+        TastebotConfig.Rate retrainLimit = required(Setting.LIMITS_RETRAIN, ValueParsers::rate);
+        TastebotConfig.Rate playlistLimit = required(Setting.LIMITS_PLAYLIST, ValueParsers::rate);
+        TastebotConfig.Rate importLimit = required(Setting.LIMITS_IMPORT, ValueParsers::rate);
+        TastebotConfig.Rate lookupLimit = required(Setting.LIMITS_LOOKUPS, ValueParsers::rate);
         LogLevel logLevel = required(Setting.LOG_LEVEL, ValueParsers.oneOf(LogLevel.class));
 
         if (!problems.isEmpty()) {
@@ -84,6 +88,7 @@ final class TastebotConfigReader {
                 new TastebotConfig.Features(sources),
                 new TastebotConfig.ReccoBeats(reccoBeats),
                 new TastebotConfig.Imports(importMaxSongs),
+                new TastebotConfig.Limits(retrainLimit, playlistLimit, importLimit, lookupLimit),
                 logLevel);
     }
 

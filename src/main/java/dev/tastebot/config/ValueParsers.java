@@ -5,12 +5,14 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -18,6 +20,8 @@ import java.util.stream.Collectors;
 final class ValueParsers {
     private static final Pattern TIME_OF_DAY = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
+    private static final Pattern RATE = Pattern.compile("([0-9]{1,6})/([0-9]{1,6})([smh])");
+    private static final int MAX_RATE_TIMES = 10_000;
 
     private ValueParsers() {
     }
@@ -45,6 +49,28 @@ final class ValueParsers {
             }
             throw InvalidValue.expected("a whole number from " + min + " to " + max);
         };
+    }
+
+    /**
+     * {@code COUNT/DURATION}, such as {@code 3/1h}: at most COUNT times in any DURATION, a whole
+     * number of seconds ({@code s}), minutes ({@code m}) or hours ({@code h}) up to a day.
+     */
+    static TastebotConfig.Rate rate(String text) throws InvalidValue {
+        Matcher rate = RATE.matcher(text.strip());
+        if (rate.matches()) {
+            int times = Integer.parseInt(rate.group(1));
+            long amount = Long.parseLong(rate.group(2));
+            Duration per = switch (rate.group(3)) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+            if (times >= 1 && times <= MAX_RATE_TIMES && !per.isZero() && per.compareTo(Duration.ofDays(1)) <= 0) {
+                return new TastebotConfig.Rate(times, per);
+            }
+        }
+        throw InvalidValue.expected("COUNT/DURATION such as 3/1h: at most COUNT (1 to " + MAX_RATE_TIMES
+                + ") times in any DURATION (a whole number of s, m or h, up to 24h)");
     }
 
     static boolean trueOrFalse(String text) throws InvalidValue {

@@ -192,6 +192,12 @@ final class DiscordListener extends ListenerAdapter {
         switch (request) {
             case SlashRequest.Run run -> handle(user, run.command(), target);
             case SlashRequest.Upload upload -> {
+                // Over the import limit, or with an import still running, the file is not even fetched.
+                Optional<String> refusal = chat.importRefusal(user);
+                if (refusal.isPresent()) {
+                    poster.tell(refusal.get(), user, target);
+                    return;
+                }
                 switch (downloader.fetch(upload.file())) {
                     case AttachmentDownloader.Download.Ready ready -> handle(user, ready.command(), target);
                     case AttachmentDownloader.Download.Refused refused -> poster.tell(refused.message(), user, target);

@@ -28,6 +28,7 @@ final class Migrations {
             "V8__spotify_playlists.sql",
             "V9__playlist_song_purpose.sql",
             "V10__track_metadata_source.sql",
+            "V11__track_search_index.sql",
             "V12__daily_delivery_retry.sql");
 
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");

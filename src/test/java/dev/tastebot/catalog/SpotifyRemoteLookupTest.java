@@ -1,5 +1,7 @@
 package dev.tastebot.catalog;
 
+import dev.tastebot.fairuse.Limit;
+import dev.tastebot.fairuse.RateLimiter;
 import dev.tastebot.spotify.api.FakeSpotifyApi;
 import dev.tastebot.spotify.api.SpotifyWeb;
 import dev.tastebot.store.Database;
@@ -48,14 +50,15 @@ class SpotifyRemoteLookupTest {
     private TrackFinder finder() {
         SpotifyRemoteLookup remote = new SpotifyRemoteLookup(new SpotifyWeb(spotify.baseUrl(), wait -> { }, Duration.ofSeconds(5)),
                 () -> appToken, new TrackStore(database, Clock.systemUTC()), featuresWanted::add);
-        return new TrackFinder(new CatalogSearch(database), Optional.of(remote));
+        return new TrackFinder(new CatalogSearch(database), Optional.of(remote),
+                new RateLimiter(new Limit(100, Duration.ofMinutes(1)), Clock.systemUTC()));
     }
 
     @Test
     void aLinkToATrackTheCatalogueLacksIsFoundOnSpotifyAndStored() {
         spotify.answer(Answer.json(FakeSpotifyApi.trackJson(ID, "One More Time", "Daft Punk", "2001-03-12")));
 
-        TrackResolution resolution = finder().resolve("https://open.spotify.com/intl-de/track/" + ID + "?si=abc");
+        TrackResolution resolution = finder().resolve("discord:1", "https://open.spotify.com/intl-de/track/" + ID + "?si=abc");
 
         assertThat(resolution).isEqualTo(new TrackResolution.Found(new Match(ID, "One More Time", List.of("Daft Punk"))));
         assertThat(spotify.requests).singleElement().satisfies(r -> {
@@ -92,7 +95,7 @@ class SpotifyRemoteLookupTest {
     void anIdSpotifyDoesNotKnowIsUnknownAnywhere() {
         spotify.answer(new Answer(404, "{\"error\": {\"status\": 404, \"message\": \"Non existing id\"}}", Map.of()));
 
-        assertThat(finder().resolve("spotify:track:" + ID)).isInstanceOf(TrackResolution.NotFound.class);
+        assertThat(finder().resolve("discord:1", "spotify:track:" + ID)).isInstanceOf(TrackResolution.NotFound.class);
         assertThat(featuresWanted).isEmpty();
     }
 
@@ -100,7 +103,7 @@ class SpotifyRemoteLookupTest {
     void withoutAnAppTokenSpotifyIsNotAsked() {
         appToken = Optional.empty();
 
-        assertThat(finder().resolve(ID)).isInstanceOf(TrackResolution.NotFound.class);
+        assertThat(finder().resolve("discord:1", ID)).isInstanceOf(TrackResolution.NotFound.class);
         assertThat(spotify.requests).isEmpty();
     }
 
@@ -108,7 +111,7 @@ class SpotifyRemoteLookupTest {
     void aFailingSpotifyMeansNotFoundNotAnError() {
         spotify.answer(new Answer(500, "{\"error\": {\"status\": 500, \"message\": \"oops\"}}", Map.of()));
 
-        assertThat(finder().resolve(ID)).isInstanceOf(TrackResolution.NotFound.class);
+        assertThat(finder().resolve("discord:1", ID)).isInstanceOf(TrackResolution.NotFound.class);
     }
 
     @Test
@@ -118,7 +121,7 @@ class SpotifyRemoteLookupTest {
                 .formatted(FakeSpotifyApi.trackJson(ID, "One More Time", "Daft Punk", "2001"),
                         FakeSpotifyApi.trackJson("1DiWol3AO6WpXZgp0goxAV", "One More Time (Live)", "Daft Punk", "2007"))));
 
-        TrackResolution resolution = finder().resolve("daft punk one more time");
+        TrackResolution resolution = finder().resolve("discord:1", "daft punk one more time");
 
         assertThat(resolution).isInstanceOfAny(TrackResolution.Found.class, TrackResolution.Choices.class);
         assertThat(spotify.requests.getFirst().path()).isEqualTo("/v1/search");

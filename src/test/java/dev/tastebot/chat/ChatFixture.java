@@ -3,6 +3,9 @@ package dev.tastebot.chat;
 import dev.tastebot.catalog.CatalogSearch;
 import dev.tastebot.catalog.TrackFinder;
 import dev.tastebot.catalog.TrackResolution;
+import dev.tastebot.fairuse.HeavyWork;
+import dev.tastebot.fairuse.Limit;
+import dev.tastebot.fairuse.OneAtATime;
 import dev.tastebot.features.RatedTrack;
 import dev.tastebot.features.TrackData;
 import dev.tastebot.library.LibraryExport;
@@ -33,6 +36,7 @@ import dev.tastebot.training.UserModels;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collections;
@@ -54,14 +58,21 @@ public final class ChatFixture implements AutoCloseable {
     public static final List<String> SOURCES = List.of("catalog");
     /** The one admin: may retrain other users' models. */
     public static final ChatUser ADMIN = new ChatUser("discord", "900", "Operator");
+    /** Limits no test of other things reaches. */
+    public static final FairUse.Limits GENEROUS = new FairUse.Limits(new Limit(10_000, Duration.ofSeconds(1)),
+            new Limit(10_000, Duration.ofSeconds(1)), new Limit(10_000, Duration.ofSeconds(1)),
+            new Limit(10_000, Duration.ofSeconds(1)));
 
     private final Path file;
     private final Clock clock;
     private final Map<String, Boolean> wouldLike = new LinkedHashMap<>();
     private final Function<Database, SpotifyAccounts> spotify;
     private final BusyWait busyWait;
+    private final FairUse.Limits limits;
+    private final HeavyWork heavy = new HeavyWork(2);
     private Database database;
     private UserModels userModels;
+    private FairUse fairUse;
     private ChatCore core;
 
     /** Creates {@code tastebot.db} in {@code folder} with {@code catalogueSize} synthetic tracks and their features. */
@@ -80,19 +91,26 @@ public final class ChatFixture implements AutoCloseable {
     }
 
     public ChatFixture(Path folder, int catalogueSize, Clock clock, Function<Database, SpotifyAccounts> spotify) {
-        this(folder, catalogueSize, clock, spotify, BusyWait.standard());
+        this(folder, catalogueSize, clock, spotify, GENEROUS, BusyWait.standard());
     }
 
     /** @param busyWait how the database waits while another connection holds its write lock */
     public ChatFixture(Path folder, int catalogueSize, BusyWait busyWait) {
-        this(folder, catalogueSize, clock(), db -> SpotifyAccounts.NOT_CONFIGURED, busyWait);
+        this(folder, catalogueSize, clock(), db -> SpotifyAccounts.NOT_CONFIGURED, GENEROUS, busyWait);
+    }
+
+    /** @param limits on the users' expensive commands, with {@code clock} telling their time */
+    public ChatFixture(Path folder, int catalogueSize, Clock clock, Function<Database, SpotifyAccounts> spotify,
+                       FairUse.Limits limits) {
+        this(folder, catalogueSize, clock, spotify, limits, BusyWait.standard());
     }
 
     private ChatFixture(Path folder, int catalogueSize, Clock clock, Function<Database, SpotifyAccounts> spotify,
-                        BusyWait busyWait) {
+                        FairUse.Limits limits, BusyWait busyWait) {
         this.file = folder.resolve("tastebot.db");
         this.clock = clock;
         this.spotify = spotify;
+        this.limits = limits;
         this.busyWait = busyWait;
         database = Database.open(file, busyWait);
         TrackStore tracks = new TrackStore(database, clock);
@@ -117,8 +135,10 @@ public final class ChatFixture implements AutoCloseable {
                 new ModelStore(db), new CommunityStore(db), new DailyDeliveryStore(db));
         userModels = new UserModels(stores.trainingData(), stores.ratings(), stores.models(),
                 new TasteTrainer(TasteTrainer.Options.defaults()), new ModelCodec(), SOURCES, clock);
+        OneAtATime retraining = new OneAtATime();
         RetrainOnNewRatings retrainer = new RetrainOnNewRatings(userModels, stores.ratings(), stores.models(),
-                TasteTrainer.Options.DEFAULT_MIN_RATINGS, Runnable::run);
+                TasteTrainer.Options.DEFAULT_MIN_RATINGS, Runnable::run, retraining);
+        fairUse = new FairUse(limits, retraining, heavy, clock);
         CatalogCandidates candidates = new CatalogCandidates(new CandidatePoolStore(db), stores.posted(),
                 stores.trainingData(), userModels, SOURCES, userId -> { }, 1);
         LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock, ids -> { },
@@ -126,8 +146,8 @@ public final class ChatFixture implements AutoCloseable {
         SpotifyAccounts accounts = spotify.apply(db);
         // As the application wires it: Spotify accounts that keep something in memory forget it with the user.
         List<UserForgetting> forgetting = accounts instanceof UserForgetting keeping ? List.of(keeping) : List.of();
-        core = new ChatCore(stores, userModels, retrainer, candidates, lookup(db), importer, accounts,
-                SOURCES, clock, new Admins(java.util.Set.of(ADMIN.userId())), forgetting);
+        core = new ChatCore(stores, userModels, retrainer, candidates, lookup(db, fairUse), importer, accounts,
+                SOURCES, clock, new Admins(java.util.Set.of(ADMIN.userId())), fairUse, forgetting);
     }
 
     /**
@@ -135,23 +155,24 @@ public final class ChatFixture implements AutoCloseable {
      * answers "several" with two choices, and leaves everything else to the real track finder over
      * the catalogue (album links, unknown tracks...).
      */
-    private static TrackLookup lookup(Database db) {
+    private static TrackLookup lookup(Database db, FairUse fairUse) {
         CatalogSearch search = new CatalogSearch(db);
-        TrackFinder finder = new TrackFinder(search, Optional.empty());
+        TrackFinder finder = new TrackFinder(search, Optional.empty(), fairUse.lookups());
         return new TrackLookup() {
             @Override
-            public Lookup resolve(String typed) {
+            public Lookup resolve(String userId, String typed) {
                 if (search.find(typed).isPresent()) {
                     return new Lookup.Found(typed);
                 }
                 if (typed.equals("several")) {
                     return new Lookup.Several(List.of(new ChatService.Choice("A - One", "a1"), new ChatService.Choice("A - Two", "a2")));
                 }
-                return switch (finder.resolve(typed)) {
+                return switch (finder.resolve(userId, typed)) {
                     case TrackResolution.Found found -> new Lookup.Found(found.match().trackId());
                     case TrackResolution.Choices choices -> new Lookup.Several(choices.matches().stream()
                             .map(m -> new ChatService.Choice(m.title(), m.trackId())).toList());
                     case TrackResolution.NotFound notFound -> new Lookup.Problem(notFound.message());
+                    case TrackResolution.Later later -> new Lookup.Problem(later.message());
                     case TrackResolution.NotATrack notATrack -> new Lookup.Problem(notATrack.message());
                     case TrackResolution.Invalid invalid -> new Lookup.Problem(invalid.message());
                 };
@@ -177,6 +198,11 @@ public final class ChatFixture implements AutoCloseable {
 
     public static Clock clock() {
         return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+
+    /** The core's limits on expensive commands; a new one after {@link #reopen()}. */
+    public FairUse fairUse() {
+        return fairUse;
     }
 
     /** The core over the database as it is now; a new one after {@link #reopen()}. */
@@ -253,6 +279,7 @@ public final class ChatFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        heavy.close();
         database.close();
     }
 }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Base64;
 import java.util.List;
@@ -70,6 +71,9 @@ class ConfigLoaderTest {
                 .containsExactly(FeatureSourceKind.CATALOG, FeatureSourceKind.RECCOBEATS, FeatureSourceKind.SPOTIFY);
         assertThat(config.reccoBeats().baseUrl()).isEqualTo(URI.create("https://api.reccobeats.com"));
         assertThat(config.imports()).isEqualTo(new TastebotConfig.Imports(50_000));
+        assertThat(config.limits()).isEqualTo(new TastebotConfig.Limits(
+                new TastebotConfig.Rate(1, Duration.ofMinutes(10)), new TastebotConfig.Rate(3, Duration.ofMinutes(10)),
+                new TastebotConfig.Rate(3, Duration.ofHours(1)), new TastebotConfig.Rate(10, Duration.ofMinutes(1))));
         assertThat(config.logLevel()).isEqualTo(LogLevel.INFO);
     }
 
@@ -212,6 +216,13 @@ class ConfigLoaderTest {
             import.max-songs          | 0                     | expected a whole number from 1 to 1000000, got "0"
             import.max-songs          | 50k                   | expected a whole number from 1 to 1000000
             log.level                 | LOUD                  | expected one of TRACE, DEBUG, INFO, WARN, ERROR
+            limits.retrain            | 1 per 10m             | expected COUNT/DURATION such as 3/1h: at most COUNT (1 to 10000) times in any DURATION (a whole number of s, m or h, up to 24h), got "1 per 10m"
+            limits.retrain            | 0/10m                 | expected COUNT/DURATION such as 3/1h
+            limits.playlist           | 3/0s                  | expected COUNT/DURATION such as 3/1h
+            limits.import             | 3/25h                 | expected COUNT/DURATION such as 3/1h
+            limits.import             | 3/1d                  | expected COUNT/DURATION such as 3/1h
+            limits.lookups            | 10001/1m              | expected COUNT/DURATION such as 3/1h
+            limits.lookups            | ''                    | expected COUNT/DURATION such as 3/1h
             """)
     void anInvalidValueIsReportedWithItsKeyWhatWasExpectedAndWhereItCameFrom(String key, String value, String expected) {
         // GIVEN the value in the environment
@@ -315,6 +326,16 @@ class ConfigLoaderTest {
         assertThat(config.web().bind().isAnyLocalAddress()).isTrue();
         assertThat(config.logLevel()).isEqualTo(LogLevel.DEBUG);
         assertThat(config.spotify().playlists()).isTrue();
+    }
+
+    @Test
+    void limitsAreACountPerDurationInSecondsMinutesOrHours() {
+        TastebotConfig config = load(Map.of("TASTEBOT_LIMITS_RETRAIN", "2/30m", "TASTEBOT_LIMITS_PLAYLIST", "1/1h",
+                "TASTEBOT_LIMITS_IMPORT", " 5/24h ", "TASTEBOT_LIMITS_LOOKUPS", "30/45s"));
+
+        assertThat(config.limits()).isEqualTo(new TastebotConfig.Limits(
+                new TastebotConfig.Rate(2, Duration.ofMinutes(30)), new TastebotConfig.Rate(1, Duration.ofHours(1)),
+                new TastebotConfig.Rate(5, Duration.ofHours(24)), new TastebotConfig.Rate(30, Duration.ofSeconds(45))));
     }
 
     @Test

@@ -272,6 +272,21 @@ class DiscordListenerTest {
         assertThat(discord.only().content()).startsWith("That file is").contains("I can import files up to");
     }
 
+    @Test
+    void anImportTheCoreWouldRefuseIsNotEvenDownloaded() {
+        // GIVEN a user over their import limit
+        chat.refusingImports("You can import again in 40 minutes.");
+        Message.Attachment file = attachmentOf("YourLibrary.json", "{\"tracks\":[]}".getBytes(StandardCharsets.UTF_8));
+
+        // WHEN they upload a file
+        listener.onSlashCommandInteraction(slash("import", attachment("file", file)));
+
+        // THEN they are told when they can, and the file was not fetched nor handed to the core
+        assertThat(discord.only().content()).isEqualTo("You can import again in 40 minutes.");
+        verify(file, never()).getProxy();
+        assertThat(chat.callsOf(Handled.class)).isEmpty();
+    }
+
     private static Message.Attachment attachmentOf(String name, byte[] content) {
         Message.Attachment file = mock(Message.Attachment.class);
         NamedAttachmentProxy proxy = mock(NamedAttachmentProxy.class);

@@ -7,6 +7,7 @@ import dev.tastebot.chat.Reaction;
 import dev.tastebot.chat.Reply;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** A core that records every call in order and answers what the test told it to. */
 final class RecordingChatService implements ChatService {
@@ -32,6 +33,7 @@ final class RecordingChatService implements ChatService {
     private List<Choice> suggestions = List.of();
     private RuntimeException failure;
     private RuntimeException recordingFailure;
+    private Optional<String> importRefusal = Optional.empty();
 
     RecordingChatService answering(Reply... replies) {
         this.replies = List.of(replies);
@@ -78,6 +80,17 @@ final class RecordingChatService implements ChatService {
         if (recordingFailure != null) {
             throw recordingFailure;
         }
+    }
+
+    /** {@link #importRefusal} answers this, as the core does over the import limit. */
+    RecordingChatService refusingImports(String message) {
+        this.importRefusal = Optional.of(message);
+        return this;
+    }
+
+    @Override
+    public Optional<String> importRefusal(ChatUser user) {
+        return importRefusal;
     }
 
     @Override

@@ -49,12 +49,14 @@ class DatabaseTest {
                     new AppliedMigration(8, "spotify playlists", FIRST_OPEN),
                     new AppliedMigration(9, "playlist song purpose", FIRST_OPEN),
                     new AppliedMigration(10, "track metadata source", FIRST_OPEN),
+                    new AppliedMigration(11, "track search index", FIRST_OPEN),
                     new AppliedMigration(12, "daily delivery retry", FIRST_OPEN));
             assertThat(database.schemaVersion()).isEqualTo(12);
             assertThat(tableNames(database)).contains(
                     "users", "tracks", "track_artists", "track_features", "ratings", "rating_history", "models",
                     "posted_songs", "rating_sessions", "user_settings", "spotify_links", "library_syncs", "training_runs",
-                    "artist_searches", "community_members", "spotify_playlists", "daily_deliveries", "last_retrainings", "schema_migrations");
+                    "artist_searches", "community_members", "spotify_playlists", "daily_deliveries", "last_retrainings", "track_search_keys",
+                    "track_search_stale", "track_search_trigrams", "track_search_words", "schema_migrations");
         }
     }
 
@@ -80,6 +82,7 @@ class DatabaseTest {
                     new AppliedMigration(8, "spotify playlists", FIRST_OPEN),
                     new AppliedMigration(9, "playlist song purpose", FIRST_OPEN),
                     new AppliedMigration(10, "track metadata source", FIRST_OPEN),
+                    new AppliedMigration(11, "track search index", FIRST_OPEN),
                     new AppliedMigration(12, "daily delivery retry", FIRST_OPEN));
             assertThat(new UserStore(reopened).exists("console:local")).isTrue();
         }
