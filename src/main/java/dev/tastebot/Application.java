@@ -9,6 +9,7 @@ import dev.tastebot.chat.ChatStores;
 import dev.tastebot.chat.DailyMessages;
 import dev.tastebot.chat.FairUse;
 import dev.tastebot.chat.SpotifyAccounts;
+import dev.tastebot.chat.UserLanes;
 import dev.tastebot.chat.UserForgetting;
 import dev.tastebot.config.FeatureSourceKind;
 import dev.tastebot.config.Secret;
@@ -103,9 +104,17 @@ final class Application implements AutoCloseable {
     private final HeavyWork heavy;
     /** Audio features of imported, synced and looked-up songs, fetched in the background. */
     private final FeatureQueue featureQueue;
+    /**
+     * Each chat user's events, one at a time in the platform's order; shared by the chat adapters
+     * (user ids name their platform). A person has no reason to have more waiting than this.
+     */
+    final UserLanes lanes;
+    private static final int MAX_WAITING_EVENTS = 50;
 
     Application(TastebotConfig config, Clock clock) {
         this.database = Database.open(config.database().path());
+        this.lanes = UserLanes.onVirtualThreads(new UserLanes.Flood(limit(config.limits().events()), MAX_WAITING_EVENTS),
+                clock);
         List<String> featureSources = config.features().sources().stream().map(FeatureSourceKind::configName).toList();
         this.stores = new ChatStores(new UserStore(database), new RatingStore(database), new TrackStore(database, clock),
                 new TrainingDataStore(database), new PostedSongStore(database), new RatingSessionStore(database),
@@ -209,6 +218,7 @@ final class Application implements AutoCloseable {
 
     @Override
     public void close() {
+        lanes.close();
         // Before the database closes: a run in progress still writes models and its record.
         daily.stop();
         nightly.stop();

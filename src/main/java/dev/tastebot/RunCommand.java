@@ -99,7 +99,7 @@ final class RunCommand implements CommandHandler {
     private int runDiscord(Application app, PrintStream err) {
         CountDownLatch stopped = new CountDownLatch(1);
         try (ExecutorService events = Executors.newVirtualThreadPerTaskExecutor();
-             DiscordBot bot = new DiscordBot(config.discord(), app.chat, events);
+             DiscordBot bot = new DiscordBot(config.discord(), app.chat, events, app.lanes, clock);
              WebServer web = new WebServer(config.web().bind(), config.web().port(), bot::isConnected,
                      app.spotifyCallback)) {
             web.start();

@@ -1,9 +1,14 @@
 package dev.tastebot.chat;
 
+import dev.tastebot.fairuse.Allowance;
+import dev.tastebot.fairuse.Limit;
+import dev.tastebot.fairuse.RateLimiter;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -24,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * is gone when it runs dry, so idle users cost nothing. A task that throws is logged and the lane
  * goes on. Safe to use from any thread, also from inside a task (which then queues behind it); a
  * task must not wait for a later task of its own user, which cannot start before it ends.
+ *
+ * <p>With a {@link Flood} limit, a user who sends events faster than it allows, or who has too many
+ * waiting, has the excess refused ({@link Refused}) instead of queued: one person's script cannot
+ * grow memory without bound or keep a core to themselves, and the adapter tells them.
  */
 public final class UserLanes implements AutoCloseable {
     /**
@@ -34,6 +43,7 @@ public final class UserLanes implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(UserLanes.class);
 
     private final Executor executor;
+    private final Optional<FloodGate> flood;
     /** The lanes with work, by user id; a lane's queue is only touched inside {@code lanes.compute} for its key. */
     private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
     private final ReentrantLock idleLock = new ReentrantLock();
@@ -41,15 +51,59 @@ public final class UserLanes implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean abandoned;
 
+    /**
+     * How much one user may send: at most {@code events} (accepted events, in any window), and at
+     * most {@code maxWaiting} queued behind the one running.
+     */
+    public record Flood(Limit events, int maxWaiting) {
+        public Flood {
+            Objects.requireNonNull(events, "events");
+            if (maxWaiting < 1) {
+                throw new IllegalArgumentException("maxWaiting must be at least 1, got " + maxWaiting);
+            }
+        }
+    }
+
+    /** Why an event was not queued: its future fails with this, and the task never runs. */
+    public static final class Refused extends RejectedExecutionException {
+        private final transient Optional<Allowance.WaitUntil> tooFast;
+
+        Refused(String message, Optional<Allowance.WaitUntil> tooFast) {
+            super(message);
+            this.tooFast = tooFast;
+        }
+
+        /** When the user may send again, for events refused as too fast; empty when too many were waiting. */
+        public Optional<Allowance.WaitUntil> tooFast() {
+            return tooFast;
+        }
+    }
+
     /** @param executor starts each lane's runner; a thread per task suits, the lane's tasks run on it one by one */
     public UserLanes(Executor executor) {
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.flood = Optional.empty();
+    }
+
+    /** Lanes that refuse what a user sends beyond {@code flood}, as told by {@code clock}. */
+    public UserLanes(Executor executor, Flood flood, Clock clock) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.flood = Optional.of(new FloodGate(flood, new RateLimiter(flood.events(), clock)));
     }
 
     /** Lanes on virtual threads of their own, named {@code tastebot-lane-N}. */
     public static UserLanes onVirtualThreads() {
+        return new UserLanes(virtualThreads());
+    }
+
+    /** Lanes on virtual threads of their own that refuse what a user sends beyond {@code flood}. */
+    public static UserLanes onVirtualThreads(Flood flood, Clock clock) {
+        return new UserLanes(virtualThreads(), flood, clock);
+    }
+
+    private static Executor virtualThreads() {
         ThreadFactory threads = Thread.ofVirtual().name("tastebot-lane-", 0).factory();
-        return new UserLanes(task -> threads.newThread(task).start());
+        return task -> threads.newThread(task).start();
     }
 
     /**
@@ -57,7 +111,8 @@ public final class UserLanes implements AutoCloseable {
      *
      * @param what names the task in log lines
      * @return completes when the task has run (exceptionally if it threw), or exceptionally with a
-     *     {@link RejectedExecutionException} if it never will (shutting down)
+     *     {@link RejectedExecutionException} if it never will: {@link Refused} beyond the user's
+     *     {@link Flood} limit, already when this returns; another when shutting down
      */
     public CompletableFuture<Void> submit(ChatUser user, String what, Runnable task) {
         Queued queued = new Queued(what, Objects.requireNonNull(task, "task"), new CompletableFuture<>());
@@ -67,7 +122,13 @@ public final class UserLanes implements AutoCloseable {
         }
         String key = user.userId();
         Lane[] started = {null};
+        Refused[] refused = {null};
         lanes.compute(key, (k, lane) -> {
+            int waiting = lane == null ? 0 : lane.queue.size();
+            refused[0] = flood.flatMap(gate -> gate.refusal(key, waiting)).orElse(null);
+            if (refused[0] != null) {
+                return lane;
+            }
             Lane current = lane;
             if (current == null) {
                 current = new Lane();
@@ -76,6 +137,11 @@ public final class UserLanes implements AutoCloseable {
             current.queue.addLast(queued);
             return current;
         });
+        if (refused[0] != null) {
+            log.debug("Refused {}: {}", what, refused[0].getMessage());
+            queued.done().completeExceptionally(refused[0]);
+            return queued.done();
+        }
         if (started[0] != null) {
             Lane lane = started[0];
             try {
@@ -216,5 +282,19 @@ public final class UserLanes implements AutoCloseable {
         /** Guarded by the lanes map: only read or changed inside {@code compute} for the lane's key. */
         final Deque<Queued> queue = new ArrayDeque<>();
         volatile Thread runner;
+    }
+
+    /** The user's flood limit; asked inside the lane map's compute step, so a user's check and queueing are one. */
+    private record FloodGate(Flood flood, RateLimiter events) {
+        Optional<Refused> refusal(String userId, int waiting) {
+            if (waiting >= flood.maxWaiting()) {
+                return Optional.of(new Refused(waiting + " events waiting", Optional.empty()));
+            }
+            return switch (events.take(userId)) {
+                case Allowance.Allowed allowed -> Optional.empty();
+                case Allowance.WaitUntil wait -> Optional.of(new Refused("more than " + flood.events().times()
+                        + " events in " + flood.events().per().toSeconds() + " s", Optional.of(wait)));
+            };
+        }
     }
 }

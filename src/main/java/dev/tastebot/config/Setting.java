@@ -37,6 +37,7 @@ public enum Setting {
     LIMITS_PLAYLIST("limits.playlist", "3/10m"),
     LIMITS_IMPORT("limits.import", "3/1h"),
     LIMITS_LOOKUPS("limits.lookups", "10/1m"),
+    LIMITS_EVENTS("limits.events", "30/10s"),
     LOG_LEVEL("log.level", "INFO");
 
     /** The environment variable names are the keys with this prefix, see {@link #environmentVariable()}. */

@@ -151,13 +151,15 @@ public record TastebotConfig(
      * @param playlist {@code /playlist}, which writes to Spotify
      * @param imports {@code /import} of a library export
      * @param lookups lookups on Spotify of songs the catalogue lacks
+     * @param events commands and reactions of one user on a chat platform, whatever they are
      */
-    public record Limits(Rate retrain, Rate playlist, Rate imports, Rate lookups) {
+    public record Limits(Rate retrain, Rate playlist, Rate imports, Rate lookups, Rate events) {
         public Limits {
             Objects.requireNonNull(retrain, "retrain");
             Objects.requireNonNull(playlist, "playlist");
             Objects.requireNonNull(imports, "imports");
             Objects.requireNonNull(lookups, "lookups");
+            Objects.requireNonNull(events, "events");
         }
     }
 

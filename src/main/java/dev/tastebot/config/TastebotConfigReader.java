@@ -71,6 +71,7 @@ final class TastebotConfigReader {
         TastebotConfig.Rate playlistLimit = required(Setting.LIMITS_PLAYLIST, ValueParsers::rate);
         TastebotConfig.Rate importLimit = required(Setting.LIMITS_IMPORT, ValueParsers::rate);
         TastebotConfig.Rate lookupLimit = required(Setting.LIMITS_LOOKUPS, ValueParsers::rate);
+        TastebotConfig.Rate eventLimit = required(Setting.LIMITS_EVENTS, ValueParsers::rate);
         LogLevel logLevel = required(Setting.LOG_LEVEL, ValueParsers.oneOf(LogLevel.class));
 
         if (!problems.isEmpty()) {
@@ -88,7 +89,7 @@ final class TastebotConfigReader {
                 new TastebotConfig.Features(sources),
                 new TastebotConfig.ReccoBeats(reccoBeats),
                 new TastebotConfig.Imports(importMaxSongs),
-                new TastebotConfig.Limits(retrainLimit, playlistLimit, importLimit, lookupLimit),
+                new TastebotConfig.Limits(retrainLimit, playlistLimit, importLimit, lookupLimit, eventLimit),
                 logLevel);
     }
 

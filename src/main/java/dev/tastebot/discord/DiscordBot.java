@@ -4,8 +4,10 @@ import dev.tastebot.chat.ChatService;
 import dev.tastebot.chat.ChatUser;
 import dev.tastebot.chat.Outbox;
 import dev.tastebot.chat.Reply;
+import dev.tastebot.chat.UserLanes;
 import dev.tastebot.config.Secret;
 import dev.tastebot.config.TastebotConfig;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -41,15 +43,17 @@ public final class DiscordBot implements Outbox, AutoCloseable {
 
     /**
      * @param executor runs the core's work; the composition root owns it (a virtual thread per task suits)
+     * @param lanes each user's events in order, with the flood limit; closed with the bot
+     * @param clock times the notices to users who send too much
      * @throws IllegalArgumentException when the configuration has no token
      */
-    public DiscordBot(TastebotConfig.Discord config, ChatService chat, Executor executor) {
+    public DiscordBot(TastebotConfig.Discord config, ChatService chat, Executor executor, UserLanes lanes, Clock clock) {
         this.token = config.token().orElseThrow(() -> new IllegalArgumentException("no Discord bot token is configured"));
         // One worker for events and direct messages: a daily song card is registered in its owner's lane too.
-        this.worker = new Worker(Objects.requireNonNull(executor, "executor"));
+        this.worker = new Worker(Objects.requireNonNull(executor, "executor"), Objects.requireNonNull(lanes, "lanes"));
         this.listeners = List.of(
                 new DiscordListener(Objects.requireNonNull(chat, "chat"), worker,
-                        new AttachmentDownloader(AttachmentDownloader.DEFAULT_MAX_BYTES)),
+                        new AttachmentDownloader(AttachmentDownloader.DEFAULT_MAX_BYTES), clock),
                 new SlashCommandRegistration(config.guildIds()));
         this.directMessages = new DirectMessages(new ReplyPoster(chat, worker), DirectMessages.CONFIRMATION_WAIT);
     }

@@ -11,6 +11,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.time.Clock;
+import dev.tastebot.fairuse.Allowance;
+import dev.tastebot.fairuse.Limit;
+import dev.tastebot.fairuse.RateLimiter;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
@@ -45,17 +49,23 @@ final class DiscordListener extends ListenerAdapter {
     private final Worker worker;
     private final ReplyPoster poster;
     private final AttachmentDownloader downloader;
+    /** A user refused for sending too much is told so at most this often, not once per refused event. */
+    private final RateLimiter slowDownNotices;
 
     DiscordListener(ChatService chat, Executor executor, AttachmentDownloader downloader) {
-        this(chat, new Worker(executor), downloader);
+        this(chat, new Worker(executor), downloader, Clock.systemUTC());
     }
 
-    /** @param worker shared with whatever else posts song cards, so that registering them keeps the users' order */
-    DiscordListener(ChatService chat, Worker worker, AttachmentDownloader downloader) {
+    /**
+     * @param worker shared with whatever else posts song cards, so that registering them keeps the users' order
+     * @param clock times the notices to users who send too much
+     */
+    DiscordListener(ChatService chat, Worker worker, AttachmentDownloader downloader, Clock clock) {
         this.chat = chat;
         this.worker = worker;
         this.poster = new ReplyPoster(chat, worker);
         this.downloader = downloader;
+        this.slowDownNotices = new RateLimiter(new Limit(1, Duration.ofMinutes(1)), clock);
     }
 
     @Override
@@ -69,11 +79,15 @@ final class DiscordListener extends ListenerAdapter {
         CompletableFuture<InteractionHook> acknowledged = new CompletableFuture<>();
         RestActions.queue(() -> event.deferReply(SlashCommands.answersPrivately(request)),
                 acknowledged::complete, acknowledged::completeExceptionally);
-        worker.submitFor(user, "/" + event.getName() + " for " + user.userId(),
+        boolean queued = worker.submitFor(user, "/" + event.getName() + " for " + user.userId(),
                 () -> acknowledgement(acknowledged, event.getName(), user).ifPresent(hook -> {
                     answer(hook, user, request);
                     seen(user, server);
                 }));
+        if (!queued) {
+            // A command always gets an answer, also when refused: it was acknowledged, and would hang otherwise.
+            acknowledged.thenAccept(hook -> poster.tell(UserMessages.SLOW_DOWN, user, new ReplyTarget.Interaction(hook)));
+        }
     }
 
     private static Optional<InteractionHook> acknowledgement(CompletableFuture<InteractionHook> acknowledged, String command,
@@ -142,7 +156,7 @@ final class DiscordListener extends ListenerAdapter {
         String messageId = event.getMessageId();
         Optional<String> server = event.isFromGuild() ? Optional.of(event.getGuild().getId()) : Optional.empty();
         ReplyTarget target = new ReplyTarget.Channel(event.getChannel());
-        worker.submitFor(reactor, "reaction by " + reactor.userId() + " on " + messageId, () -> {
+        boolean queued = worker.submitFor(reactor, "reaction by " + reactor.userId() + " on " + messageId, () -> {
             List<Reply> replies;
             try {
                 replies = chat.reacted(DiscordUsers.PLATFORM, messageId, reactor, reaction.get(), added);
@@ -156,6 +170,9 @@ final class DiscordListener extends ListenerAdapter {
             poster.post(replies, reactor, target);
             seen(reactor, server);
         });
+        if (!queued && onOwnMessage && slowDownNotices.take(reactor.userId()) instanceof Allowance.Allowed) {
+            poster.tell(UserMessages.SLOW_DOWN, reactor, target);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.tastebot.discord;
 
 import dev.tastebot.chat.ChatUser;
 import dev.tastebot.chat.UserLanes;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -19,18 +20,29 @@ final class Worker implements AutoCloseable {
     private final Executor executor;
     private final UserLanes lanes;
 
+    /** With lanes of its own on {@code executor}, without a flood limit. */
     Worker(Executor executor) {
+        this(executor, new UserLanes(executor));
+    }
+
+    /** @param lanes the users' lanes, shared with whatever else hands their events to the core */
+    Worker(Executor executor, UserLanes lanes) {
         this.executor = executor;
-        this.lanes = new UserLanes(executor);
+        this.lanes = lanes;
     }
 
     /**
      * Queues {@code task} behind the user's earlier work.
      *
      * @param what names the task in log lines
+     * @return whether it was queued; not when the user sends more than their flood limit allows
      */
-    void submitFor(ChatUser user, String what, Runnable task) {
-        lanes.submit(user, what, task);
+    boolean submitFor(ChatUser user, String what, Runnable task) {
+        return !isRefused(lanes.submit(user, what, task));
+    }
+
+    private static boolean isRefused(CompletableFuture<Void> queued) {
+        return queued.isCompletedExceptionally() && queued.exceptionNow() instanceof UserLanes.Refused;
     }
 
     /**

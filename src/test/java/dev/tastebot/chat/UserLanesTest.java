@@ -1,5 +1,8 @@
 package dev.tastebot.chat;
 
+import java.time.Instant;
+import dev.tastebot.fairuse.Limit;
+import dev.tastebot.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -194,5 +197,59 @@ class UserLanesTest {
         holding.join();
         assertThatThrownBy(queued::join).hasCauseInstanceOf(RejectedExecutionException.class);
         assertThat(events).containsExactly("interrupted");
+    }
+
+    // --- flood ---
+
+    @Test
+    void eventsBeyondTheFloodLimitAreRefusedNotQueuedUntilTheWindowMovesOn() {
+        // GIVEN lanes that take 3 events of a user in any 10 seconds
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-06T12:00:00Z"));
+        List<Runnable> runners = new ArrayList<>();
+        UserLanes limited = new UserLanes(runners::add, new UserLanes.Flood(new Limit(3, Duration.ofSeconds(10)), 100), clock);
+
+        // WHEN Ana sends 4 events at once, and Ben 1
+        List<CompletableFuture<Void>> ana = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            int n = i;
+            ana.add(limited.submit(ANA, "Ana's " + n, () -> events.add("Ana " + n)));
+        }
+        CompletableFuture<Void> ben = limited.submit(BEN, "Ben's", () -> events.add("Ben"));
+
+        // THEN her fourth is refused at once, saying when she may send again; the rest run
+        assertThat(ana.get(3)).isCompletedExceptionally();
+        assertThat(ana.get(3).exceptionNow()).isInstanceOfSatisfying(UserLanes.Refused.class, refused ->
+                assertThat(refused.tooFast()).hasValueSatisfying(wait -> assertThat(wait.leftInWords()).isEqualTo("10 seconds")));
+        runners.forEach(Runnable::run);
+        assertThat(events).containsExactly("Ana 1", "Ana 2", "Ana 3", "Ben");
+        assertThat(ben).isCompleted();
+
+        // AND once the window has moved on, she is heard again
+        clock.advance(Duration.ofSeconds(10));
+        CompletableFuture<Void> later = limited.submit(ANA, "Ana's 5", () -> events.add("Ana 5"));
+        runners.getLast().run();
+        assertThat(later).isCompleted();
+        assertThat(events).endsWith("Ana 5");
+    }
+
+    @Test
+    void aUserWithTooManyEventsWaitingHasTheNextRefusedWhileOthersAreNot() {
+        // GIVEN lanes that let 2 events of a user wait, on an executor that has not started any lane yet
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-06T12:00:00Z"));
+        List<Runnable> runners = new ArrayList<>();
+        UserLanes limited = new UserLanes(runners::add, new UserLanes.Flood(new Limit(1_000, Duration.ofSeconds(1)), 2), clock);
+
+        // WHEN Ana sends 3 events before the first ran, and Ben 1
+        CompletableFuture<Void> first = limited.submit(ANA, "Ana's 1", () -> events.add("Ana 1"));
+        CompletableFuture<Void> second = limited.submit(ANA, "Ana's 2", () -> events.add("Ana 2"));
+        CompletableFuture<Void> third = limited.submit(ANA, "Ana's 3", () -> events.add("Ana 3"));
+        CompletableFuture<Void> ben = limited.submit(BEN, "Ben's", () -> events.add("Ben"));
+
+        // THEN the third is refused as too many waiting (not as too fast), and never runs
+        assertThat(third.exceptionNow()).isInstanceOfSatisfying(UserLanes.Refused.class,
+                refused -> assertThat(refused.tooFast()).isEmpty());
+        runners.forEach(Runnable::run);
+        assertThat(events).containsExactly("Ana 1", "Ana 2", "Ben");
+        assertThat(List.of(first, second, ben)).allSatisfy(done -> assertThat(done).isCompleted());
     }
 }

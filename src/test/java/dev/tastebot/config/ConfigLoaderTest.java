@@ -73,7 +73,8 @@ class ConfigLoaderTest {
         assertThat(config.imports()).isEqualTo(new TastebotConfig.Imports(50_000));
         assertThat(config.limits()).isEqualTo(new TastebotConfig.Limits(
                 new TastebotConfig.Rate(1, Duration.ofMinutes(10)), new TastebotConfig.Rate(3, Duration.ofMinutes(10)),
-                new TastebotConfig.Rate(3, Duration.ofHours(1)), new TastebotConfig.Rate(10, Duration.ofMinutes(1))));
+                new TastebotConfig.Rate(3, Duration.ofHours(1)), new TastebotConfig.Rate(10, Duration.ofMinutes(1)),
+                new TastebotConfig.Rate(30, Duration.ofSeconds(10))));
         assertThat(config.logLevel()).isEqualTo(LogLevel.INFO);
     }
 
@@ -331,11 +332,13 @@ class ConfigLoaderTest {
     @Test
     void limitsAreACountPerDurationInSecondsMinutesOrHours() {
         TastebotConfig config = load(Map.of("TASTEBOT_LIMITS_RETRAIN", "2/30m", "TASTEBOT_LIMITS_PLAYLIST", "1/1h",
-                "TASTEBOT_LIMITS_IMPORT", " 5/24h ", "TASTEBOT_LIMITS_LOOKUPS", "30/45s"));
+                "TASTEBOT_LIMITS_IMPORT", " 5/24h ", "TASTEBOT_LIMITS_LOOKUPS", "30/45s",
+                "TASTEBOT_LIMITS_EVENTS", "100/1m"));
 
         assertThat(config.limits()).isEqualTo(new TastebotConfig.Limits(
                 new TastebotConfig.Rate(2, Duration.ofMinutes(30)), new TastebotConfig.Rate(1, Duration.ofHours(1)),
-                new TastebotConfig.Rate(5, Duration.ofHours(24)), new TastebotConfig.Rate(30, Duration.ofSeconds(45))));
+                new TastebotConfig.Rate(5, Duration.ofHours(24)), new TastebotConfig.Rate(30, Duration.ofSeconds(45)),
+                new TastebotConfig.Rate(100, Duration.ofMinutes(1))));
     }
 
     @Test

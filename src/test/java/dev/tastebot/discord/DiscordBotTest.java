@@ -3,6 +3,8 @@ package dev.tastebot.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.tastebot.chat.UserLanes;
+import java.time.Clock;
 import dev.tastebot.config.Secret;
 import dev.tastebot.config.TastebotConfig;
 import java.util.List;
@@ -24,7 +26,7 @@ class DiscordBotTest {
         TastebotConfig.Discord noToken = new TastebotConfig.Discord(Optional.empty(), List.of(), List.of());
 
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new DiscordBot(noToken, new RecordingChatService(), Runnable::run))
+                .isThrownBy(() -> new DiscordBot(noToken, new RecordingChatService(), Runnable::run, new UserLanes(Runnable::run), Clock.systemUTC()))
                 .withMessageContaining("token");
     }
 
@@ -32,7 +34,7 @@ class DiscordBotTest {
     void shuttingDownABotThatNeverStartedDoesNothing() {
         TastebotConfig.Discord config = new TastebotConfig.Discord(Optional.of(new Secret("not-a-real-token")), List.of(), List.of());
 
-        try (DiscordBot bot = new DiscordBot(config, new RecordingChatService(), Runnable::run)) {
+        try (DiscordBot bot = new DiscordBot(config, new RecordingChatService(), Runnable::run, new UserLanes(Runnable::run), Clock.systemUTC())) {
             bot.shutdown();
             org.assertj.core.api.Assertions.assertThat(bot.isConnected()).isFalse();
         }

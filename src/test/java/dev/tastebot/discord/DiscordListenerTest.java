@@ -1,5 +1,10 @@
 package dev.tastebot.discord;
 
+import java.time.Instant;
+import java.time.Duration;
+import dev.tastebot.fairuse.Limit;
+import dev.tastebot.chat.UserLanes;
+import dev.tastebot.MovableClock;
 import static dev.tastebot.discord.Options.attachment;
 import static dev.tastebot.discord.Options.string;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -373,6 +378,35 @@ class DiscordListenerTest {
         listener.onMessageReactionAdd(event);
 
         assertThat(discord.sent).isEmpty();
+    }
+
+    // --- flood ---
+
+    @Test
+    void aUserWhoSendsTooMuchHasTheRestRefusedAndIsToldOnceAMinute() {
+        // GIVEN lanes that take 2 events of a user in any 10 seconds
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-06T12:00:00Z"));
+        UserLanes lanes = new UserLanes(Runnable::run, new UserLanes.Flood(new Limit(2, Duration.ofSeconds(10)), 50), clock);
+        DiscordListener limited = new DiscordListener(chat, new Worker(Runnable::run, lanes), new AttachmentDownloader(1024), clock);
+
+        // WHEN Ana reacts five times under tastebot's card
+        for (int i = 0; i < 5; i++) {
+            limited.onMessageReactionAdd(added(ANA_ID, "Ana", Emoji.fromFormatted(i % 2 == 0 ? "👍" : "👎")));
+        }
+
+        // THEN two reach the core, and she is told once, not three times, that the rest did not count
+        assertThat(chat.calls).filteredOn(Reacted.class::isInstance).hasSize(2);
+        assertThat(discord.contents()).containsExactly(UserMessages.SLOW_DOWN);
+
+        // AND a slash command while she is still over the limit is answered with the same notice, never run
+        limited.onSlashCommandInteraction(slash("stats"));
+        assertThat(chat.calls).noneMatch(Handled.class::isInstance);
+        assertThat(discord.contents()).containsExactly(UserMessages.SLOW_DOWN, UserMessages.SLOW_DOWN);
+
+        // AND a minute later she is heard again
+        clock.advance(Duration.ofMinutes(1));
+        limited.onSlashCommandInteraction(slash("stats"));
+        assertThat(chat.calls).last().isEqualTo(new Handled(ANA, new ChatCommand.Stats()));
     }
 
     // --- order ---
