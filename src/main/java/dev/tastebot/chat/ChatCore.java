@@ -130,12 +130,13 @@ public final class ChatCore implements ChatService {
             return added ? stopRating(reactor) : List.of();
         }
         boolean liked = reaction == Reaction.LIKE;
-        if (!added) {
-            return withdraw(reactor, trackId, reaction);
-        }
         String source = PostedSong.DAILY.equals(song.get().purpose()) ? DAILY_SOURCE : CHAT_SOURCE;
+        if (!added) {
+            return takenBack(reactor, qualified, trackId, reaction, source);
+        }
         RatingOutcome outcome;
         try {
+            stores.posted().reactionAdded(qualified, liked, clock.instant());
             outcome = stores.ratings().rate(userId, trackId, liked, source, clock.instant());
         } catch (DatabaseBusyException e) {
             return List.of(new Reply.Text(RichText.builder().words("Your " + reaction.emoji() + " on ")
@@ -151,19 +152,26 @@ public final class ChatCore implements ChatService {
     }
 
     /**
-     * Takes back the rating only if it is the removed reaction's verdict: switching 👍 to 👎 on
-     * Discord adds 👎 before it removes 👍, and that removal must leave the 👎.
+     * A reaction taken back: the rating follows the reaction still shown under the song, if one is
+     * (👍 and 👎 can both stand on Discord: taking 👎 back from under both leaves a 👍 that counts);
+     * otherwise it is taken back, but only if it is the removed reaction's verdict: switching 👍 to 👎
+     * on Discord adds 👎 before it removes 👍, and that removal must leave the 👎.
      */
-    private List<Reply> withdraw(ChatUser reactor, String trackId, Reaction removed) {
+    private List<Reply> takenBack(ChatUser reactor, String messageId, String trackId, Reaction removed, String source) {
         String userId = reactor.userId();
-        WithdrawalOutcome outcome;
+        boolean changed;
         try {
-            outcome = stores.ratings().withdraw(userId, trackId, removed == Reaction.LIKE, clock.instant());
+            Optional<Boolean> stillShown = stores.posted().reactionRemoved(messageId, removed == Reaction.LIKE);
+            changed = stillShown.isPresent()
+                    ? !(stores.ratings().rate(userId, trackId, stillShown.get(), source, clock.instant())
+                            instanceof RatingOutcome.Unchanged)
+                    : stores.ratings().withdraw(userId, trackId, removed == Reaction.LIKE, clock.instant())
+                            instanceof WithdrawalOutcome.Withdrawn;
         } catch (DatabaseBusyException e) {
             return List.of(new Reply.Text(RichText.builder().words("Taking back your " + removed.emoji() + " on ")
                     .append(songName(trackId)).words(" was not saved: the database is busy, try again.").build()));
         }
-        if (outcome instanceof WithdrawalOutcome.Withdrawn) {
+        if (changed) {
             retrainer.ratingsChanged(userId);
         }
         return List.of();

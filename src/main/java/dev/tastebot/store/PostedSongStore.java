@@ -56,6 +56,50 @@ public final class PostedSongStore {
         });
     }
 
+    /**
+     * The owner put {@code liked} (👍 or 👎) under the posted message; a second time it only moves to
+     * the end. Nothing is recorded for a message that is not stored.
+     */
+    public void reactionAdded(String messageId, boolean liked, Instant at) {
+        database.withConnection(c -> {
+            try (PreparedStatement upsert = c.prepareStatement("""
+                    INSERT INTO posted_song_reactions (message_id, liked, added_at)
+                    SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM posted_songs WHERE message_id = ?)
+                    ON CONFLICT (message_id, liked) DO UPDATE SET added_at = excluded.added_at""")) {
+                upsert.setString(1, messageId);
+                upsert.setInt(2, liked ? 1 : 0);
+                upsert.setLong(3, at.toEpochMilli());
+                upsert.setString(4, messageId);
+                return upsert.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * The owner took {@code liked} back from under the posted message.
+     *
+     * @return the verdict of the reaction still shown under it, the latest if both were (a message
+     *     posted before reactions were recorded has none)
+     */
+    public Optional<Boolean> reactionRemoved(String messageId, boolean liked) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM posted_song_reactions WHERE message_id = ? AND liked = ?")) {
+                delete.setString(1, messageId);
+                delete.setInt(2, liked ? 1 : 0);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT liked FROM posted_song_reactions WHERE message_id = ?
+                    ORDER BY added_at DESC, rowid DESC LIMIT 1""")) {
+                select.setString(1, messageId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(row.getInt(1) == 1) : Optional.<Boolean>empty();
+                }
+            }
+        });
+    }
+
     /** The user's most recently posted songs, newest first. */
     public List<PostedSong> recent(String userId, int limit) {
         return database.withConnection(c -> {

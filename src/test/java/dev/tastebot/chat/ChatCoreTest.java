@@ -5,6 +5,7 @@ import dev.tastebot.store.DailySetting;
 import dev.tastebot.store.PostedSong;
 import dev.tastebot.store.LastRetraining;
 import dev.tastebot.store.Rating;
+import dev.tastebot.store.RatingChange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,6 +125,25 @@ class ChatCoreTest {
         fixture.core().reacted("discord", "m1", ANA, Reaction.DISLIKE, false);
         assertThat(fixture.ratings().current(ANA.userId(), card.trackId())).isEmpty();
         assertThat(fixture.ratings().history(ANA.userId(), card.trackId())).hasSize(3);
+    }
+
+    @Test
+    void takingBackOneOfTwoReactionsLeavesTheRatingOfTheOneStillShown() {
+        // GIVEN Ana put 👍 and then 👎 under a song, so both show and the rating is 👎
+        Reply.SongCard card = post(ANA, handle(ANA, new ChatCommand.Rate()), "m1");
+        fixture.core().reacted("discord", "m1", ANA, Reaction.LIKE, true);
+        fixture.core().reacted("discord", "m1", ANA, Reaction.DISLIKE, true);
+
+        // WHEN she takes the 👎 back
+        fixture.core().reacted("discord", "m1", ANA, Reaction.DISLIKE, false);
+
+        // THEN the 👍 she still sees counts, also after a restart, and taking it back too leaves nothing
+        assertThat(fixture.ratings().current(ANA.userId(), card.trackId())).map(Rating::liked).contains(true);
+        fixture.reopen();
+        fixture.core().reacted("discord", "m1", ANA, Reaction.LIKE, false);
+        assertThat(fixture.ratings().current(ANA.userId(), card.trackId())).isEmpty();
+        assertThat(fixture.ratings().history(ANA.userId(), card.trackId())).extracting(RatingChange::liked)
+                .containsExactly(Optional.of(true), Optional.of(false), Optional.of(true), Optional.empty());
     }
 
     @Test

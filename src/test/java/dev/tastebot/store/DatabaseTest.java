@@ -50,8 +50,9 @@ class DatabaseTest {
                     new AppliedMigration(9, "playlist song purpose", FIRST_OPEN),
                     new AppliedMigration(10, "track metadata source", FIRST_OPEN),
                     new AppliedMigration(11, "track search index", FIRST_OPEN),
-                    new AppliedMigration(12, "daily delivery retry", FIRST_OPEN));
-            assertThat(database.schemaVersion()).isEqualTo(12);
+                    new AppliedMigration(12, "daily delivery retry", FIRST_OPEN),
+                    new AppliedMigration(13, "posted song reactions", FIRST_OPEN));
+            assertThat(database.schemaVersion()).isEqualTo(13);
             assertThat(tableNames(database)).contains(
                     "users", "tracks", "track_artists", "track_features", "ratings", "rating_history", "models",
                     "posted_songs", "rating_sessions", "user_settings", "spotify_links", "library_syncs", "training_runs",
@@ -83,7 +84,8 @@ class DatabaseTest {
                     new AppliedMigration(9, "playlist song purpose", FIRST_OPEN),
                     new AppliedMigration(10, "track metadata source", FIRST_OPEN),
                     new AppliedMigration(11, "track search index", FIRST_OPEN),
-                    new AppliedMigration(12, "daily delivery retry", FIRST_OPEN));
+                    new AppliedMigration(12, "daily delivery retry", FIRST_OPEN),
+                    new AppliedMigration(13, "posted song reactions", FIRST_OPEN));
             assertThat(new UserStore(reopened).exists("console:local")).isTrue();
         }
     }
@@ -109,7 +111,7 @@ class DatabaseTest {
         // WHEN it is opened
         try (Database database = Database.open(file)) {
             // THEN exactly that file is created
-            assertThat(database.schemaVersion()).isEqualTo(12);
+            assertThat(database.schemaVersion()).isEqualTo(13);
             assertThat(file).exists();
         }
     }
