@@ -119,7 +119,7 @@ final class Application implements AutoCloseable {
         this.stores = new ChatStores(new UserStore(database), new RatingStore(database), new TrackStore(database, clock),
                 new TrainingDataStore(database), new PostedSongStore(database), new RatingSessionStore(database),
                 new UserSettingsStore(database), new ModelStore(database), new CommunityStore(database),
-                new DailyDeliveryStore(database));
+                new DailyDeliveryStore(database), database);
         this.features = new FeatureStore(database);
         // One client, one connection pool, for Spotify's accounts service: the app token and every user's tokens.
         HttpClient spotifyAccounts = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

@@ -110,11 +110,14 @@ public final class ChatCore implements ChatService {
     @Override
     public void posted(ChatUser owner, String messageId, Reply.SongCard card) {
         String qualified = qualify(owner.platform(), messageId);
-        stores.posted().save(new PostedSong(qualified, owner.userId(), card.trackId(),
-                storedPurpose(card.purpose()), clock.instant()));
-        if (card.inSession()) {
-            stores.sessions().awaiting(owner.userId(), qualified);
-        }
+        stores.atomically(() -> {
+            stores.posted().save(new PostedSong(qualified, owner.userId(), card.trackId(),
+                    storedPurpose(card.purpose()), clock.instant()));
+            if (card.inSession()) {
+                stores.sessions().awaiting(owner.userId(), qualified);
+            }
+            return null;
+        });
     }
 
     @Override
@@ -136,8 +139,10 @@ public final class ChatCore implements ChatService {
         }
         RatingOutcome outcome;
         try {
-            stores.posted().reactionAdded(qualified, liked, clock.instant());
-            outcome = stores.ratings().rate(userId, trackId, liked, source, clock.instant());
+            outcome = stores.atomically(() -> {
+                stores.posted().reactionAdded(qualified, liked, clock.instant());
+                return stores.ratings().rate(userId, trackId, liked, source, clock.instant());
+            });
         } catch (DatabaseBusyException e) {
             return List.of(new Reply.Text(RichText.builder().words("Your " + reaction.emoji() + " on ")
                     .append(songName(trackId)).words(" was not saved: the database is busy, try again.").build()));
@@ -161,12 +166,14 @@ public final class ChatCore implements ChatService {
         String userId = reactor.userId();
         boolean changed;
         try {
-            Optional<Boolean> stillShown = stores.posted().reactionRemoved(messageId, removed == Reaction.LIKE);
-            changed = stillShown.isPresent()
-                    ? !(stores.ratings().rate(userId, trackId, stillShown.get(), source, clock.instant())
-                            instanceof RatingOutcome.Unchanged)
-                    : stores.ratings().withdraw(userId, trackId, removed == Reaction.LIKE, clock.instant())
-                            instanceof WithdrawalOutcome.Withdrawn;
+            changed = stores.atomically(() -> {
+                Optional<Boolean> stillShown = stores.posted().reactionRemoved(messageId, removed == Reaction.LIKE);
+                return stillShown.isPresent()
+                        ? !(stores.ratings().rate(userId, trackId, stillShown.get(), source, clock.instant())
+                                instanceof RatingOutcome.Unchanged)
+                        : stores.ratings().withdraw(userId, trackId, removed == Reaction.LIKE, clock.instant())
+                                instanceof WithdrawalOutcome.Withdrawn;
+            });
         } catch (DatabaseBusyException e) {
             return List.of(new Reply.Text(RichText.builder().words("Taking back your " + removed.emoji() + " on ")
                     .append(songName(trackId)).words(" was not saved: the database is busy, try again.").build()));

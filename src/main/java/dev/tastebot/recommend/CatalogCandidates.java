@@ -2,7 +2,6 @@ package dev.tastebot.recommend;
 
 import dev.tastebot.features.TrackData;
 import dev.tastebot.store.CandidatePoolStore;
-import dev.tastebot.store.PostedSong;
 import dev.tastebot.store.PostedSongStore;
 import dev.tastebot.store.TrainingDataStore;
 import dev.tastebot.taste.Tally;
@@ -15,8 +14,10 @@ import dev.tastebot.training.UserModels;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -68,17 +69,19 @@ public final class CatalogCandidates implements CandidatePicker {
     @Override
     public Optional<Candidate> next(String userId) {
         Set<String> recentTracks = new HashSet<>();
-        Set<String> recentArtists = new HashSet<>();
-        for (PostedSong song : posted.recent(userId, RECENT)) {
-            recentTracks.add(song.trackId());
-            trainingData.track(song.trackId(), featureSources)
-                    .ifPresent(t -> t.artists().forEach(a -> recentArtists.add(a.toLowerCase(Locale.ROOT))));
-        }
+        posted.recent(userId, RECENT).forEach(song -> recentTracks.add(song.trackId()));
         Map<String, Origin> drawn = draw(userId);
+        // One read for the recent songs and the drawn ones: a draw is a hundred songs.
+        Set<String> wanted = new LinkedHashSet<>(recentTracks);
+        wanted.addAll(drawn.keySet());
+        Map<String, TrackData> known = trainingData.tracks(wanted, featureSources);
+        Set<String> recentArtists = new HashSet<>();
+        recentTracks.stream().map(known::get).filter(Objects::nonNull)
+                .forEach(t -> t.artists().forEach(a -> recentArtists.add(a.toLowerCase(Locale.ROOT))));
         List<TrackData> fresh = new ArrayList<>();
         List<TrackData> repeats = new ArrayList<>();
         for (String id : drawn.keySet()) {
-            trainingData.track(id, featureSources).filter(t -> !recentTracks.contains(t.trackId())).ifPresent(t ->
+            Optional.ofNullable(known.get(id)).filter(t -> !recentTracks.contains(t.trackId())).ifPresent(t ->
                     (t.artists().stream().anyMatch(a -> recentArtists.contains(a.toLowerCase(Locale.ROOT))) ? repeats : fresh).add(t));
         }
         List<TrackData> choices = fresh.isEmpty() ? repeats : fresh;

@@ -1,8 +1,15 @@
 package dev.tastebot.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Tracks a user could be asked to rate, drawn at random (a fresh draw each call) from three places:
@@ -16,6 +23,9 @@ public final class CandidatePoolStore {
     private static final String NEVER_RATED_BY_USER =
             "NOT EXISTS (SELECT 1 FROM rating_history h WHERE h.user_id = ? AND h.track_id = %s)";
 
+    /** Catalogues this small are shuffled whole: cheap, and random rowids would mostly repeat. */
+    private static final long SHUFFLE_UP_TO = 2_000;
+
     private final Database database;
 
     public CandidatePoolStore(Database database) {
@@ -25,13 +35,46 @@ public final class CandidatePoolStore {
     /** Up to {@code limit} track ids from the whole catalogue that the user never rated. */
     public List<String> randomUnrated(String userId, int limit) {
         return database.withConnection(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT t.id FROM tracks t WHERE "
-                    + NEVER_RATED_BY_USER.formatted("t.id") + " ORDER BY random() LIMIT ?")) {
-                select.setString(1, userId);
-                select.setInt(2, limit);
-                return TextColumn.values(select);
+            // Shuffling the whole catalogue costs a read of every song per draw: at 100,000 songs more
+            // than a person waits for a card. Random rowids cost a few index lookups; the shuffle is
+            // kept for small catalogues and for what those lookups leave short.
+            List<String> drawn = new ArrayList<>();
+            long maxRowid = maxRowid(c);
+            if (maxRowid > SHUFFLE_UP_TO) {
+                try (PreparedStatement select = c.prepareStatement("SELECT t.id FROM tracks t WHERE t.rowid = ? AND "
+                        + NEVER_RATED_BY_USER.formatted("t.id"))) {
+                    Set<Long> tried = new HashSet<>();
+                    for (int attempt = 0; attempt < 3 * limit && drawn.size() < limit; attempt++) {
+                        long rowid = 1 + ThreadLocalRandom.current().nextLong(maxRowid);
+                        if (tried.add(rowid)) {
+                            select.setLong(1, rowid);
+                            select.setString(2, userId);
+                            drawn.addAll(TextColumn.values(select));
+                        }
+                    }
+                }
             }
+            if (drawn.size() < limit) {
+                try (PreparedStatement select = c.prepareStatement("SELECT t.id FROM tracks t WHERE "
+                        + NEVER_RATED_BY_USER.formatted("t.id") + " ORDER BY random() LIMIT ?")) {
+                    select.setString(1, userId);
+                    select.setInt(2, limit);
+                    for (String id : TextColumn.values(select)) {
+                        if (drawn.size() < limit && !drawn.contains(id)) {
+                            drawn.add(id);
+                        }
+                    }
+                }
+            }
+            return drawn;
         });
+    }
+
+    private static long maxRowid(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT COALESCE(MAX(rowid), 0) FROM tracks");
+             ResultSet row = select.executeQuery()) {
+            return row.next() ? row.getLong(1) : 0;
+        }
     }
 
     /**

@@ -9,8 +9,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,14 +43,17 @@ public final class TrainingDataStore {
             FROM ratings r JOIN track_features f ON f.track_id = r.track_id
             WHERE r.user_id = ?""".formatted(AudioColumns.NAMES);
 
-    private static final String ONE_TRACK = """
-            SELECT id AS track_id, release_year, explicit, popularity, duration_ms, genre FROM tracks WHERE id = ?""";
+    private static final String TRACKS = """
+            SELECT id AS track_id, release_year, explicit, popularity, duration_ms, genre FROM tracks WHERE id IN (%s)""";
 
-    private static final String ARTISTS_OF_ONE_TRACK = """
-            SELECT track_id, name FROM track_artists WHERE track_id = ? ORDER BY position""";
+    private static final String ARTISTS_OF_TRACKS = """
+            SELECT track_id, name FROM track_artists WHERE track_id IN (%s) ORDER BY track_id, position""";
 
-    private static final String FEATURES_OF_ONE_TRACK = """
-            SELECT track_id, source, %s FROM track_features WHERE track_id = ?""".formatted(AudioColumns.NAMES);
+    private static final String FEATURES_OF_TRACKS = """
+            SELECT track_id, source, %s FROM track_features WHERE track_id IN (%%s)""".formatted(AudioColumns.NAMES);
+
+    /** Track ids bound per query: far below SQLite's limit on variables, and still few round trips. */
+    private static final int IN_LIST_CHUNK = 500;
 
     private final Database database;
 
@@ -64,8 +71,8 @@ public final class TrainingDataStore {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(featureSourcePriority, "featureSourcePriority");
         return database.withConnection(c -> {
-            Map<String, List<String>> artists = artists(c, ARTISTS_OF_RATED_TRACKS, userId);
-            Map<String, Map<String, FeatureValues>> features = features(c, FEATURES_OF_RATED_TRACKS, userId);
+            Map<String, List<String>> artists = artists(c, ARTISTS_OF_RATED_TRACKS, List.of(userId));
+            Map<String, Map<String, FeatureValues>> features = features(c, FEATURES_OF_RATED_TRACKS, List.of(userId));
             try (PreparedStatement select = c.prepareStatement(RATED_TRACKS)) {
                 select.setString(1, userId);
                 try (ResultSet rows = select.executeQuery()) {
@@ -83,18 +90,38 @@ public final class TrainingDataStore {
     /** What the taste model may know about one track, built the same way as for rated tracks. */
     public Optional<TrackData> track(String trackId, List<String> featureSourcePriority) {
         Objects.requireNonNull(trackId, "trackId");
-        return database.withConnection(c -> {
-            Map<String, List<String>> artists = artists(c, ARTISTS_OF_ONE_TRACK, trackId);
-            Map<String, Map<String, FeatureValues>> features = features(c, FEATURES_OF_ONE_TRACK, trackId);
-            try (PreparedStatement select = c.prepareStatement(ONE_TRACK)) {
-                select.setString(1, trackId);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next()
-                            ? Optional.of(trackData(row, artists, features, featureSourcePriority))
-                            : Optional.empty();
+        return Optional.ofNullable(tracks(List.of(trackId), featureSourcePriority).get(trackId));
+    }
+
+    /**
+     * {@link #track} for many tracks in a few queries (a draw of songs to rate reads a hundred):
+     * the stored ones among {@code trackIds}, in their order.
+     */
+    public Map<String, TrackData> tracks(Collection<String> trackIds, List<String> featureSourcePriority) {
+        Objects.requireNonNull(featureSourcePriority, "featureSourcePriority");
+        List<String> ids = List.copyOf(new LinkedHashSet<>(trackIds));
+        Map<String, TrackData> found = new HashMap<>();
+        database.withConnection(c -> {
+            for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK));
+                String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+                Map<String, List<String>> artists = artists(c, ARTISTS_OF_TRACKS.formatted(marks), chunk);
+                Map<String, Map<String, FeatureValues>> features = features(c, FEATURES_OF_TRACKS.formatted(marks), chunk);
+                try (PreparedStatement select = c.prepareStatement(TRACKS.formatted(marks))) {
+                    bind(select, chunk);
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            TrackData track = trackData(rows, artists, features, featureSourcePriority);
+                            found.put(track.trackId(), track);
+                        }
+                    }
                 }
             }
+            return null;
         });
+        Map<String, TrackData> inOrder = new LinkedHashMap<>();
+        ids.stream().filter(found::containsKey).forEach(id -> inOrder.put(id, found.get(id)));
+        return inOrder;
     }
 
     private static TrackData trackData(ResultSet row, Map<String, List<String>> artists,
@@ -116,9 +143,9 @@ public final class TrainingDataStore {
         return FeatureValues.screen(known).values();
     }
 
-    private static Map<String, List<String>> artists(Connection c, String query, String key) throws SQLException {
+    private static Map<String, List<String>> artists(Connection c, String query, List<String> parameters) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(query)) {
-            select.setString(1, key);
+            bind(select, parameters);
             try (ResultSet rows = select.executeQuery()) {
                 Map<String, List<String>> artists = new HashMap<>();
                 while (rows.next()) {
@@ -129,10 +156,10 @@ public final class TrainingDataStore {
         }
     }
 
-    private static Map<String, Map<String, FeatureValues>> features(Connection c, String query, String key)
+    private static Map<String, Map<String, FeatureValues>> features(Connection c, String query, List<String> parameters)
             throws SQLException {
         try (PreparedStatement select = c.prepareStatement(query)) {
-            select.setString(1, key);
+            bind(select, parameters);
             try (ResultSet rows = select.executeQuery()) {
                 Map<String, Map<String, FeatureValues>> features = new HashMap<>();
                 while (rows.next()) {
@@ -141,6 +168,12 @@ public final class TrainingDataStore {
                 }
                 return features;
             }
+        }
+    }
+
+    private static void bind(PreparedStatement select, List<String> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            select.setString(i + 1, parameters.get(i));
         }
     }
 }

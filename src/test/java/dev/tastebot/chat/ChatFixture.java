@@ -132,7 +132,7 @@ public final class ChatFixture implements AutoCloseable {
         Database db = database;
         ChatStores stores = new ChatStores(new UserStore(db), new RatingStore(db), new TrackStore(db, clock),
                 new TrainingDataStore(db), new PostedSongStore(db), new RatingSessionStore(db), new UserSettingsStore(db),
-                new ModelStore(db), new CommunityStore(db), new DailyDeliveryStore(db));
+                new ModelStore(db), new CommunityStore(db), new DailyDeliveryStore(db), db);
         userModels = new UserModels(stores.trainingData(), stores.ratings(), stores.models(),
                 new TasteTrainer(TasteTrainer.Options.defaults()), new ModelCodec(), SOURCES, clock);
         OneAtATime retraining = new OneAtATime();
