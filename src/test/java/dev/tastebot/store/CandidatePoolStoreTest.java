@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +76,31 @@ class CandidatePoolStoreTest {
 
         assertThat(pool.randomUnrated(ALICE, 2)).hasSize(2).isSubsetOf("new-1", "new-2", "new-3", "new-4");
         assertThat(pool.randomUnrated(BOB, ALL)).hasSize(7).doesNotContain("new-1");
+    }
+
+    @Test
+    void aBigCatalogueIsDrawnFromByRowidNeverARatedSongAndEveryDrawDiffers() {
+        // GIVEN 3,000 songs, of which Alice rated every odd one (or took the rating back)
+        List<Track> songs = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            songs.add(Track.of("song-" + i, "Song " + i, List.of("Artist " + i % 40)));
+        }
+        new TrackStore(database, Clock.systemUTC()).writeTrusted(TrustedSource.CATALOG, songs);
+        Map<String, Boolean> odd = new LinkedHashMap<>();
+        for (int i = 1; i < 3_000; i += 2) {
+            odd.put("song-" + i, i % 4 == 1);
+        }
+        ratings.rateAll(ALICE, odd, "chat", T1);
+        ratings.withdraw(ALICE, "song-1", true, T2);
+
+        // WHEN she draws 60 twice
+        List<String> first = pool.randomUnrated(ALICE, 60);
+        List<String> second = pool.randomUnrated(ALICE, 60);
+
+        // THEN each is 60 different songs she never rated, and the draws are not the same songs
+        assertThat(first).hasSize(60).doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(Integer.parseInt(id.substring("song-".length())) % 2).isZero());
+        assertThat(second).hasSize(60).doesNotHaveDuplicates().isNotEqualTo(first);
     }
 
     // --- songs by liked artists ---

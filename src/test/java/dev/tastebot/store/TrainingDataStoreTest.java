@@ -83,6 +83,25 @@ class TrainingDataStoreTest {
     }
 
     @Test
+    void manyTracksAreReadAtOnceInTheOrderAskedLeavingOutUnknownIds() {
+        // GIVEN three stored tracks, one with features
+        tracks.writeTrusted(TrustedSource.CATALOG, List.of(Track.of("a", "A", List.of("Zed", "Abba")),
+                Track.of("b", "B", List.of("Moby")), Track.of("c", "C", List.of())));
+        features.put("b", "catalog", values(Map.of(ENERGY, 0.4)), T1);
+
+        // WHEN they are read with an unknown id among them
+        Map<String, TrackData> read = trainingData.tracks(List.of("c", "nope", "b", "a", "b"), PRIORITY);
+
+        // THEN each known one comes once, in the order asked, as one by one
+        assertThat(read.keySet()).containsExactly("c", "b", "a");
+        assertThat(read.get("a").artists()).containsExactly("Zed", "Abba");
+        assertThat(read.get("b").features().get(ENERGY)).isEqualTo(0.4);
+        for (String id : read.keySet()) {
+            assertThat(read.get(id)).isEqualTo(trainingData.track(id, PRIORITY).orElseThrow());
+        }
+    }
+
+    @Test
     void aTrackWithoutFeaturesIsKeptWithUnknownValuesAsNaN() {
         // GIVEN a disliked track known only by title, artist, duration and a clean flag
         tracks.writeTrusted(TrustedSource.CATALOG, List.of(new Track("bare", "Bare", List.of("Solo"), Optional.empty(), OptionalInt.empty(),
