@@ -11,6 +11,7 @@ import dev.tastebot.chat.FairUse;
 import dev.tastebot.chat.SpotifyAccounts;
 import dev.tastebot.chat.UserLanes;
 import dev.tastebot.chat.UserForgetting;
+import dev.tastebot.config.DatabaseSync;
 import dev.tastebot.config.FeatureSourceKind;
 import dev.tastebot.config.Secret;
 import dev.tastebot.config.TastebotConfig;
@@ -112,7 +113,7 @@ final class Application implements AutoCloseable {
     private static final int MAX_WAITING_EVENTS = 50;
 
     Application(TastebotConfig config, Clock clock) {
-        this.database = Database.open(config.database().path());
+        this.database = Database.open(config.database().path(), config.database().sync() == DatabaseSync.FULL);
         this.lanes = UserLanes.onVirtualThreads(new UserLanes.Flood(limit(config.limits().events()), MAX_WAITING_EVENTS),
                 clock);
         List<String> featureSources = config.features().sources().stream().map(FeatureSourceKind::configName).toList();

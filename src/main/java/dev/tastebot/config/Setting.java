@@ -11,6 +11,7 @@ import java.util.Optional;
  */
 public enum Setting {
     DB_PATH("db.path", "data/tastebot.db"),
+    DB_SYNCHRONOUS("db.synchronous", "normal"),
     DISCORD_TOKEN("discord.token", Visibility.SECRET),
     DISCORD_GUILD_IDS("discord.guild-ids"),
     DISCORD_ADMIN_IDS("discord.admin-ids"),

@@ -42,10 +42,14 @@ public record TastebotConfig(
         Objects.requireNonNull(logLevel, "logLevel");
     }
 
-    /** @param path the SQLite file; relative paths resolve against the working directory */
-    public record Database(Path path) {
+    /**
+     * @param path the SQLite file; relative paths resolve against the working directory
+     * @param sync how hard each commit is held on to
+     */
+    public record Database(Path path, DatabaseSync sync) {
         public Database {
             Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(sync, "sync");
         }
     }
 

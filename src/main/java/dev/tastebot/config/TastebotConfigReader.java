@@ -34,6 +34,7 @@ final class TastebotConfigReader {
 
     TastebotConfig read() {
         Path dbPath = required(Setting.DB_PATH, ValueParsers::filePath);
+        DatabaseSync dbSync = required(Setting.DB_SYNCHRONOUS, ValueParsers.oneOf(DatabaseSync.class));
 
         Optional<Secret> discordToken = optional(Setting.DISCORD_TOKEN, Secret::new);
         List<Long> guildIds = optional(Setting.DISCORD_GUILD_IDS, ValueParsers.discordIds("server")).orElse(List.of());
@@ -78,7 +79,7 @@ final class TastebotConfigReader {
             throw new ConfigException(problems);
         }
         return new TastebotConfig(
-                new TastebotConfig.Database(dbPath),
+                new TastebotConfig.Database(dbPath, dbSync),
                 new TastebotConfig.Discord(discordToken, guildIds, adminIds),
                 new TastebotConfig.Spotify(spotifyClientId, spotifyClientSecret, redirectUri, spotifyApi, spotifyAccounts,
                         playlists),

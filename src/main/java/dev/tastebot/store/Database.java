@@ -48,20 +48,30 @@ public final class Database implements AutoCloseable {
         return open(file, BusyWait.standard());
     }
 
+    /**
+     * The same, syncing every commit to disk before it returns when {@code syncEveryCommit}, which
+     * survives a power cut and makes every write wait for the disk; otherwise only at checkpoints,
+     * which survives the process being killed.
+     */
+    public static Database open(Path file, boolean syncEveryCommit) {
+        return open(file, Migrations.standard(), Clock.systemUTC(), BusyWait.standard(), syncEveryCommit);
+    }
+
     /** The same, waiting for other programs' write locks as {@code busyWait} says. */
     public static Database open(Path file, BusyWait busyWait) {
-        return open(file, Migrations.standard(), Clock.systemUTC(), busyWait);
+        return open(file, Migrations.standard(), Clock.systemUTC(), busyWait, false);
     }
 
     static Database open(Path file, List<Migration> migrations, Clock clock) {
-        return open(file, migrations, clock, BusyWait.standard());
+        return open(file, migrations, clock, BusyWait.standard(), false);
     }
 
-    private static Database open(Path file, List<Migration> migrations, Clock clock, BusyWait busyWait) {
+    private static Database open(Path file, List<Migration> migrations, Clock clock, BusyWait busyWait,
+                                 boolean syncEveryCommit) {
         createParentDirectories(file);
         Connection connection = connect(file);
         try {
-            configure(connection, busyWait.timeout());
+            configure(connection, busyWait.timeout(), syncEveryCommit);
             new MigrationRunner(clock).migrate(connection, migrations);
             return new Database(connection, busyWait);
         } catch (SQLException | RuntimeException e) {
@@ -245,11 +255,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void configure(Connection connection, Duration busyTimeout) throws SQLException {
+    private static void configure(Connection connection, Duration busyTimeout, boolean syncEveryCommit)
+            throws SQLException {
         try (Statement pragma = connection.createStatement()) {
-            // WAL lets readers (a backup, the sqlite3 shell) work while the bot writes. A rating must
-            // survive even a power cut once the user was told it counted, so every commit is synced
-            // (synchronous=FULL); bulk imports stay fast because they commit once per batch.
+            // WAL lets readers (a backup, the sqlite3 shell) work while the bot writes. With
+            // synchronous=NORMAL a commit is in the log before it returns, so a killed process loses
+            // nothing, and the log is synced at checkpoints; FULL syncs every commit, which a power cut
+            // survives but which holds every writer for a disk sync (on a busy bot, most of its time).
             try (ResultSet mode = pragma.executeQuery("PRAGMA journal_mode = WAL")) {
                 String journalMode = mode.next() ? mode.getString(1) : "unknown";
                 if (!"wal".equalsIgnoreCase(journalMode)) {
@@ -257,7 +269,7 @@ public final class Database implements AutoCloseable {
                             + "); put the database on a local file system");
                 }
             }
-            pragma.execute("PRAGMA synchronous = FULL");
+            pragma.execute("PRAGMA synchronous = " + (syncEveryCommit ? "FULL" : "NORMAL"));
             pragma.execute("PRAGMA foreign_keys = ON");
             pragma.execute("PRAGMA busy_timeout = " + busyTimeout.toMillis());
         }

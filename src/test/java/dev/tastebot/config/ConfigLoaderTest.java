@@ -50,6 +50,7 @@ class ConfigLoaderTest {
 
         // THEN
         assertThat(config.database().path()).isEqualTo(Path.of("data/tastebot.db"));
+        assertThat(config.database().sync()).isEqualTo(DatabaseSync.NORMAL);
         assertThat(config.discord().token()).isEmpty();
         assertThat(config.discord().guildIds()).isEmpty();
         assertThat(config.discord().adminIds()).isEmpty();
@@ -302,17 +303,18 @@ class ConfigLoaderTest {
     @Test
     void valuesAreParsedIntoTheirTypes() {
         // GIVEN values with surrounding blanks and mixed case
-        Map<String, String> environment = Map.of(
-                "TASTEBOT_DISCORD_GUILD_IDS", " 81384788765712384, 1234567890123456789 ,",
-                "TASTEBOT_DISCORD_ADMIN_IDS", "80351110224678912",
-                "TASTEBOT_FEATURES_SOURCES", "Spotify, catalog",
-                "TASTEBOT_TRAINING_NIGHTLY_TIME", "23:05",
-                "TASTEBOT_DAILY_SONGS", " 5 ",
-                "TASTEBOT_DAILY_CANDIDATES", "2000",
-                "TASTEBOT_WEB_PUBLIC_BASE_URL", "https://tastebot.example.org/",
-                "TASTEBOT_WEB_BIND", " 0.0.0.0 ",
-                "TASTEBOT_LOG_LEVEL", "debug",
-                "TASTEBOT_SPOTIFY_PLAYLISTS", " TRUE ");
+        Map<String, String> environment = Map.ofEntries(
+                Map.entry("TASTEBOT_DISCORD_GUILD_IDS", " 81384788765712384, 1234567890123456789 ,"),
+                Map.entry("TASTEBOT_DISCORD_ADMIN_IDS", "80351110224678912"),
+                Map.entry("TASTEBOT_FEATURES_SOURCES", "Spotify, catalog"),
+                Map.entry("TASTEBOT_TRAINING_NIGHTLY_TIME", "23:05"),
+                Map.entry("TASTEBOT_DAILY_SONGS", " 5 "),
+                Map.entry("TASTEBOT_DAILY_CANDIDATES", "2000"),
+                Map.entry("TASTEBOT_WEB_PUBLIC_BASE_URL", "https://tastebot.example.org/"),
+                Map.entry("TASTEBOT_WEB_BIND", " 0.0.0.0 "),
+                Map.entry("TASTEBOT_LOG_LEVEL", "debug"),
+                Map.entry("TASTEBOT_DB_SYNCHRONOUS", "Full"),
+                Map.entry("TASTEBOT_SPOTIFY_PLAYLISTS", " TRUE "));
 
         // WHEN
         TastebotConfig config = load(environment);
@@ -326,6 +328,7 @@ class ConfigLoaderTest {
         assertThat(config.web().publicBaseUrl()).contains(URI.create("https://tastebot.example.org"));
         assertThat(config.web().bind().isAnyLocalAddress()).isTrue();
         assertThat(config.logLevel()).isEqualTo(LogLevel.DEBUG);
+        assertThat(config.database().sync()).isEqualTo(DatabaseSync.FULL);
         assertThat(config.spotify().playlists()).isTrue();
     }
 

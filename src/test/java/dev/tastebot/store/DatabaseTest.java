@@ -99,6 +99,10 @@ class DatabaseTest {
             assertThat(pragma(database, "journal_mode")).isEqualTo("wal");
             assertThat(pragma(database, "foreign_keys")).isEqualTo("1");
             assertThat(pragma(database, "busy_timeout")).isEqualTo("2000");
+            assertThat(pragma(database, "synchronous")).isEqualTo("1"); // 1 = NORMAL
+        }
+        // AND an operator who wants every commit synced gets it
+        try (Database database = Database.open(folder.resolve("tastebot.db"), true)) {
             assertThat(pragma(database, "synchronous")).isEqualTo("2"); // 2 = FULL
         }
     }
