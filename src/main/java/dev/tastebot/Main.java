@@ -18,6 +18,7 @@ import dev.tastebot.library.ImportLibraryCommand;
 import dev.tastebot.measure.BenchCommand;
 import dev.tastebot.measure.BenchDailyCommand;
 import dev.tastebot.measure.BenchRetrainCommand;
+import dev.tastebot.measure.BenchLoadCommand;
 import dev.tastebot.measure.BenchSearchCommand;
 import dev.tastebot.measure.EvaluateCommand;
 import dev.tastebot.measure.SimulateCommand;
@@ -78,6 +79,7 @@ public final class Main {
                 TastebotCommands.BENCH_DAILY, new BenchDailyCommand(trainerOptions, config.daily().candidates(),
                         config.daily().songs(), Clock.systemUTC()),
                 TastebotCommands.BENCH_SEARCH, new BenchSearchCommand(Clock.systemUTC()),
+                TastebotCommands.BENCH_LOAD, new BenchLoadCommand(file -> BenchLoadBot.open(config, file), Clock.systemUTC()),
                 TastebotCommands.SIMULATE, new SimulateCommand(csvReader, config.training().threads()),
                 TastebotCommands.IMPORT_CATALOG,
                 new ImportCatalogCommand(() -> Database.open(config.database().path()), Clock.systemUTC()),

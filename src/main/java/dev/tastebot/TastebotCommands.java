@@ -8,6 +8,7 @@ import dev.tastebot.library.ImportLibraryCommand;
 import dev.tastebot.measure.BenchCommand;
 import dev.tastebot.measure.BenchDailyCommand;
 import dev.tastebot.measure.BenchRetrainCommand;
+import dev.tastebot.measure.BenchLoadCommand;
 import dev.tastebot.measure.BenchSearchCommand;
 import dev.tastebot.measure.EvaluateCommand;
 import dev.tastebot.measure.SimulateCommand;
@@ -26,6 +27,7 @@ final class TastebotCommands {
     static final String BENCH_RETRAIN = "bench-retrain";
     static final String BENCH_DAILY = "bench-daily";
     static final String BENCH_SEARCH = "bench-search";
+    static final String BENCH_LOAD = "bench-load";
     static final String SIMULATE = "simulate";
     static final String IMPORT_CATALOG = "import-catalog";
     static final String IMPORT_LIBRARY = "import-library";
@@ -83,6 +85,14 @@ final class TastebotCommands {
                         OptionSpec.value(BenchDailyCommand.CANDIDATES, "N", "Songs drawn per round to pick from (default: daily.candidates)").wholeNumber(10, 100_000),
                         OptionSpec.value(BenchDailyCommand.SONGS, "N", "Songs per message (default: daily.songs)").wholeNumber(1, 10),
                         OptionSpec.value(BenchDailyCommand.SEED, "N", "Seed of the population (default 42)").wholeNumber(0, Integer.MAX_VALUE),
+                        config),
+                CommandSpec.of(BENCH_LOAD,
+                        "Put the bot under a public server's load in a fresh database, and check that no rating is lost",
+                        OptionSpec.value(BenchLoadCommand.USERS, "N", "Simulated users (default 1000)").wholeNumber(1, 1_000_000),
+                        OptionSpec.value(BenchLoadCommand.SECONDS, "S", "Seconds of load (default 60)").wholeNumber(2, 86_400),
+                        OptionSpec.value(BenchLoadCommand.RATE, "EVENTS_PER_S", "Normal users' events a second, all together (default 200)").wholeNumber(1, 100_000),
+                        OptionSpec.value(BenchLoadCommand.SEED, "N", "Seed of the catalogue and the users' choices (default 42)").wholeNumber(0, Integer.MAX_VALUE),
+                        OptionSpec.flag(BenchLoadCommand.JSON, "Print one JSON object on standard output and nothing else"),
                         config),
                 CommandSpec.of(BENCH_SEARCH,
                         "Time autocompletion keystroke by keystroke over a fresh catalogue of synthetic songs",

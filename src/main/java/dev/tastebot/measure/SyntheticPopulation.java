@@ -110,6 +110,22 @@ public final class SyntheticPopulation {
         return population;
     }
 
+    /**
+     * Writes only the catalogue of a population of this shape and seed, users to come later through
+     * the bot itself (as {@code bench-load} has them).
+     *
+     * @return the ids of its tracks, in catalogue order
+     */
+    public static List<String> writeCatalogue(Database database, int tracks, long seed, Instant at) {
+        Catalogue catalogue = new Catalogue(tracks, seed);
+        catalogue.write(database, at);
+        List<String> ids = new ArrayList<>(tracks);
+        for (int t = 0; t < tracks; t++) {
+            ids.add(catalogue.trackId(t));
+        }
+        return ids;
+    }
+
     /** The user id of the {@code index}th user: a Discord-sized id on a platform of its own. */
     public static String userId(int index) {
         return "synthetic:" + (100_000_000_000_000_000L + index);
