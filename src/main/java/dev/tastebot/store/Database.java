@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
+    /** Longer than any answer should take: imports of whole catalogues, or a disk that stalls. */
+    private static final long SLOW_HOLD_MILLIS = 500;
+
     private final Connection connection;
     private final BusyWait busyWait;
     private final ReentrantLock lock = new ReentrantLock();
@@ -109,12 +112,14 @@ public final class Database implements AutoCloseable {
     public <T> T withConnection(SqlWork<T> work) {
         return retryingOnceWhenBusy(() -> {
             lock.lock();
+            long started = System.nanoTime();
             try {
                 requireOpen();
                 return work.run(connection);
             } catch (SQLException e) {
                 throw wrap(e);
             } finally {
+                noteSlowHold(started);
                 lock.unlock();
             }
         });
@@ -153,6 +158,7 @@ public final class Database implements AutoCloseable {
 
     private <T> T transaction(SqlWork<T> work) {
         lock.lock();
+        long started = System.nanoTime();
         try {
             requireOpen();
             if (transactionOpen) {
@@ -176,7 +182,23 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw wrap(e);
         } finally {
+            noteSlowHold(started);
             lock.unlock();
+        }
+    }
+
+    /**
+     * Everyone else waits while the database is held: work that holds it long is worth an
+     * operator's attention, named by the store method that asked for it.
+     */
+    private void noteSlowHold(long startedNanos) {
+        long millis = (System.nanoTime() - startedNanos) / 1_000_000;
+        if (millis >= SLOW_HOLD_MILLIS && lock.getHoldCount() == 1) {
+            String holder = StackWalker.getInstance().walk(frames -> frames
+                    .filter(frame -> !frame.getClassName().equals(Database.class.getName()))
+                    .findFirst().map(frame -> frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1)
+                            + "." + frame.getMethodName()).orElse("unknown"));
+            log.warn("{} held the database for {} ms; everyone else waited", holder, millis);
         }
     }
 

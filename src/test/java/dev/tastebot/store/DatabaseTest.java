@@ -3,6 +3,9 @@ package dev.tastebot.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class DatabaseTest {
     private static final Instant FIRST_OPEN = Instant.parse("2026-01-10T08:00:00Z");
@@ -366,5 +370,32 @@ class DatabaseTest {
                 return names;
             }
         });
+    }
+
+    @Test
+    void workThatHoldsTheDatabaseLongIsNamedInTheLogAndQuickWorkIsNot() throws Exception {
+        // GIVEN the database's log, listened to
+        Logger logger = (Logger) LoggerFactory.getLogger(Database.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try (Database database = Database.open(folder.resolve("tastebot.db"))) {
+            // WHEN one piece of work holds it for 600 ms and another for none
+            database.inTransaction(c -> {
+                try {
+                    Thread.sleep(600);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            });
+            database.withConnection(c -> null);
+        } finally {
+            logger.detachAppender(logged);
+        }
+
+        // THEN only the long one is reported, with the method that asked for it
+        assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
+                .matches("DatabaseTest\\.workThatHoldsTheDatabaseLongIsNamedInTheLogAndQuickWorkIsNot held the database for \\d+ ms; everyone else waited");
     }
 }
