@@ -94,7 +94,7 @@ public final class CatalogSearch {
 
     public Optional<Match> find(String trackId) {
         Objects.requireNonNull(trackId, "trackId");
-        return database.withConnection(c -> {
+        return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement(MATCH_FIELDS + " WHERE t.id = ?")) {
                 select.setString(1, trackId);
                 try (ResultSet row = select.executeQuery()) {
@@ -113,7 +113,7 @@ public final class CatalogSearch {
         String phrase = criteria.titlePhrase().strip();
         Optional<Term> equal = Term.titleEqualTo(phrase);
         Optional<Term> starting = Term.titleStartingWith(phrase);
-        return database.withConnection(c -> {
+        return database.read(c -> {
             List<Long> mostPopular = mostPopular(c, required, List.of(), rankedHere + 1);
             if (mostPopular.size() <= rankedHere) {
                 return rankedByTitle(matches(c, mostPopular), phrase).stream().limit(limit).toList();

@@ -34,7 +34,7 @@ public final class CandidatePoolStore {
 
     /** Up to {@code limit} track ids from the whole catalogue that the user never rated. */
     public List<String> randomUnrated(String userId, int limit) {
-        return database.withConnection(c -> {
+        return database.read(c -> {
             // Shuffling the whole catalogue costs a read of every song per draw: at 100,000 songs more
             // than a person waits for a card. Random rowids cost a few index lookups; the shuffle is
             // kept for small catalogues and for what those lookups leave short.
@@ -82,7 +82,7 @@ public final class CandidatePoolStore {
      * liked most songs of.
      */
     public List<String> randomByLikedArtists(String userId, int artists, int limit) {
-        return database.withConnection(c -> {
+        return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement(LikedArtists.WITH + """
                     SELECT t.track_id FROM (SELECT name FROM liked_artists ORDER BY likes DESC, name LIMIT ?) top
                     JOIN track_artists t ON t.name = top.name
@@ -102,7 +102,7 @@ public final class CandidatePoolStore {
      * currently likes. Members of communities the user is not in never count.
      */
     public List<String> randomLikedInCommunities(String userId, int limit) {
-        return database.withConnection(c -> {
+        return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement("""
                     SELECT r.track_id FROM community_members me
                     JOIN community_members other ON other.community = me.community AND other.user_id <> me.user_id
@@ -122,7 +122,7 @@ public final class CandidatePoolStore {
      * sample that many users' daily picks are chosen from, each against their own ratings.
      */
     public List<String> randomSample(int limit) {
-        return database.withConnection(c -> {
+        return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT id FROM tracks ORDER BY random() LIMIT ?")) {
                 select.setInt(1, limit);
                 return TextColumn.values(select);

@@ -43,7 +43,7 @@ public final class CommunityStore {
     /** The communities the user was seen in, by id. */
     public List<String> communitiesOf(String userId) {
         Objects.requireNonNull(userId, "userId");
-        return database.withConnection(c -> {
+        return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT community FROM community_members WHERE user_id = ? ORDER BY community")) {
                 select.setString(1, userId);

@@ -11,19 +11,26 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The tastebot SQLite database: one file, opened with WAL journaling, enforced foreign keys and a
  * busy timeout, and migrated to the newest schema before anyone can use it.
  *
- * <p>All work goes through one connection guarded by a lock. SQLite admits a single writer at a
- * time anyway, the bot's load is small, and one connection keeps transactions, pragmas and
- * "read what I just wrote" trivially right. Safe to use from several threads.
+ * <p>Writes, and reads that must agree with them, go through one connection guarded by a lock:
+ * SQLite admits a single writer at a time anyway, and one connection keeps transactions, pragmas
+ * and "read what I just wrote" trivially right. Reads that stand alone ({@link #read}) go through a
+ * few read-only connections beside it, which write-ahead logging lets run at the same time as the
+ * writer and each other: a user waiting for a song to rate does not queue behind another's rating,
+ * and a second core gets work. Safe to use from several threads.
  *
  * <p>Other programs may write to the same file while the bot runs (an operator's
  * {@code import-catalog}, a backup): transactions take the write lock when they begin, and work
@@ -35,14 +42,19 @@ public final class Database implements AutoCloseable {
     /** Longer than any answer should take: imports of whole catalogues, or a disk that stalls. */
     private static final long SLOW_HOLD_MILLIS = 500;
 
+    /** Read-only connections: one per core lets every core read; more would only wait for them. */
+    private static final int READERS = Math.clamp(Runtime.getRuntime().availableProcessors(), 2, 4);
+
     private final Connection connection;
+    private final BlockingQueue<Connection> readers;
     private final BusyWait busyWait;
     private final ReentrantLock lock = new ReentrantLock();
-    private boolean closed; // guarded by lock
+    private volatile boolean closed; // written under lock
     private boolean transactionOpen; // guarded by lock
 
-    private Database(Connection connection, BusyWait busyWait) {
+    private Database(Connection connection, List<Connection> readers, BusyWait busyWait) {
         this.connection = connection;
+        this.readers = new ArrayBlockingQueue<>(readers.size(), false, readers);
         this.busyWait = busyWait;
     }
 
@@ -72,12 +84,21 @@ public final class Database implements AutoCloseable {
     private static Database open(Path file, List<Migration> migrations, Clock clock, BusyWait busyWait,
                                  boolean syncEveryCommit) {
         createParentDirectories(file);
-        Connection connection = connect(file);
+        Connection connection = connect(file, false);
+        List<Connection> readers = new ArrayList<>();
         try {
             configure(connection, busyWait.timeout(), syncEveryCommit);
             new MigrationRunner(clock).migrate(connection, migrations);
-            return new Database(connection, busyWait);
+            for (int i = 0; i < READERS; i++) {
+                Connection reader = connect(file, true);
+                readers.add(reader);
+                try (Statement pragma = reader.createStatement()) {
+                    pragma.execute("PRAGMA busy_timeout = " + busyWait.timeout().toMillis());
+                }
+            }
+            return new Database(connection, readers, busyWait);
         } catch (SQLException | RuntimeException e) {
+            readers.forEach(reader -> closeAfterFailedOpen(reader, e));
             closeAfterFailedOpen(connection, e);
             if (e instanceof StoreException storeFailure) {
                 throw storeFailure;
@@ -125,6 +146,33 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs {@code work}, which only reads, on a read-only connection of its own, beside the writer
+     * and other readers; it sees everything committed when it starts. Inside a transaction of this
+     * thread it runs on that transaction's connection instead, so it sees what the transaction wrote.
+     * Work that tries to write fails.
+     */
+    public <T> T read(SqlWork<T> work) {
+        if (lock.isHeldByCurrentThread()) {
+            return withConnection(work);
+        }
+        Connection reader;
+        try {
+            reader = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while waiting to read the database", e);
+        }
+        try {
+            requireOpen();
+            return work.run(reader);
+        } catch (SQLException e) {
+            throw wrap(e);
+        } finally {
+            readers.add(reader);
+        }
+    }
+
     /** The migrations recorded in this database, oldest first. */
     public List<AppliedMigration> appliedMigrations() {
         return withConnection(MigrationRunner::recorded);
@@ -148,6 +196,9 @@ public final class Database implements AutoCloseable {
                 return;
             }
             closed = true;
+            for (Connection reader : readers) {
+                reader.close(); // a read still running on it fails, as any work after close does
+            }
             connection.close();
         } catch (SQLException e) {
             throw new StoreException("Could not close the database cleanly: " + e.getMessage(), e);
@@ -266,12 +317,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static Connection connect(Path file) {
+    private static Connection connect(Path file, boolean readOnly) {
         // A file: URI rather than the bare path: the driver reads "?name=value" in a bare path as
         // connection options, while in a URI the '?' is percent-escaped and SQLite decodes it.
         String url = "jdbc:sqlite:" + file.toAbsolutePath().toUri();
         try {
-            return DriverManager.getConnection(url);
+            if (!readOnly) {
+                return DriverManager.getConnection(url);
+            }
+            SQLiteConfig config = new SQLiteConfig();
+            config.setReadOnly(true);
+            return DriverManager.getConnection(url, config.toProperties());
         } catch (SQLException e) {
             throw new StoreException("Could not open the database " + file.getFileName() + ": " + e.getMessage(), e);
         }

@@ -73,7 +73,7 @@ public final class FeatureStore {
     public Optional<StoredFeatures> find(String trackId, String source) {
         Objects.requireNonNull(trackId, "trackId");
         Objects.requireNonNull(source, "source");
-        return database.withConnection(c -> {
+        return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement(SELECT_ONE)) {
                 select.setString(1, trackId);
                 select.setString(2, source);
@@ -87,7 +87,7 @@ public final class FeatureStore {
     /** The sources that have answered for the track, by name. */
     public List<String> sources(String trackId) {
         Objects.requireNonNull(trackId, "trackId");
-        return database.withConnection(c -> {
+        return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT source FROM track_features WHERE track_id = ? ORDER BY source")) {
                 select.setString(1, trackId);
@@ -109,7 +109,7 @@ public final class FeatureStore {
     public FeatureValues merged(String trackId, List<String> sourcePriority) {
         Objects.requireNonNull(trackId, "trackId");
         Objects.requireNonNull(sourcePriority, "sourcePriority");
-        return database.withConnection(c -> mergeByPriority(allSources(c, trackId), sourcePriority));
+        return database.read(c -> mergeByPriority(allSources(c, trackId), sourcePriority));
     }
 
     static FeatureValues mergeByPriority(Map<String, FeatureValues> bySource, List<String> sourcePriority) {

@@ -105,7 +105,7 @@ public final class ModelStore {
     /** How the user's last retraining went; empty if none was recorded. */
     public Optional<LastRetraining> lastRetraining(String userId) {
         Objects.requireNonNull(userId, "userId");
-        return database.withConnection(c -> {
+        return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement("""
                     SELECT retrained_at, result, chosen_anew, new_auc, old_auc, held_out, note
                     FROM last_retrainings WHERE user_id = ?""")) {
@@ -126,7 +126,7 @@ public final class ModelStore {
 
     /** How many models are stored, of all users, and how many bytes they take: sizes for operators and benchmarks. */
     public StoredTotals totals() {
-        return database.withConnection(c -> {
+        return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(LENGTH(bytes)), 0) FROM models");
                  ResultSet row = select.executeQuery()) {
                 row.next();
@@ -142,7 +142,7 @@ public final class ModelStore {
     /** The user's newest model, bytes included. */
     public Optional<StoredModel> latest(String userId) {
         Objects.requireNonNull(userId, "userId");
-        return database.withConnection(c -> {
+        return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT " + INFO_COLUMNS + ", bytes FROM models WHERE user_id = ? " + NEWEST_FIRST + " LIMIT 1")) {
                 select.setString(1, userId);
@@ -156,7 +156,7 @@ public final class ModelStore {
     /** The user's models, newest first, without their bytes. */
     public List<ModelInfo> history(String userId) {
         Objects.requireNonNull(userId, "userId");
-        return database.withConnection(c -> {
+        return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT " + INFO_COLUMNS + " FROM models WHERE user_id = ? " + NEWEST_FIRST)) {
                 select.setString(1, userId);

@@ -45,7 +45,7 @@ public final class PostedSongStore {
     }
 
     public Optional<PostedSong> find(String messageId) {
-        return database.withConnection(c -> {
+        return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT message_id, user_id, track_id, purpose, posted_at FROM posted_songs WHERE message_id = ?")) {
                 select.setString(1, messageId);
@@ -102,7 +102,7 @@ public final class PostedSongStore {
 
     /** The user's most recently posted songs, newest first. */
     public List<PostedSong> recent(String userId, int limit) {
-        return database.withConnection(c -> {
+        return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement("""
                     SELECT message_id, user_id, track_id, purpose, posted_at FROM posted_songs
                     WHERE user_id = ? ORDER BY posted_at DESC, rowid DESC LIMIT ?""")) {

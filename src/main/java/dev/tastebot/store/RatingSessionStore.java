@@ -40,7 +40,7 @@ public final class RatingSessionStore {
     }
 
     public Optional<RatingSession> current(String userId) {
-        return database.withConnection(c -> find(c, userId));
+        return database.read(c -> find(c, userId));
     }
 
     /** Marks the song now waiting for a rating; does nothing when no session is open. */

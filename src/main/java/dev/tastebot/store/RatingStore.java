@@ -147,13 +147,13 @@ public final class RatingStore {
     public Optional<Rating> current(String userId, String trackId) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(trackId, "trackId");
-        return database.withConnection(c -> current(c, userId, trackId));
+        return database.read(c -> current(c, userId, trackId));
     }
 
     /** The user's current ratings, oldest first. */
     public List<Rating> all(String userId) {
         Objects.requireNonNull(userId, "userId");
-        return database.withConnection(c -> {
+        return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT " + RATING_COLUMNS
                     + " FROM ratings WHERE user_id = ? ORDER BY rated_at, track_id")) {
                 select.setString(1, userId);
@@ -179,7 +179,7 @@ public final class RatingStore {
     private Map<String, Set<String>> ratedAmong(Optional<String> userId, Collection<String> trackIds) {
         List<String> ids = List.copyOf(trackIds);
         Map<String, Set<String>> byUser = new HashMap<>();
-        database.withConnection(c -> {
+        database.read(c -> {
             for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK));
                 String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
@@ -207,7 +207,7 @@ public final class RatingStore {
     public List<RatingChange> history(String userId, String trackId) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(trackId, "trackId");
-        return database.withConnection(c -> {
+        return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement("""
                     SELECT liked, source, rated_at FROM rating_history
                     WHERE user_id = ? AND track_id = ? ORDER BY id""")) {
@@ -228,7 +228,7 @@ public final class RatingStore {
     /** Likes and dislikes among the user's current ratings, per source, by source name. */
     public List<SourceCounts> countsBySource(String userId) {
         Objects.requireNonNull(userId, "userId");
-        return database.withConnection(c -> {
+        return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement("""
                     SELECT source, SUM(liked) AS likes, SUM(1 - liked) AS dislikes
                     FROM ratings WHERE user_id = ? GROUP BY source ORDER BY source""")) {
@@ -247,7 +247,7 @@ public final class RatingStore {
     /** When the user's ratings last changed (a rating, a change of mind or a withdrawal); empty if never. */
     public Optional<Instant> latestRatingChange(String userId) {
         Objects.requireNonNull(userId, "userId");
-        return database.withConnection(c -> {
+        return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT MAX(rated_at) FROM rating_history WHERE user_id = ?")) {
                 select.setString(1, userId);
@@ -268,7 +268,7 @@ public final class RatingStore {
 
     /** The users with at least one current rating, by id. */
     public List<String> usersWithRatings() {
-        return database.withConnection(c -> {
+        return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT DISTINCT user_id FROM ratings ORDER BY user_id");
                  ResultSet rows = select.executeQuery()) {
                 List<String> userIds = new ArrayList<>();

@@ -106,7 +106,7 @@ public final class TrackStore {
     /** The source that last wrote the track's metadata, as stored: a trusted or user source's name, or {@link #UNKNOWN_SOURCE}. */
     public Optional<String> metadataSource(String id) {
         Objects.requireNonNull(id, "id");
-        return database.withConnection(c -> {
+        return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT metadata_source FROM tracks WHERE id = ?")) {
                 select.setString(1, id);
                 try (ResultSet row = select.executeQuery()) {
@@ -118,7 +118,7 @@ public final class TrackStore {
 
     public Optional<Track> find(String id) {
         Objects.requireNonNull(id, "id");
-        return database.withConnection(c -> {
+        return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement("""
                     SELECT title, album, release_year, explicit, popularity, duration_ms, genre
                     FROM tracks WHERE id = ?""")) {
@@ -143,7 +143,7 @@ public final class TrackStore {
     }
 
     public int count() {
-        return database.withConnection(c -> {
+        return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM tracks");
                  ResultSet row = select.executeQuery()) {
                 row.next();

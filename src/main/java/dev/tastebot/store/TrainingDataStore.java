@@ -70,7 +70,7 @@ public final class TrainingDataStore {
     public List<RatedTrack> labelledTracks(String userId, List<String> featureSourcePriority) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(featureSourcePriority, "featureSourcePriority");
-        return database.withConnection(c -> {
+        return database.read(c -> {
             Map<String, List<String>> artists = artists(c, ARTISTS_OF_RATED_TRACKS, List.of(userId));
             Map<String, Map<String, FeatureValues>> features = features(c, FEATURES_OF_RATED_TRACKS, List.of(userId));
             try (PreparedStatement select = c.prepareStatement(RATED_TRACKS)) {
@@ -101,7 +101,7 @@ public final class TrainingDataStore {
         Objects.requireNonNull(featureSourcePriority, "featureSourcePriority");
         List<String> ids = List.copyOf(new LinkedHashSet<>(trackIds));
         Map<String, TrackData> found = new HashMap<>();
-        database.withConnection(c -> {
+        database.read(c -> {
             for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK));
                 String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));

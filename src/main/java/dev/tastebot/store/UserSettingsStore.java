@@ -15,7 +15,7 @@ public final class UserSettingsStore {
     }
 
     public DailySetting daily(String userId) {
-        return database.withConnection(c -> {
+        return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT daily_enabled, daily_hour, time_zone FROM user_settings WHERE user_id = ?")) {
                 select.setString(1, userId);

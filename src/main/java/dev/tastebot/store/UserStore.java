@@ -38,7 +38,7 @@ public final class UserStore {
 
     public boolean exists(String userId) {
         Objects.requireNonNull(userId, "userId");
-        return database.withConnection(c -> exists(c, userId));
+        return database.read(c -> exists(c, userId));
     }
 
     /** The same inside a caller's transaction: background writes check it instead of creating the user. */

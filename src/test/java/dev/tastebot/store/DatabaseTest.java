@@ -398,4 +398,52 @@ class DatabaseTest {
         assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
                 .matches("DatabaseTest\\.workThatHoldsTheDatabaseLongIsNamedInTheLogAndQuickWorkIsNot held the database for \\d+ ms; everyone else waited");
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(30) // held up behind the writer, it would wait for ever
+    void readsRunBesideAWriterThatHoldsTheDatabaseAndSeeOnlyWhatIsCommitted() throws Exception {
+        try (Database database = Database.open(folder.resolve("tastebot.db"))) {
+            new UserStore(database).ensure("discord:1", Instant.EPOCH);
+            java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+            // GIVEN a writer on another thread, inside its transaction, holding the database
+            Thread writer = Thread.ofVirtual().start(() -> database.inTransaction(c -> {
+                new UserStore(database).ensure("discord:2", Instant.EPOCH);
+                writing.countDown();
+                try {
+                    finish.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            writing.await();
+
+            // WHEN this thread reads meanwhile
+            // THEN it is not held up, and sees what was committed, not what the writer is writing
+            assertThat(new UserStore(database).exists("discord:1")).isTrue();
+            assertThat(new UserStore(database).exists("discord:2")).isFalse();
+            finish.countDown();
+            writer.join();
+            assertThat(new UserStore(database).exists("discord:2")).isTrue();
+        }
+    }
+
+    @Test
+    void aReadInsideATransactionSeesWhatItWroteAndAReadThatWritesFails() {
+        try (Database database = Database.open(folder.resolve("tastebot.db"))) {
+            boolean seen = database.inTransaction(c -> {
+                new UserStore(database).ensure("discord:3", Instant.EPOCH);
+                return new UserStore(database).exists("discord:3");
+            });
+            assertThat(seen).isTrue();
+
+            assertThatThrownBy(() -> database.read(c -> {
+                try (Statement insert = c.createStatement()) {
+                    return insert.executeUpdate("INSERT INTO users (id, created_at) VALUES ('discord:4', 0)");
+                }
+            })).isInstanceOf(StoreException.class).hasMessageContaining("readonly");
+            assertThat(new UserStore(database).exists("discord:4")).isFalse();
+        }
+    }
 }
