@@ -55,6 +55,8 @@ class UserLanesTest {
             events.add("Ana 1 finished");
         });
 
+        await(anaFirstStarted);
+
         // WHEN Ana's second task and one of Ben's are submitted while it holds
         CompletableFuture<Void> anaSecond = lanes.submit(ANA, "Ana's second", () -> events.add("Ana 2"));
         lanes.submit(BEN, "Ben's", () -> {
@@ -63,7 +65,6 @@ class UserLanesTest {
         });
 
         // THEN Ben's runs at once, and Ana's second waits for her first
-        await(anaFirstStarted);
         await(benRan);
         assertThat(events).containsExactly("Ana 1 started", "Ben");
         releaseAnaFirst.countDown();
