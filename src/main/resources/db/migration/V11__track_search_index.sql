@@ -54,8 +54,9 @@ BEGIN
 END;
 
 -- An upsert sets the title every time; only a different one makes the entry stale.
-CREATE TRIGGER tracks_search_update AFTER UPDATE OF id, title, popularity ON tracks
+CREATE TRIGGER tracks_search_update AFTER UPDATE OF id, title, popularity, metadata_source ON tracks
 WHEN old.id IS NOT new.id OR old.title IS NOT new.title OR old.popularity IS NOT new.popularity
+     OR old.metadata_source IS NOT new.metadata_source
 BEGIN
     INSERT INTO track_search_stale (track_id)
     SELECT old.id WHERE NOT EXISTS (SELECT 1 FROM track_search_stale WHERE track_id = old.id);

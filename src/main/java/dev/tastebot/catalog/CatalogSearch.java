@@ -2,6 +2,7 @@ package dev.tastebot.catalog;
 
 import dev.tastebot.store.Database;
 import dev.tastebot.store.TrackSearchIndex;
+import dev.tastebot.store.UserSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -92,10 +93,15 @@ public final class CatalogSearch {
         return matching(Criteria.anywhere(query.text()), limit);
     }
 
+    /**
+     * The track with this id, unless all that is known of it came from someone's uploaded file: that
+     * title is theirs, not to be shown to whoever asks; a remote lookup can describe the song instead.
+     */
     public Optional<Match> find(String trackId) {
         Objects.requireNonNull(trackId, "trackId");
         return database.read(c -> {
-            try (PreparedStatement select = c.prepareStatement(MATCH_FIELDS + " WHERE t.id = ?")) {
+            try (PreparedStatement select = c.prepareStatement(MATCH_FIELDS + " WHERE t.id = ? AND t.metadata_source <> '"
+                    + UserSource.LIBRARY_EXPORT.storedName() + "'")) {
                 select.setString(1, trackId);
                 try (ResultSet row = select.executeQuery()) {
                     return row.next() ? Optional.of(match(row)) : Optional.empty();

@@ -20,6 +20,11 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class CandidatePoolStore {
     // Every rating and every withdrawal is written to rating_history: no row there means never rated.
+    /**
+     * Songs whose metadata no user wrote: a title from someone's uploaded file is shown to them
+     * alone, never offered to others, until a trusted source describes the song.
+     */
+    private static final String SHOWN_TO_ALL = "%s.metadata_source <> '" + UserSource.LIBRARY_EXPORT.storedName() + "'";
     private static final String NEVER_RATED_BY_USER =
             "NOT EXISTS (SELECT 1 FROM rating_history h WHERE h.user_id = ? AND h.track_id = %s)";
 
@@ -42,7 +47,7 @@ public final class CandidatePoolStore {
             long maxRowid = maxRowid(c);
             if (maxRowid > SHUFFLE_UP_TO) {
                 try (PreparedStatement select = c.prepareStatement("SELECT t.id FROM tracks t WHERE t.rowid = ? AND "
-                        + NEVER_RATED_BY_USER.formatted("t.id"))) {
+                        + SHOWN_TO_ALL.formatted("t") + " AND " + NEVER_RATED_BY_USER.formatted("t.id"))) {
                     Set<Long> tried = new HashSet<>();
                     for (int attempt = 0; attempt < 3 * limit && drawn.size() < limit; attempt++) {
                         long rowid = 1 + ThreadLocalRandom.current().nextLong(maxRowid);
@@ -56,7 +61,7 @@ public final class CandidatePoolStore {
             }
             if (drawn.size() < limit) {
                 try (PreparedStatement select = c.prepareStatement("SELECT t.id FROM tracks t WHERE "
-                        + NEVER_RATED_BY_USER.formatted("t.id") + " ORDER BY random() LIMIT ?")) {
+                        + SHOWN_TO_ALL.formatted("t") + " AND " + NEVER_RATED_BY_USER.formatted("t.id") + " ORDER BY random() LIMIT ?")) {
                     select.setString(1, userId);
                     select.setInt(2, limit);
                     for (String id : TextColumn.values(select)) {
@@ -86,8 +91,10 @@ public final class CandidatePoolStore {
             try (PreparedStatement select = c.prepareStatement(LikedArtists.WITH + """
                     SELECT t.track_id FROM (SELECT name FROM liked_artists ORDER BY likes DESC, name LIMIT ?) top
                     JOIN track_artists t ON t.name = top.name
-                    WHERE %s
-                    GROUP BY t.track_id ORDER BY random() LIMIT ?""".formatted(NEVER_RATED_BY_USER.formatted("t.track_id")))) {
+                    JOIN tracks song ON song.id = t.track_id
+                    WHERE %s AND %s
+                    GROUP BY t.track_id ORDER BY random() LIMIT ?""".formatted(SHOWN_TO_ALL.formatted("song"),
+                    NEVER_RATED_BY_USER.formatted("t.track_id")))) {
                 select.setString(1, userId);
                 select.setInt(2, artists);
                 select.setString(3, userId);
@@ -107,8 +114,10 @@ public final class CandidatePoolStore {
                     SELECT r.track_id FROM community_members me
                     JOIN community_members other ON other.community = me.community AND other.user_id <> me.user_id
                     JOIN ratings r ON r.user_id = other.user_id AND r.liked = 1
-                    WHERE me.user_id = ? AND %s
-                    GROUP BY r.track_id ORDER BY random() LIMIT ?""".formatted(NEVER_RATED_BY_USER.formatted("r.track_id")))) {
+                    JOIN tracks song ON song.id = r.track_id
+                    WHERE me.user_id = ? AND %s AND %s
+                    GROUP BY r.track_id ORDER BY random() LIMIT ?""".formatted(SHOWN_TO_ALL.formatted("song"),
+                    NEVER_RATED_BY_USER.formatted("r.track_id")))) {
                 select.setString(1, userId);
                 select.setString(2, userId);
                 select.setInt(3, limit);
@@ -123,7 +132,8 @@ public final class CandidatePoolStore {
      */
     public List<String> randomSample(int limit) {
         return database.read(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT id FROM tracks ORDER BY random() LIMIT ?")) {
+            try (PreparedStatement select = c.prepareStatement("SELECT t.id FROM tracks t WHERE "
+                    + SHOWN_TO_ALL.formatted("t") + " ORDER BY random() LIMIT ?")) {
                 select.setInt(1, limit);
                 return TextColumn.values(select);
             }

@@ -29,11 +29,13 @@ public final class TrackSearchIndex {
             "DELETE FROM temp.track_search_changed",
             """
             INSERT INTO temp.track_search_changed (track_id, title, artists, popularity)
-            SELECT s.track_id, t.title,
+            SELECT s.track_id,
+                   -- a title from someone's uploaded file is found by nobody, until a trusted source describes the song
+                   CASE WHEN t.metadata_source = '%s' THEN NULL ELSE t.title END,
                    (SELECT coalesce(group_concat(a.name, char(31) ORDER BY a.position), '')
                     FROM track_artists a WHERE a.track_id = t.id),
                    t.popularity
-            FROM track_search_stale s LEFT JOIN tracks t ON t.id = s.track_id""",
+            FROM track_search_stale s LEFT JOIN tracks t ON t.id = s.track_id""".formatted(UserSource.LIBRARY_EXPORT.storedName()),
             """
             DELETE FROM temp.track_search_changed AS c
             WHERE EXISTS (SELECT 1 FROM track_search_keys k WHERE k.track_id = c.track_id

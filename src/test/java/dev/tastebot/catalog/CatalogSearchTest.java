@@ -7,6 +7,7 @@ import dev.tastebot.store.Database;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
 import dev.tastebot.store.TrustedSource;
+import dev.tastebot.store.UserSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -178,6 +179,24 @@ class CatalogSearchTest {
         assertThat(ids("genesis")).containsExactly("two-hearts");
         assertThat(ids("brand memories")).containsExactly("new-song");
         assertThat(ids("memories")).startsWith("memories-conan", "memories-maroon5");
+    }
+
+    @Test
+    void aSongKnownOnlyFromSomeonesUploadedFileIsFoundByNobodyUntilATrustedSourceDescribesIt() {
+        // GIVEN a song only a user's library export named, with a title written for others to see
+        tracks.addUnknown(UserSource.LIBRARY_EXPORT, List.of(track("planted", "Memories of Mallory (click me)", 100, "Mallory")));
+
+        // WHEN anyone searches for it
+        // THEN nothing from that file is offered
+        assertThat(ids("mallory")).isEmpty();
+        assertThat(ids("memories")).doesNotContain("planted");
+        assertThat(search.find("planted")).isEmpty();
+
+        // AND once a trusted lookup described the song, it is found under the trusted title
+        tracks.writeTrusted(TrustedSource.SPOTIFY, List.of(track("planted", "Real Title", 100, "Real Artist")));
+        assertThat(ids("real title")).containsExactly("planted");
+        assertThat(search.find("planted")).map(Match::title).contains("Real Title");
+        assertThat(ids("mallory")).isEmpty();
     }
 
     @Test

@@ -103,6 +103,23 @@ class CandidatePoolStoreTest {
         assertThat(second).hasSize(60).doesNotHaveDuplicates().isNotEqualTo(first);
     }
 
+    @Test
+    void aSongKnownOnlyFromSomeonesUploadedFileIsOfferedToNobody() {
+        // GIVEN Bob's library export brought in a song nobody else knew, and Bob and Alice share a server
+        new TrackStore(database, Clock.systemUTC()).addUnknown(UserSource.LIBRARY_EXPORT,
+                List.of(Track.of("planted", "Look at me", List.of("Mallory"))));
+        storeTrack("catalogue-song", "Someone");
+        ratings.likeAllUnrated(BOB, List.of("planted"), "library-export", T1);
+        communities.seen(ALICE, "discord:guild-1", T1);
+        communities.seen(BOB, "discord:guild-1", T1);
+
+        // WHEN Alice draws songs to rate, from the catalogue and from what her server likes, and a daily sample is drawn
+        // THEN the song with Bob's title is in none of them; the catalogue's song is
+        assertThat(pool.randomUnrated(ALICE, ALL)).containsExactly("catalogue-song");
+        assertThat(pool.randomLikedInCommunities(ALICE, ALL)).isEmpty();
+        assertThat(pool.randomSample(ALL)).containsExactly("catalogue-song");
+    }
+
     // --- songs by liked artists ---
 
     @Test
