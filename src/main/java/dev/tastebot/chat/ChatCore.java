@@ -156,6 +156,13 @@ public final class ChatCore implements ChatService {
         return List.of();
     }
 
+    @Override
+    public Optional<PostedCard> postedCard(String platform, String messageId) {
+        return stores.posted().find(qualify(platform, messageId)).map(song -> new PostedCard(song.userId(),
+                stores.ratings().current(song.userId(), song.trackId())
+                        .map(rating -> rating.liked() ? Reaction.LIKE : Reaction.DISLIKE)));
+    }
+
     /**
      * A reaction taken back: the rating follows the reaction still shown under the song, if one is
      * (👍 and 👎 can both stand on Discord: taking 👎 back from under both leaves a 👍 that counts);
