@@ -54,8 +54,10 @@ class TelegramBotTest {
 
     @AfterEach
     void tearDown() {
-        bot.close();
+        // As run stops it: no more updates, the users' work finishes, then the connections close.
+        bot.stopReceiving();
         lanes.close();
+        bot.close();
         telegram.close();
         fixture.close();
     }
@@ -145,6 +147,191 @@ class TelegramBotTest {
         assertThat(summary.text("text")).contains("1 song rated");
         assertThat(fixture.sessions().current(ANA_ID)).isEmpty();
         assertThat(telegram.calls("sendMessage").stream().filter(call -> call.body().has("reply_markup"))).hasSize(2);
+    }
+
+    @Test
+    void inAGroupOnlyTheOwnerRatesACardAndAnyoneElsePressingIsToldWhoseSongItIs() {
+        // GIVEN Ana's song posted in a group, with her name on it
+        ObjectNode group = FakeTelegram.group(-1001234, "Music lovers");
+        telegram.userWrites(ANA, group, "/rate@" + FakeTelegram.BOT_USERNAME);
+        FakeTelegram.Call card = telegram.await("sendMessage", call -> call.body().has("reply_markup"));
+        int cardId = telegram.messageIdOf(card);
+        assertThat(card.text("text")).startsWith("For Ana:");
+        assertThat(buttons(card.body().path("reply_markup"))).containsExactly("👍=like|Ana", "👎=dislike|Ana", "⏹️=stop|Ana");
+
+        // WHEN Ben presses 👎 under it
+        int before = telegram.callCount();
+        telegram.userPresses(BEN, card, cardId, "dislike|Ana");
+        FakeTelegram.Call answered = telegram.awaitAfter(before, "answerCallbackQuery", call -> true);
+
+        // THEN he is told whose song it is, and nothing is stored, changed or posted for anyone
+        assertThat(answered.text("text")).isEqualTo("This is Ana's song to rate. Send /rate for songs of your own.");
+        String track = fixture.posted().find("telegram:-1001234:" + cardId).orElseThrow().trackId();
+        assertThat(fixture.ratings().current(BEN_ID, track)).isEmpty();
+        assertThat(fixture.ratings().current(ANA_ID, track)).isEmpty();
+        assertThat(telegram.calls("editMessageReplyMarkup")).isEmpty();
+
+        // WHEN Ana rates it, claiming in the data to be someone else
+        int rated = telegram.callCount();
+        telegram.userPresses(ANA, card, cardId, "like|Somebody");
+
+        // THEN her rating counts: the core, not the button's data, says whose song it is
+        telegram.awaitAfter(rated, "answerCallbackQuery", call -> call.text("text").equals("Saved: 👍"));
+        assertThat(fixture.ratings().current(ANA_ID, track)).map(Rating::liked).contains(true);
+    }
+
+    @Test
+    void aThumbsUpReactionOnACardIsARatingAndOnlyTheOwnersCounts() {
+        // GIVEN Ana's card in her private chat
+        telegram.userWrites(ANA, privateChat(ANA), "/rate");
+        FakeTelegram.Call card = telegram.await("sendMessage", call -> call.body().has("reply_markup"));
+        int cardId = telegram.messageIdOf(card);
+
+        // WHEN Ben's reaction arrives for it (as it would in a group where the bot is an admin), then Ana reacts 👍
+        telegram.userReacts(BEN, 42, cardId, List.of(), List.of("👍"));
+        int before = telegram.callCount();
+        telegram.userReacts(ANA, 42, cardId, List.of(), List.of("👍"));
+        FakeTelegram.Call edited = telegram.awaitAfter(before, "editMessageReplyMarkup", call -> true);
+        telegram.awaitAfter(before, "sendMessage", call -> call.body().has("reply_markup"));
+
+        // THEN Ana's 👍 is her rating, the card shows it and the next song came; Ben rated nothing
+        String track = fixture.posted().find("telegram:42:" + cardId).orElseThrow().trackId();
+        assertThat(fixture.ratings().current(ANA_ID, track)).map(Rating::liked).contains(true);
+        assertThat(fixture.ratings().all(BEN_ID)).isEmpty();
+        assertThat(buttons(edited.body().path("reply_markup"))).containsExactly("👍 ✓=like", "👎=dislike");
+
+        // WHEN she switches her reaction to 👎 (one update: the old list and the new)
+        int switched = telegram.callCount();
+        telegram.userReacts(ANA, 42, cardId, List.of("👍"), List.of("👎"));
+        telegram.awaitAfter(switched, "editMessageReplyMarkup", call -> true);
+
+        // THEN the rating is 👎
+        assertThat(fixture.ratings().current(ANA_ID, track)).map(Rating::liked).contains(false);
+    }
+
+    @Test
+    void importReadsTheDocumentOnlyAfterItsSizeIsCheckedAndBringsInTheLikes() {
+        // GIVEN a document far over the Bot API's 20 MB, and then a real export
+        telegram.userSendsDocument(ANA, privateChat(ANA), "huge.json", new byte[0], 30L * 1024 * 1024, "/import");
+        FakeTelegram.Call tooLarge = telegram.await("sendMessage", call -> call.text("text").startsWith("That file is"));
+        byte[] export = """
+                {"tracks": [{"artist": "Daft Punk", "album": "Discovery", "track": "One More Time",
+                             "uri": "spotify:track:0DiWol3AO6WpXZgp0goxAV"}]}""".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        // WHEN she sends the export alone in her private chat
+        telegram.userSendsDocument(ANA, privateChat(ANA), "YourLibrary.json", export, export.length, null);
+        FakeTelegram.Call imported = telegram.await("sendMessage", call -> call.text("text").startsWith("Imported"));
+
+        // THEN the large one was refused without a getFile or a download; the export was fetched and its song is a like
+        assertThat(tooLarge.text("text")).contains("30.0 MB").contains("20.0 MB");
+        assertThat(telegram.calls("getFile")).hasSize(1);
+        assertThat(telegram.calls("download")).singleElement()
+                .satisfies(call -> assertThat(call.text("file_path")).isEqualTo("documents/doc-2.json"));
+        assertThat(imported.text("text")).startsWith("Imported 1 saved song");
+        assertThat(fixture.ratings().current(ANA_ID, "0DiWol3AO6WpXZgp0goxAV")).map(Rating::liked).contains(true);
+    }
+
+    @Test
+    void forgetMeAsksWithAButtonThatOnlyTheAskerCanPress() {
+        // GIVEN Ana has a rating and asks to be forgotten
+        telegram.userWrites(ANA, privateChat(ANA), "/rate");
+        FakeTelegram.Call card = telegram.await("sendMessage", call -> call.body().has("reply_markup"));
+        telegram.userPresses(ANA, card, telegram.messageIdOf(card), "like");
+        telegram.await("answerCallbackQuery");
+        int asking = telegram.callCount();
+        telegram.userWrites(ANA, privateChat(ANA), "/forget_me");
+        FakeTelegram.Call question = telegram.awaitAfter(asking, "sendMessage",
+                call -> call.text("text").startsWith("This deletes everything"));
+        assertThat(buttons(question.body().path("reply_markup")))
+                .containsExactly("Delete everything=forget:42", "Keep it=keep:42");
+        assertThat(fixture.users().exists(ANA_ID)).isTrue();
+
+        // WHEN Ben presses her button (as a client could send any data), then Ana does
+        int ben = telegram.callCount();
+        telegram.userPresses(BEN, question, telegram.messageIdOf(question), "forget:42");
+        FakeTelegram.Call refused = telegram.awaitAfter(ben, "answerCallbackQuery", call -> true);
+        assertThat(refused.text("text")).isEqualTo("This question was for someone else.");
+        assertThat(fixture.users().exists(ANA_ID)).isTrue();
+        int ana = telegram.callCount();
+        telegram.userPresses(ANA, question, telegram.messageIdOf(question), "forget:42");
+
+        // THEN everything about Ana is gone, the buttons are taken away, and she is told
+        telegram.awaitAfter(ana, "sendMessage", call -> call.text("text").startsWith("Done: deleted 1 ratings"));
+        assertThat(fixture.users().exists(ANA_ID)).isFalse();
+        assertThat(telegram.awaitAfter(ana, "editMessageReplyMarkup", call -> true).body().path("reply_markup")
+                .path("inline_keyboard")).isEmpty();
+    }
+
+    @Test
+    void commandsForOneOnlyAreAnsweredPrivatelyOrTheGroupIsToldHowToAsk() {
+        ObjectNode group = FakeTelegram.group(-1005, "Friends");
+        // GIVEN Ben never started the bot, Ana did
+        telegram.blocks(43);
+
+        // WHEN both ask for their stats in the group
+        telegram.userWrites(BEN, group, "/stats");
+        FakeTelegram.Call howTo = telegram.await("sendMessage", call -> call.text("text").startsWith("I answer /stats only"));
+        telegram.userWrites(ANA, group, "/stats@" + FakeTelegram.BOT_USERNAME);
+        FakeTelegram.Call stats = telegram.await("sendMessage", call -> call.text("text").contains("haven't rated"));
+
+        // THEN Ben's stats were not shown in the group, Ana's went to her private chat
+        assertThat(howTo.text("chat_id")).isEqualTo("-1005");
+        assertThat(howTo.text("text")).contains("@" + FakeTelegram.BOT_USERNAME);
+        assertThat(stats.text("chat_id")).isEqualTo("42");
+        assertThat(telegram.calls("sendMessage")).noneMatch(call -> call.text("chat_id").equals("-1005")
+                && call.text("text").contains("haven't rated"));
+    }
+
+    @Test
+    void aCommandForAnotherBotInAGroupIsLeftAlone() {
+        ObjectNode group = FakeTelegram.group(-1006, "Bots");
+        int update = telegram.userWrites(ANA, group, "/rate@some_other_bot");
+        telegram.awaitConfirmed(update);
+        int after = telegram.userWrites(ANA, group, "/help");
+        telegram.await("sendMessage", call -> call.text("text").contains("learns your music taste"));
+        telegram.awaitConfirmed(after);
+
+        assertThat(telegram.calls("sendMessage")).hasSize(1);
+        assertThat(fixture.sessions().current(ANA_ID)).isEmpty();
+    }
+
+    @Test
+    void floodControlIsHonouredByWaitingWhatTelegramAsksThenSending() {
+        // GIVEN Telegram answers the next message with 429, retry after 7 s
+        telegram.floodNext("sendMessage", 7);
+
+        // WHEN Ana asks for help
+        telegram.userWrites(ANA, privateChat(ANA), "/help");
+
+        // THEN the bot waited 7 s (as asked, not more, not less) and sent it again
+        telegram.await("sendMessage", call -> call.text("text").contains("learns your music taste"));
+        assertThat(waits).containsExactly(Duration.ofSeconds(7));
+        assertThat(telegram.calls("sendMessage")).hasSize(2);
+    }
+
+    @Test
+    void dailyMessagesArePrivateMessagesWithRateableSongsAndABlockedUserIsUnreachable() {
+        // GIVEN Ana, who turned daily messages on, two songs to send her, and Ben who blocked the bot
+        fixture.settings().saveDaily(ANA_ID, new dev.tastebot.store.DailySetting(true, 9, java.time.ZoneOffset.UTC),
+                ChatFixture.NOW);
+        List<dev.tastebot.chat.Reply> message = fixture.dailyMessages(2).newRound().prepare(ANA_ID);
+        telegram.blocks(43);
+
+        // WHEN they are delivered
+        dev.tastebot.chat.Outbox.Delivery toAna = bot.deliver(new dev.tastebot.chat.ChatUser("telegram", "42", "42"), message);
+        dev.tastebot.chat.Outbox.Delivery toBen = bot.deliver(new dev.tastebot.chat.ChatUser("telegram", "43", "43"), message);
+
+        // THEN Ana got every message in her private chat, each song registered so that it can be rated
+        assertThat(toAna).isInstanceOf(dev.tastebot.chat.Outbox.Delivery.Delivered.class);
+        List<FakeTelegram.Call> cards = telegram.calls("sendMessage").stream()
+                .filter(call -> call.text("chat_id").equals("42") && call.body().has("reply_markup")).toList();
+        assertThat(cards).hasSize(2);
+        cards.forEach(card -> assertThat(fixture.posted().find("telegram:42:" + telegram.messageIdOf(card))).isPresent());
+        assertThat(buttons(cards.getFirst().body().path("reply_markup"))).containsExactly("👍=like", "👎=dislike");
+        // AND Ben, who blocked the bot, is unreachable, with nothing sent
+        assertThat(toBen).isInstanceOf(dev.tastebot.chat.Outbox.Delivery.Unreachable.class);
+        assertThat(bot.deliver(new dev.tastebot.chat.ChatUser("discord", "42", "42"), message))
+                .isInstanceOf(dev.tastebot.chat.Outbox.Delivery.Unreachable.class);
     }
 
     private static List<String> buttons(JsonNode markup) {
