@@ -56,7 +56,7 @@ final class TelegramCommands {
     private static final Pattern COMMAND = Pattern.compile("/([A-Za-z0-9_-]{1,64})(?:@([A-Za-z0-9_]{1,64}))?(?:\\s+(.*))?",
             Pattern.DOTALL);
     /** Our own words name commands as Discord spells them; these are Telegram's names for them. */
-    private static final Pattern HYPHENATED = Pattern.compile("/(will-i-like|forget-me)\\b");
+    private static final Pattern HYPHENATED = Pattern.compile("/(will-i-like|forget-me)(?![\\w-])");
 
     private TelegramCommands() {
     }
