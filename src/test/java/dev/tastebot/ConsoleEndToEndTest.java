@@ -96,7 +96,7 @@ class ConsoleEndToEndTest {
         assertThat(out.split("♪ ", -1)).hasSize(12);
         assertThat(out).contains("Song 59").containsPattern("\\d+% chance you'll like it").contains("still learning");
         assertThat(out).contains("album");
-        assertThat(out).contains("Which song?");
+        assertThat(out).contains("Which track? A Spotify link, URI or track id, or a title to search. Use: /will-i-like <track>");
         assertThat(out).contains("I don't know that track yet");
         assertThat(out).contains("That is too long for a song name (400 characters)");
         assertThat(out).contains("This bot isn't set up for Spotify linking");

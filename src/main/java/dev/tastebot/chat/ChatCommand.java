@@ -32,7 +32,11 @@ public sealed interface ChatCommand {
     record ForgetMe(boolean confirmed) implements ChatCommand {
     }
 
-    record Help() implements ChatCommand {
+    /** @param naming how the asker's platform writes command names */
+    record Help(CommandNaming naming) implements ChatCommand {
+        public Help {
+            java.util.Objects.requireNonNull(naming, "naming");
+        }
     }
 
     /**

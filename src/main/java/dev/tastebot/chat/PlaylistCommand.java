@@ -45,7 +45,7 @@ final class PlaylistCommand {
             }
         }
         if (cards.isEmpty()) {
-            return List.of(new Reply.Text(notOnSpotify == 0 ? ChatCore.NOTHING_LEFT_TO_RATE
+            return List.of(new Reply.Text(notOnSpotify == 0 ? RatingSessions.NOTHING_LEFT_TO_RATE
                     : RichText.builder().words("The next songs to rate are not Spotify tracks (they come from a catalogue "
                     + "with its own ids, like the demo one), so none can go into a playlist. Rate them here with /rate; "
                     + "an operator can import a catalogue of Spotify tracks with ").code("tastebot import-catalog FILE")

@@ -1,6 +1,6 @@
 package dev.tastebot.discord;
 
-import dev.tastebot.chat.ChatCommand;
+import dev.tastebot.chat.CommandInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -29,7 +29,7 @@ final class AttachmentDownloader {
     }
 
     sealed interface Download {
-        record Ready(ChatCommand.Import command) implements Download {
+        record Ready(CommandInput.UploadedFile file) implements Download {
         }
 
         /** @param message what to tell the user */
@@ -47,7 +47,7 @@ final class AttachmentDownloader {
             if (content.length > maxBytes) {
                 return tooLarge(content.length);
             }
-            return new Download.Ready(new ChatCommand.Import(file.getFileName(), content));
+            return new Download.Ready(new CommandInput.UploadedFile(file.getFileName(), content));
         } catch (IOException | CompletionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             log.warn("Could not download attachment {} ({} bytes): {}", file.getFileName(), file.getSize(), cause.toString());

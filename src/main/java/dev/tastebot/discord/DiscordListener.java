@@ -1,6 +1,8 @@
 package dev.tastebot.discord;
 
 import dev.tastebot.chat.ChatCommand;
+import dev.tastebot.chat.ChatCommands;
+import dev.tastebot.chat.CommandRead;
 import dev.tastebot.chat.ChatService;
 import dev.tastebot.chat.ChatUser;
 import dev.tastebot.chat.Reaction;
@@ -77,7 +79,7 @@ final class DiscordListener extends ListenerAdapter {
         // the user a failure, and they should not find it carried out anyway. The command takes its
         // place in the lane now, so the user's next reactions wait for it.
         CompletableFuture<InteractionHook> acknowledged = new CompletableFuture<>();
-        RestActions.queue(() -> event.deferReply(SlashCommands.answersPrivately(request)),
+        RestActions.queue(() -> event.deferReply(request.answersPrivately()),
                 acknowledged::complete, acknowledged::completeExceptionally);
         boolean queued = worker.submitFor(user, "/" + event.getName() + " for " + user.userId(),
                 () -> acknowledgement(acknowledged, event.getName(), user).ifPresent(hook -> {
@@ -108,7 +110,7 @@ final class DiscordListener extends ListenerAdapter {
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
         AutoCompleteQuery focused = event.getFocusedOption();
-        if (!event.getName().equals(SlashCommands.WILL_I_LIKE) || !focused.getName().equals(SlashCommands.TRACK)) {
+        if (!event.getName().equals(ChatCommands.WILL_I_LIKE) || !focused.getName().equals(ChatCommands.TRACK)) {
             suggest(event, List.of());
             return;
         }
@@ -216,11 +218,16 @@ final class DiscordListener extends ListenerAdapter {
                     return;
                 }
                 switch (downloader.fetch(upload.file())) {
-                    case AttachmentDownloader.Download.Ready ready -> handle(user, ready.command(), target);
+                    case AttachmentDownloader.Download.Ready ready -> {
+                        switch (upload.command().read(upload.input().withFile(upload.option(), ready.file()))) {
+                            case CommandRead.Ready command -> handle(user, command.command(), target);
+                            case CommandRead.Refused refused -> poster.post(List.of(new Reply.Text(refused.message())), user, target);
+                        }
+                    }
                     case AttachmentDownloader.Download.Refused refused -> poster.tell(refused.message(), user, target);
                 }
             }
-            case SlashRequest.Refuse refuse -> poster.tell(refuse.message(), user, target);
+            case SlashRequest.Refuse refuse -> poster.post(List.of(new Reply.Text(refuse.message())), user, target);
         }
     }
 

@@ -34,6 +34,7 @@ final class DiscordMarkdown {
                 case RichText.Span.Words words -> words.strong();
                 case RichText.Span.Outside outside -> outside.strong();
                 case RichText.Span.Code code -> false;
+                case RichText.Span.Command command -> false;
                 case RichText.Span.Link link -> false;
             };
             if (strong != bold) {
@@ -44,6 +45,7 @@ final class DiscordMarkdown {
                 case RichText.Span.Words words -> out.append(literal(words.text(), atLineStart(out)));
                 case RichText.Span.Outside outside -> out.append(literal(outside.text(), atLineStart(out)));
                 case RichText.Span.Code code -> out.append('`').append(code.text()).append('`');
+                case RichText.Span.Command command -> out.append(command.plain());
                 case RichText.Span.Link link -> out.append(link.url());
             }
         }

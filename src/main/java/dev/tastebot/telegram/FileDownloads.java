@@ -1,6 +1,6 @@
 package dev.tastebot.telegram;
 
-import dev.tastebot.chat.ChatCommand;
+import dev.tastebot.chat.CommandInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -43,7 +43,7 @@ final class FileDownloads {
     }
 
     sealed interface Download {
-        record Ready(ChatCommand.Import command) implements Download {
+        record Ready(CommandInput.UploadedFile file) implements Download {
         }
 
         /** @param message what to tell the user */
@@ -87,7 +87,7 @@ final class FileDownloads {
                 if (content.length > maxBytes) {
                     return tooLarge(content.length);
                 }
-                return new Download.Ready(new ChatCommand.Import(name, content));
+                return new Download.Ready(new CommandInput.UploadedFile(name, content));
             }
         } catch (IOException e) {
             log.warn("Downloading a document failed: {}", e.getClass().getSimpleName());

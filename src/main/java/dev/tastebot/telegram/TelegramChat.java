@@ -54,8 +54,8 @@ final class TelegramChat {
         TelegramCommands.Parsed parsed;
         if (text.strip().startsWith("/")) {
             parsed = TelegramCommands.parse(text, botUsername);
-        } else if (document != null && !here.group()) {
-            parsed = new TelegramCommands.Parsed.Import();
+        } else if (document != null && !here.group() && TelegramCommands.upload().isPresent()) {
+            parsed = TelegramCommands.upload().get();
         } else if (!here.group()) {
             parsed = new TelegramCommands.Parsed.Answer(RichText.of("Send /help to see what I can do."));
         } else {
@@ -63,7 +63,7 @@ final class TelegramChat {
         }
         switch (parsed) {
             case TelegramCommands.Parsed.Run run -> run(user, run.command(), here);
-            case TelegramCommands.Parsed.Import i -> importFile(user, document, here);
+            case TelegramCommands.Parsed.Upload upload -> upload(user, upload, document, here);
             case TelegramCommands.Parsed.Answer answer -> sender.tell(answer.text(), here);
             case TelegramCommands.Parsed.NotOurs notOurs -> {
                 if (!here.group()) {
@@ -189,7 +189,8 @@ final class TelegramChat {
     }
 
     private void run(ChatUser user, ChatCommand command, ChatTarget here) {
-        Optional<ChatTarget> answerTo = answerTarget(user, command, here);
+        Optional<ChatTarget> answerTo = answerTarget(user, TelegramCommands.answersPrivately(command),
+                TelegramCommands.written(command), here);
         if (answerTo.isEmpty()) {
             return;
         }
@@ -217,12 +218,14 @@ final class TelegramChat {
                 .ifPresent(failure -> log.warn("Could not ask {} to confirm: {}", user.userId(), failure.getMessage()));
     }
 
-    private void importFile(ChatUser user, Document document, ChatTarget here) {
+    /** A command that takes a file, {@code /import}: the document is its file, fetched only if the command may run. */
+    private void upload(ChatUser user, TelegramCommands.Parsed.Upload upload, Document document, ChatTarget here) {
         if (document == null) {
             sender.tell(UserMessages.SEND_THE_FILE, here);
             return;
         }
-        Optional<ChatTarget> answerTo = answerTarget(user, new ChatCommand.Import("", new byte[0]), here);
+        Optional<ChatTarget> answerTo = answerTarget(user, upload.command().privateAnswer(),
+                "/" + TelegramCommands.NAMING.written(upload.command().name()), here);
         if (answerTo.isEmpty()) {
             return;
         }
@@ -233,7 +236,14 @@ final class TelegramChat {
             return;
         }
         switch (files.fetch(document)) {
-            case FileDownloads.Download.Ready ready -> handle(user, ready.command(), answerTo.get(), Optional.empty());
+            case FileDownloads.Download.Ready ready -> {
+                switch (TelegramCommands.read(upload.command(), upload.input().withFile(upload.fileOption(), ready.file()))) {
+                    case TelegramCommands.Parsed.Run run -> handle(user, run.command(), answerTo.get(), Optional.empty());
+                    case TelegramCommands.Parsed.Answer answer -> sender.tell(answer.text(), answerTo.get());
+                    case TelegramCommands.Parsed.Upload again -> sender.tell(UserMessages.SEND_THE_FILE, answerTo.get());
+                    case TelegramCommands.Parsed.NotOurs notOurs -> sender.tell(UserMessages.SEND_THE_FILE, answerTo.get());
+                }
+            }
             case FileDownloads.Download.Refused refused -> sender.tell(refused.message(), answerTo.get());
         }
     }
@@ -243,8 +253,8 @@ final class TelegramChat {
      * group, the user's private chat, if the bot may write there (a user must have started it); if
      * not, the group is told how to ask privately, and empty means the command is not run.
      */
-    private Optional<ChatTarget> answerTarget(ChatUser user, ChatCommand command, ChatTarget here) {
-        if (!here.group() || !TelegramCommands.answersPrivately(command)) {
+    private Optional<ChatTarget> answerTarget(ChatUser user, boolean privateAnswer, String written, ChatTarget here) {
+        if (!here.group() || !privateAnswer) {
             return Optional.of(here);
         }
         ChatTarget privately = ChatTarget.privateChat(Long.parseLong(user.platformId()));
@@ -252,7 +262,7 @@ final class TelegramChat {
             api.call(SendChatAction.builder().chatId(privately.chatId()).action(ActionType.TYPING.toString()).build());
         } catch (TelegramFailure failure) {
             if (failure.kind() == TelegramFailure.Kind.FORBIDDEN) {
-                sender.tell(UserMessages.onlyInPrivate("/" + commandName(command), botUsername), here);
+                sender.tell(UserMessages.onlyInPrivate(written, botUsername), here);
                 return Optional.empty();
             }
             log.debug("Could not check that {} can be written to privately: {}", user.userId(), failure.getMessage());
@@ -311,21 +321,5 @@ final class TelegramChat {
             }
         }
         return ratings;
-    }
-
-    private static String commandName(ChatCommand command) {
-        return switch (command) {
-            case ChatCommand.Stats _ -> "stats";
-            case ChatCommand.Daily _ -> "daily";
-            case ChatCommand.ForgetMe _ -> "forget_me";
-            case ChatCommand.Link _ -> "link";
-            case ChatCommand.Unlink _ -> "unlink";
-            case ChatCommand.Import _ -> "import";
-            case ChatCommand.Retrain _ -> "retrain";
-            case ChatCommand.Rate _, ChatCommand.StopRating _ -> "rate";
-            case ChatCommand.Playlist _ -> "playlist";
-            case ChatCommand.WillILike _ -> "will_i_like";
-            case ChatCommand.Help _ -> "help";
-        };
     }
 }

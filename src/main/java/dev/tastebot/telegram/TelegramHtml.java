@@ -11,7 +11,8 @@ import java.util.List;
  * text can open a tag or an entity. Telegram also turns bare addresses, {@code @names},
  * {@code #tags}, {@code $tags} and {@code /commands} into links, mentions and buttons by itself: in
  * text from outside an invisible zero-width space breaks each of those, so a title never links,
- * mentions or sends a command. Our own words name commands as Telegram spells them.
+ * mentions or sends a command. Commands are written as Telegram spells them ({@code /will_i_like}),
+ * also where our own words name one, so tapping it sends it.
  *
  * <p>A message holds at most {@link #MAX_MESSAGE_LENGTH} characters as Telegram counts them (the
  * text a reader sees); a longer text is split at line ends where it can be, and one answer takes
@@ -71,6 +72,7 @@ final class TelegramHtml {
                 case RichText.Span.Outside outside -> new Piece(outside.strong() ? Kind.STRONG : Kind.WORDS,
                         inert(outside.text()));
                 case RichText.Span.Code code -> new Piece(Kind.CODE, code.text());
+                case RichText.Span.Command command -> new Piece(Kind.WORDS, "/" + TelegramCommands.NAMING.written(command.name()));
                 case RichText.Span.Link link -> new Piece(Kind.LINK, link.url());
             });
         }

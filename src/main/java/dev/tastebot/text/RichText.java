@@ -75,6 +75,23 @@ public record RichText(List<Span> spans) {
             }
         }
 
+        /**
+         * One of tastebot's chat commands, by its declared name ({@code will-i-like}), which each
+         * platform writes its own way ({@code /will_i_like} on Telegram).
+         */
+        record Command(String name) implements Span {
+            public Command {
+                if (!name.matches("[a-z][a-z0-9-]{0,31}")) {
+                    throw new IllegalArgumentException("not a command name: " + name);
+                }
+            }
+
+            @Override
+            public String plain() {
+                return "/" + name;
+            }
+        }
+
         /** An address we built (a Spotify page from a validated id, the authorisation page). */
         record Link(String url) implements Span {
             public Link {
@@ -153,6 +170,8 @@ public record RichText(List<Span> spans) {
                 case Span.Words words -> kept.add(new Span.Words(start, words.strong()));
                 case Span.Outside outside -> kept.add(new Span.Outside(start, outside.strong()));
                 case Span.Code code -> kept.add(new Span.Code(start));
+                case Span.Command command -> {
+                }
                 case Span.Link link -> {
                 }
             }
@@ -210,6 +229,11 @@ public record RichText(List<Span> spans) {
 
         public Builder code(String command) {
             return add(new Span.Code(command));
+        }
+
+        /** One of tastebot's chat commands, by its declared name: {@code command("will-i-like")}. */
+        public Builder command(String name) {
+            return add(new Span.Command(name));
         }
 
         /** An address we built; one that is not a safe link is shown as text from outside instead. */

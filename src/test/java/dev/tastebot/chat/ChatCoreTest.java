@@ -464,7 +464,7 @@ class ChatCoreTest {
     @Test
     void withoutSpotifySetUpLinkingSaysSoAndPointsToImport() {
         assertThat(text(handle(ANA, new ChatCommand.Link(java.util.Optional.empty())))).startsWith("This bot isn't set up for Spotify linking");
-        assertThat(text(handle(ANA, new ChatCommand.Help()))).contains("/rate").contains("/will-i-like").contains("/forget-me");
+        assertThat(text(handle(ANA, new ChatCommand.Help(CommandNaming.HYPHENS)))).contains("/rate").contains("/will-i-like").contains("/forget-me");
     }
 
     @Test
@@ -474,6 +474,6 @@ class ChatCoreTest {
         assertThat(replies).singleElement().isEqualTo(new Reply.Text("This bot isn't set up for Spotify (its operator has "
                 + "not set spotify.client-id), so it can't keep a playlist for you. Rate songs right here with /rate."));
         assertThat(fixture.posted().recent(ANA.userId(), 10)).isEmpty();
-        assertThat(text(handle(ANA, new ChatCommand.Help()))).contains("/playlist");
+        assertThat(text(handle(ANA, new ChatCommand.Help(CommandNaming.HYPHENS)))).contains("/playlist");
     }
 }

@@ -36,7 +36,9 @@ class ConsoleParserTest {
         assertThat(parse("/Playlist")).isEqualTo(new ConsoleInput.Command(new ChatCommand.Playlist()));
         assertThat(parse("/will-i-like Daft Punk - One More Time"))
                 .isEqualTo(new ConsoleInput.Command(new ChatCommand.WillILike("Daft Punk - One More Time")));
-        assertThat(parse("/WILL-I-LIKE")).isEqualTo(new ConsoleInput.Command(new ChatCommand.WillILike("")));
+        assertThat(parse("/will_i_like Air")).isEqualTo(new ConsoleInput.Command(new ChatCommand.WillILike("Air")));
+        assertThat(parse("/daily on Europe/Paris"))
+                .isEqualTo(new ConsoleInput.Command(new ChatCommand.Daily(true, OptionalInt.empty(), Optional.of("Europe/Paris"))));
         assertThat(parse("  /stats  ")).isEqualTo(new ConsoleInput.Command(new ChatCommand.Stats()));
         assertThat(parse("/forget-me")).isEqualTo(new ConsoleInput.Command(new ChatCommand.ForgetMe(false)));
         assertThat(parse("/forget-me confirm")).isEqualTo(new ConsoleInput.Command(new ChatCommand.ForgetMe(true)));
@@ -64,14 +66,16 @@ class ConsoleParserTest {
         assertThat(answer("/dance")).isEqualTo("I don't know /dance; /help lists the commands.");
         assertThat(parse("hello")).isInstanceOf(ConsoleInput.Answer.class);
         assertThat(parse("/daily")).isInstanceOf(ConsoleInput.Answer.class);
-        assertThat(answer("/daily on seven")).isEqualTo(
-                "The hour must be a whole number from 0 to 23. Use /daily on [hour 0-23] [time zone, e.g. Europe/Paris] or /daily off.");
-        assertThat(parse("/rate now")).isInstanceOf(ConsoleInput.Answer.class);
-        assertThat(answer("/playlist 20")).isEqualTo(
-                "Use /playlist on its own: it puts the next songs to rate into your Spotify playlist.");
+        assertThat(answer("/WILL-I-LIKE")).isEqualTo(
+                "Which track? A Spotify link, URI or track id, or a title to search. Use: /will-i-like <track>");
+        assertThat(answer("/daily sometimes")).isEqualTo("The mode is on or off. Use: /daily <on|off> [hour 0-23] [timezone]");
+        assertThat(answer("/daily on 24")).isEqualTo("The hour is a whole number from 0 to 23. Use: /daily <on|off> [hour 0-23] [timezone]");
+        assertThat(answer("/rate now")).isEqualTo("I don't know what to make of \"now\". Use: /rate [stop]");
+        assertThat(answer("/playlist 20")).isEqualTo("I don't know what to make of \"20\". Use: /playlist");
         assertThat(parse("/forget-me please")).isInstanceOf(ConsoleInput.Answer.class);
-        assertThat(answer("/retrain my friend")).isEqualTo(
-                "Use /retrain to retrain your model now; an admin may name another user: /retrain discord:123456789.");
+        assertThat(answer("/retrain my friend")).isEqualTo("I don't know what to make of \"friend\". Use: /retrain [user]");
+        assertThat(answer("/retrain friend")).isEqualTo(
+                "A user is written like discord:123456789 or telegram:123456789. Use: /retrain [user]");
         assertThat(answer("/" + "x".repeat(100))).isEqualTo("I don't know /" + "x".repeat(38) + "…; /help lists the commands.");
     }
 

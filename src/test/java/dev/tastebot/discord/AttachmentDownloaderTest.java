@@ -35,8 +35,8 @@ class AttachmentDownloaderTest {
         AttachmentDownloader.Download download = new AttachmentDownloader(1024).fetch(file);
 
         assertThat(download).isInstanceOfSatisfying(AttachmentDownloader.Download.Ready.class, ready -> {
-            assertThat(ready.command().fileName()).isEqualTo("YourLibrary.json");
-            assertThat(ready.command().content()).isEqualTo(LIBRARY);
+            assertThat(ready.file().name()).isEqualTo("YourLibrary.json");
+            assertThat(ready.file().content()).isEqualTo(LIBRARY);
         });
     }
 

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import dev.tastebot.chat.ChatCommand;
+import dev.tastebot.chat.CommandNaming;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -150,7 +151,7 @@ class SlashCommandsTest {
     @Test
     void commandsWithoutOptions() {
         assertThat(commandOf(SlashCommands.translate(interaction("stats")))).isEqualTo(new ChatCommand.Stats());
-        assertThat(commandOf(SlashCommands.translate(interaction("help")))).isEqualTo(new ChatCommand.Help());
+        assertThat(commandOf(SlashCommands.translate(interaction("help")))).isEqualTo(new ChatCommand.Help(CommandNaming.HYPHENS));
         assertThat(commandOf(SlashCommands.translate(interaction("link")))).isEqualTo(new ChatCommand.Link(java.util.Optional.empty()));
         assertThat(commandOf(SlashCommands.translate(interaction("link", string("url", "http://127.0.0.1:8080/callback?code=c&state=s")))))
                 .isEqualTo(new ChatCommand.Link(java.util.Optional.of("http://127.0.0.1:8080/callback?code=c&state=s")));
@@ -171,7 +172,11 @@ class SlashCommandsTest {
 
         SlashRequest request = SlashCommands.translate(interaction("import", attachment("file", file)));
 
-        assertThat(request).isEqualTo(new SlashRequest.Upload(file));
+        assertThat(request).isInstanceOfSatisfying(SlashRequest.Upload.class, upload -> {
+            assertThat(upload.file()).isSameAs(file);
+            assertThat(upload.command().name()).isEqualTo("import");
+            assertThat(upload.option()).isEqualTo("file");
+        });
     }
 
     @Test
@@ -179,16 +184,16 @@ class SlashCommandsTest {
         SlashRequest request = SlashCommands.translate(interaction("recommend"));
 
         assertThat(request).isInstanceOfSatisfying(SlashRequest.Refuse.class,
-                refuse -> assertThat(refuse.message()).contains("/recommend").contains("/help"));
+                refuse -> assertThat(refuse.message().plain()).contains("/help"));
     }
 
     @Test
     void whatMayPostSongsToRateIsPublicAndPersonalMattersArePrivate() {
-        assertThat(List.of(new ChatCommand.Rate(), new ChatCommand.StopRating(), new ChatCommand.Playlist(), new ChatCommand.WillILike("x")))
-                .noneMatch(command -> SlashCommands.answersPrivately(new SlashRequest.Run(command)));
-        assertThat(List.of(new ChatCommand.Stats(), new ChatCommand.ForgetMe(false), new ChatCommand.Link(java.util.Optional.empty()), new ChatCommand.Unlink(),
-                new ChatCommand.Retrain(Optional.empty())))
-                .allMatch(command -> SlashCommands.answersPrivately(new SlashRequest.Run(command)));
-        assertThat(SlashCommands.answersPrivately(new SlashRequest.Upload(mock(Message.Attachment.class)))).isTrue();
+        assertThat(List.of(interaction("rate"), interaction("rate", bool("stop", true)), interaction("playlist"),
+                interaction("will-i-like", string("track", "x"))))
+                .noneMatch(command -> SlashCommands.translate(command).answersPrivately());
+        assertThat(List.of(interaction("stats"), interaction("forget-me"), interaction("link"), interaction("unlink"),
+                interaction("retrain"), interaction("import", attachment("file", mock(Message.Attachment.class)))))
+                .allMatch(command -> SlashCommands.translate(command).answersPrivately());
     }
 }

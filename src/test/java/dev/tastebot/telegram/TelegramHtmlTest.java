@@ -49,6 +49,8 @@ class TelegramHtmlTest {
         String html = TelegramHtml.render(RichText.of("Ask with /will-i-like, or /forget-me; /rate and /will-i-like-x stay."));
 
         assertThat(html).isEqualTo("Ask with /will_i_like, or /forget_me; /rate and /will-i-like-x stay.");
+        assertThat(TelegramHtml.render(RichText.builder().words("Try ").command("will-i-like").build()))
+                .isEqualTo("Try /will_i_like");
     }
 
     @Test
