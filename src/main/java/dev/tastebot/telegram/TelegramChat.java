@@ -121,8 +121,11 @@ final class TelegramChat {
         String key = here.messageKey(update.getMessageId());
         Set<Reaction> before = ratings(update.getOldReaction());
         Set<Reaction> after = ratings(update.getNewReaction());
+        if (before.equals(after)) {
+            return; // another emoji: tastebot reads only 👍 and 👎
+        }
         Optional<ChatService.PostedCard> card = chat.postedCard(TelegramUsers.PLATFORM, key);
-        if (before.equals(after) || card.isEmpty() || !card.get().ownerId().equals(user.userId())) {
+        if (card.isEmpty() || !card.get().ownerId().equals(user.userId())) {
             return; // not a song of theirs: someone else's reaction, or one under any other message
         }
         List<Reply> replies = new ArrayList<>();

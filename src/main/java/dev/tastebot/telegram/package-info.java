@@ -5,8 +5,9 @@
  * keyboard buttons or 👍/👎 message reactions, replies are rendered as Telegram HTML with outside
  * text escaped, and daily messages go out as private messages ({@link dev.tastebot.telegram.TelegramBot}
  * is an {@link dev.tastebot.chat.Outbox}). Every user's updates go through the shared
- * {@link dev.tastebot.chat.UserLanes} in the order Telegram delivered them. Depends on {@code chat},
- * {@code text}, {@code config}, TelegramBots, OkHttp, Jackson and SLF4J; nothing in tastebot depends
- * on it except the composition root.
+ * {@link dev.tastebot.chat.UserLanes} in the order Telegram delivered them. Commands, their options and
+ * the menu come from the catalogue ({@code chat.ChatCommands}). Depends on {@code chat}, {@code text},
+ * {@code config}, {@code fairuse} (how often a flooding user is told to slow down), TelegramBots,
+ * OkHttp, Jackson and SLF4J; nothing in tastebot depends on it except the composition root.
  */
 package dev.tastebot.telegram;
