@@ -159,6 +159,10 @@ class TelegramBotTest {
         assertThat(card.text("text")).startsWith("For Ana:");
         assertThat(buttons(card.body().path("reply_markup"))).containsExactly("👍=like|Ana", "👎=dislike|Ana", "⏹️=stop|Ana");
 
+        // (Ana's lane registered the card before it answers her next command: the test waits for that answer)
+        telegram.userWrites(ANA, privateChat(ANA), "/help");
+        telegram.await("sendMessage", call -> call.text("chat_id").equals("42"));
+
         // WHEN Ben presses 👎 under it
         int before = telegram.callCount();
         telegram.userPresses(BEN, card, cardId, "dislike|Ana");
