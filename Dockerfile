@@ -2,8 +2,10 @@
 #
 # Build:  docker build -t tastebot .
 # Run:    docker run -d --name tastebot --restart unless-stopped -v tastebot-data:/app/data \
-#           -e TASTEBOT_DISCORD_TOKEN -e TASTEBOT_SPOTIFY_CLIENT_SECRET -e TASTEBOT_TOKEN_ENCRYPTION_KEY \
-#           -p 127.0.0.1:8080:8080 tastebot
+#           -e TASTEBOT_DISCORD_TOKEN -e TASTEBOT_TELEGRAM_TOKEN -e TASTEBOT_SPOTIFY_CLIENT_SECRET \
+#           -e TASTEBOT_TOKEN_ENCRYPTION_KEY -p 127.0.0.1:8080:8080 tastebot
+# TASTEBOT_DISCORD_TOKEN runs the bot on Discord, TASTEBOT_TELEGRAM_TOKEN on Telegram; pass either or
+# both (one process serves both). Telegram is long-polled: it needs no published port.
 # Settings come from environment variables (TASTEBOT_*) or from a properties file mounted at
 # /app/config/tastebot.properties; see config/tastebot.example.properties.
 

@@ -58,6 +58,7 @@ import dev.tastebot.store.TrainingRun;
 import dev.tastebot.store.TrainingRunStore;
 import dev.tastebot.store.UserSettingsStore;
 import dev.tastebot.store.UserStore;
+import dev.tastebot.telegram.TelegramUsers;
 import dev.tastebot.taste.ModelCodec;
 import dev.tastebot.taste.TasteTrainer;
 import dev.tastebot.training.RetrainOnNewRatings;
@@ -209,10 +210,11 @@ final class Application implements AutoCloseable {
         return new Limit(rate.times(), rate.per());
     }
 
-    /** The configured Discord admins, and the console's local user: whoever sits at the terminal runs the bot. */
+    /** The configured Discord and Telegram admins, and the console's local user: whoever sits at the terminal runs the bot. */
     private static Admins admins(TastebotConfig config) {
         Set<String> userIds = new HashSet<>();
         config.discord().adminIds().forEach(id -> userIds.add(DiscordUsers.userId(id)));
+        config.telegram().adminIds().forEach(id -> userIds.add(TelegramUsers.userId(id)));
         userIds.add(RunCommand.CONSOLE_USER.userId());
         return new Admins(userIds);
     }

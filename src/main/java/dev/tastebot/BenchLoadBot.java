@@ -20,6 +20,7 @@ final class BenchLoadBot {
     static LoadTarget open(TastebotConfig config, Path database) {
         TastebotConfig.Spotify spotify = config.spotify();
         TastebotConfig offline = new TastebotConfig(new TastebotConfig.Database(database, config.database().sync()), config.discord(),
+                config.telegram(),
                 new TastebotConfig.Spotify(Optional.empty(), Optional.empty(), spotify.redirectUri(), spotify.apiBaseUrl(),
                         spotify.accountsBaseUrl(), false),
                 config.web(), config.tokenEncryptionKey(), config.training(), config.daily(),

@@ -7,7 +7,9 @@ import dev.tastebot.cli.ExitCode;
 import dev.tastebot.cli.ParsedCommand;
 import dev.tastebot.config.TastebotConfig;
 import dev.tastebot.console.ConsoleAdapter;
+import dev.tastebot.chat.Outbox;
 import dev.tastebot.discord.DiscordBot;
+import dev.tastebot.telegram.TelegramBot;
 import dev.tastebot.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,14 +23,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 
 /**
- * {@code tastebot run}: the bot on Discord when a token is configured, otherwise in this terminal
- * with the same core, a local SQLite file and, when no catalogue was imported, the demo catalogue.
+ * {@code tastebot run}: the bot on Discord, on Telegram, or on both, as their tokens are configured;
+ * with neither, in this terminal with the same core, a local SQLite file and, when no catalogue was
+ * imported, the demo catalogue.
  */
 final class RunCommand implements CommandHandler {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
@@ -50,8 +56,8 @@ final class RunCommand implements CommandHandler {
     public int run(ParsedCommand command, PrintStream out, PrintStream err) {
         try (Application app = new Application(config, clock)) {
             app.nightly.start();
-            if (config.discord().token().isPresent()) {
-                return runDiscord(app, err);
+            if (config.discord().token().isPresent() || config.telegram().token().isPresent()) {
+                return runChatPlatforms(app);
             }
             ensureCatalogue(app, clock, out);
             Optional<WebServer> callback = consoleCallback(app, err);
@@ -96,33 +102,61 @@ final class RunCommand implements CommandHandler {
         }
     }
 
-    private int runDiscord(Application app, PrintStream err) {
+    /**
+     * Discord, Telegram or both, in one process over one core and one set of lanes. On SIGTERM:
+     * the daily round in progress finishes while the platforms are connected, Telegram stops
+     * polling, the users' queued work finishes (within a bound), then the platforms disconnect.
+     */
+    private int runChatPlatforms(Application app) {
         CountDownLatch stopped = new CountDownLatch(1);
-        try (ExecutorService events = Executors.newVirtualThreadPerTaskExecutor();
-             DiscordBot bot = new DiscordBot(config.discord(), app.chat, events, app.lanes, clock);
-             WebServer web = new WebServer(config.web().bind(), config.web().port(), bot::isConnected,
-                     app.spotifyCallback)) {
-            web.start();
-            Thread running = Thread.currentThread();
-            // On Ctrl+C or SIGTERM, let this thread close Discord and the database before the JVM halts.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                stopped.countDown();
-                try {
-                    running.join(15_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "tastebot-shutdown"));
-            bot.start();
-            app.daily.start(bot);
-            log.info("tastebot is running on Discord; stop it with Ctrl+C or SIGTERM");
-            stopped.await();
-            // While Discord is still connected: a round in progress finishes its messages.
-            app.daily.stop();
+        Optional<TelegramBot> telegram = Optional.empty();
+        Optional<DiscordBot> discord = Optional.empty();
+        try (ExecutorService events = Executors.newVirtualThreadPerTaskExecutor()) {
+            discord = config.discord().token().isPresent()
+                    ? Optional.of(new DiscordBot(config.discord(), app.chat, events, app.lanes, clock)) : Optional.empty();
+            telegram = config.telegram().token().isPresent()
+                    ? Optional.of(new TelegramBot(config.telegram(), app.chat, app.lanes, clock)) : Optional.empty();
+            Optional<DiscordBot> onDiscord = discord;
+            Optional<TelegramBot> onTelegram = telegram;
+            BooleanSupplier connected = () -> onDiscord.map(DiscordBot::isConnected).orElse(true)
+                    && onTelegram.map(TelegramBot::isConnected).orElse(true);
+            try (WebServer web = new WebServer(config.web().bind(), config.web().port(), connected, app.spotifyCallback)) {
+                web.start();
+                Thread running = Thread.currentThread();
+                // On Ctrl+C or SIGTERM, let this thread close the platforms and the database before the JVM halts.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    stopped.countDown();
+                    try {
+                        running.join(15_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "tastebot-shutdown"));
+                List<Outbox> outboxes = new ArrayList<>();
+                discord.ifPresent(bot -> {
+                    bot.start();
+                    outboxes.add(bot);
+                });
+                telegram.ifPresent(bot -> {
+                    bot.start();
+                    outboxes.add(bot);
+                });
+                app.daily.start(outboxes);
+                log.info("tastebot is running on {}; stop it with Ctrl+C or SIGTERM",
+                        String.join(" and ", outboxes.stream().map(Outbox::platform).toList()));
+                stopped.await();
+                // While the platforms are still connected: a round in progress finishes its messages.
+                app.daily.stop();
+                telegram.ifPresent(TelegramBot::stopReceiving);
+                app.lanes.close();
+            }
             return ExitCode.OK.code();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCode.OK.code();
+        } finally {
+            telegram.ifPresent(TelegramBot::close);
+            discord.ifPresent(DiscordBot::close);
         }
     }
 }

@@ -76,6 +76,13 @@ public final class ChatCore implements ChatService {
     }
 
     @Override
+    public Optional<PostedCard> postedCard(String platform, String messageId) {
+        return stores.posted().find(Reactions.qualify(platform, messageId)).map(song -> new PostedCard(song.userId(),
+                stores.ratings().current(song.userId(), song.trackId())
+                        .map(rating -> rating.liked() ? Reaction.LIKE : Reaction.DISLIKE)));
+    }
+
+    @Override
     public void seenIn(ChatUser user, String community) {
         stores.communities().seen(user.userId(), Reactions.qualify(user.platform(), community), clock.instant());
     }

@@ -1,6 +1,7 @@
 package dev.tastebot.chat;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,27 @@ public interface ChatService {
      * list). Returns what to post next, such as the next song of a rating session.
      */
     List<Reply> reacted(String platform, String messageId, ChatUser reactor, Reaction reaction, boolean added);
+
+    /**
+     * The song card shown by the platform message {@code messageId}, if tastebot posted one there
+     * and still keeps it: for whom, and how they rate its song now. An adapter whose buttons anyone
+     * in a group can press tells the others whose song it is, and shows on the card the rating that
+     * was stored, not the one that was asked for.
+     */
+    Optional<PostedCard> postedCard(String platform, String messageId);
+
+    /**
+     * A song card as tastebot keeps it.
+     *
+     * @param ownerId the user the song was posted for, e.g. {@code telegram:42}
+     * @param rating  their current rating of the song, {@link Reaction#LIKE} or {@link Reaction#DISLIKE}; empty when none
+     */
+    record PostedCard(String ownerId, Optional<Reaction> rating) {
+        public PostedCard {
+            Objects.requireNonNull(ownerId, "ownerId");
+            Objects.requireNonNull(rating, "rating");
+        }
+    }
 
     /**
      * The user acted (a command, a reaction) in {@code community}, the platform's id of a server or

@@ -16,6 +16,7 @@ import java.util.Optional;
 public record TastebotConfig(
         Database database,
         Discord discord,
+        Telegram telegram,
         Spotify spotify,
         Web web,
         Optional<TokenEncryptionKey> tokenEncryptionKey,
@@ -30,6 +31,7 @@ public record TastebotConfig(
     public TastebotConfig {
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(discord, "discord");
+        Objects.requireNonNull(telegram, "telegram");
         Objects.requireNonNull(spotify, "spotify");
         Objects.requireNonNull(web, "web");
         Objects.requireNonNull(tokenEncryptionKey, "tokenEncryptionKey");
@@ -63,6 +65,19 @@ public record TastebotConfig(
         public Discord {
             Objects.requireNonNull(token, "token");
             guildIds = List.copyOf(guildIds);
+            adminIds = List.copyOf(adminIds);
+        }
+    }
+
+    /**
+     * @param token absent means no Telegram connection; with neither this nor Discord's, the console runs
+     * @param apiBaseUrl the Bot API server: Telegram's, or a self-hosted one (scheme, host and port only)
+     * @param adminIds Telegram users who may act for others, such as retraining another user's model
+     */
+    public record Telegram(Optional<Secret> token, URI apiBaseUrl, List<Long> adminIds) {
+        public Telegram {
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
             adminIds = List.copyOf(adminIds);
         }
     }

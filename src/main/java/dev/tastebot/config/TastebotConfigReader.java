@@ -40,6 +40,10 @@ final class TastebotConfigReader {
         List<Long> guildIds = optional(Setting.DISCORD_GUILD_IDS, ValueParsers.discordIds("server")).orElse(List.of());
         List<Long> adminIds = optional(Setting.DISCORD_ADMIN_IDS, ValueParsers.discordIds("user")).orElse(List.of());
 
+        Optional<Secret> telegramToken = optional(Setting.TELEGRAM_TOKEN, Secret::new);
+        URI telegramApi = required(Setting.TELEGRAM_API_BASE_URL, ValueParsers::telegramApiBaseUrl);
+        List<Long> telegramAdminIds = optional(Setting.TELEGRAM_ADMIN_IDS, ValueParsers.telegramUserIds()).orElse(List.of());
+
         Optional<String> spotifyClientId = optional(Setting.SPOTIFY_CLIENT_ID, ValueParsers::singleWord);
         Optional<Secret> spotifyClientSecret = optional(Setting.SPOTIFY_CLIENT_SECRET, Secret::new);
         URI redirectUri = required(Setting.SPOTIFY_REDIRECT_URI, ValueParsers::spotifyRedirectUri);
@@ -81,6 +85,7 @@ final class TastebotConfigReader {
         return new TastebotConfig(
                 new TastebotConfig.Database(dbPath, dbSync),
                 new TastebotConfig.Discord(discordToken, guildIds, adminIds),
+                new TastebotConfig.Telegram(telegramToken, telegramApi, telegramAdminIds),
                 new TastebotConfig.Spotify(spotifyClientId, spotifyClientSecret, redirectUri, spotifyApi, spotifyAccounts,
                         playlists),
                 new TastebotConfig.Web(webBind, webPort, publicBaseUrl),

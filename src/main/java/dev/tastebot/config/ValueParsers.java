@@ -112,6 +112,14 @@ final class ValueParsers {
      * @param kind what the ids name, for the message: "server" or "user"
      */
     static ValueParser<List<Long>> discordIds(String kind) {
+        return positiveIds("a comma-separated list of Discord " + kind + " ids (numbers such as 81384788765712384)");
+    }
+
+    static ValueParser<List<Long>> telegramUserIds() {
+        return positiveIds("a comma-separated list of Telegram user ids (numbers such as 123456789)");
+    }
+
+    private static ValueParser<List<Long>> positiveIds(String expected) {
         return text -> {
             List<Long> ids = new ArrayList<>();
             for (String item : commaSeparated(text)) {
@@ -125,8 +133,7 @@ final class ValueParsers {
                     }
                     ids.add(id);
                 } catch (NumberFormatException e) {
-                    throw InvalidValue.expected("a comma-separated list of Discord " + kind
-                            + " ids (numbers such as 81384788765712384)");
+                    throw InvalidValue.expected(expected);
                 }
             }
             return ids;
@@ -174,6 +181,21 @@ final class ValueParsers {
     static URI baseUrl(String text) throws InvalidValue {
         String withoutTrailingSlash = text.replaceAll("/+$", "");
         return httpUrl(withoutTrailingSlash).orElseThrow(() -> InvalidValue.expected("an http or https URL such as https://example.org"));
+    }
+
+    /**
+     * The Bot API server's address: Telegram's, or a self-hosted one. TelegramBots builds every
+     * request from the scheme, host and port alone, so a path would be silently dropped: refused.
+     */
+    static URI telegramApiBaseUrl(String text) throws InvalidValue {
+        String expected = "an http or https URL without a path, such as https://api.telegram.org or http://127.0.0.1:8081";
+        URI uri = httpUrl(text.replaceAll("/+$", "")).orElseThrow(() -> InvalidValue.expected(expected));
+        boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty()) && uri.getRawQuery() == null
+                && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+        if (!bare) {
+            throw InvalidValue.expected(expected);
+        }
+        return uri;
     }
 
     /**

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -39,21 +40,28 @@ public final class DailyScheduler {
 
     /** Starts the rounds, delivering through {@code outbox}. */
     public void start(Outbox outbox) {
+        start(List.of(outbox));
+    }
+
+    /** Starts the rounds, delivering to each platform's users through its outbox, one platform after the other. */
+    public void start(List<Outbox> outboxes) {
+        List<Outbox> platforms = List.copyOf(outboxes);
         // With a fixed delay, not a fixed rate: a round that outlasts the minute is not queued up again behind itself.
-        ticks = ticker.scheduleWithFixedDelay(() -> tick(outbox), 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+        ticks = ticker.scheduleWithFixedDelay(() -> platforms.forEach(this::tick), 0, tick.toMillis(), TimeUnit.MILLISECONDS);
         log.info("daily messages: checking every {} s who is due", tick.toSeconds());
     }
 
     /**
-     * One round; never throws, because a periodic task that throws is never run again. Errors
-     * too: a {@link StackOverflowError} in one round must not end the daily messages for good (an
+     * One round for one platform; never throws, because a periodic task that throws is never run
+     * again, and one platform's failure must not keep another's users waiting. Errors too: a
+     * {@link StackOverflowError} in one round must not end the daily messages for good (an
      * {@link OutOfMemoryError} ends the JVM first, see the Dockerfile).
      */
     void tick(Outbox outbox) {
         try {
             round.sendDue(outbox);
         } catch (Throwable e) {
-            log.error("a round of daily messages failed; the next tick tries again", e);
+            log.error("a round of daily messages on {} failed; the next tick tries again", outbox.platform(), e);
         }
     }
 

@@ -57,6 +57,22 @@ class ChatCoreTest {
     }
 
     @Test
+    void aPostedCardTellsWhoseItIsAndTheRatingStoredForIt() {
+        // GIVEN a song posted for Ana
+        post(ANA, handle(ANA, new ChatCommand.Rate()), "m1");
+
+        // WHEN nobody rated it yet, then Ana rates it 👎
+        Optional<ChatService.PostedCard> before = fixture.core().postedCard("discord", "m1");
+        fixture.core().reacted("discord", "m1", ANA, Reaction.DISLIKE, true);
+        Optional<ChatService.PostedCard> after = fixture.core().postedCard("discord", "m1");
+
+        // THEN the card is Ana's, first unrated, then with her 👎; another platform's message of that id is no card
+        assertThat(before).contains(new ChatService.PostedCard(ANA.userId(), Optional.empty()));
+        assertThat(after).contains(new ChatService.PostedCard(ANA.userId(), Optional.of(Reaction.DISLIKE)));
+        assertThat(fixture.core().postedCard("telegram", "m1")).isEmpty();
+    }
+
+    @Test
     void rateStartsASessionWithAnIntroAndASongToRate() {
         List<Reply> replies = handle(ANA, new ChatCommand.Rate());
 

@@ -53,6 +53,9 @@ class ConfigLoaderTest {
         assertThat(config.database().sync()).isEqualTo(DatabaseSync.NORMAL);
         assertThat(config.discord().token()).isEmpty();
         assertThat(config.discord().guildIds()).isEmpty();
+        assertThat(config.telegram().token()).isEmpty();
+        assertThat(config.telegram().apiBaseUrl()).isEqualTo(URI.create("https://api.telegram.org"));
+        assertThat(config.telegram().adminIds()).isEmpty();
         assertThat(config.discord().adminIds()).isEmpty();
         assertThat(config.spotify().clientId()).isEmpty();
         assertThat(config.spotify().clientSecret()).isEmpty();
@@ -137,7 +140,7 @@ class ConfigLoaderTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Setting.class, names = {"DISCORD_TOKEN", "SPOTIFY_CLIENT_SECRET", "TOKEN_ENCRYPTION_KEY"})
+    @EnumSource(value = Setting.class, names = {"DISCORD_TOKEN", "TELEGRAM_TOKEN", "SPOTIFY_CLIENT_SECRET", "TOKEN_ENCRYPTION_KEY"})
     void aSecretInTheFileIsRefusedWithAPointerToItsEnvironmentVariable(Setting secret) {
         // GIVEN a file that holds a secret
         String file = secret.key() + "=" + VALID_KEY + "\n";
@@ -157,6 +160,7 @@ class ConfigLoaderTest {
         // GIVEN every secret in the environment
         Map<String, String> environment = Map.of(
                 "TASTEBOT_DISCORD_TOKEN", "discord-token-value",
+                "TASTEBOT_TELEGRAM_TOKEN", "123:telegram-token-value",
                 "TASTEBOT_SPOTIFY_CLIENT_ID", "abc123",
                 "TASTEBOT_SPOTIFY_CLIENT_SECRET", "spotify-secret-value",
                 "TASTEBOT_TOKEN_ENCRYPTION_KEY", VALID_KEY);
@@ -166,9 +170,11 @@ class ConfigLoaderTest {
 
         // THEN they are available to the code but not to a log line
         assertThat(config.discord().token()).map(Secret::value).contains("discord-token-value");
+        assertThat(config.telegram().token()).map(Secret::value).contains("123:telegram-token-value");
         assertThat(config.spotify().clientSecret()).map(Secret::value).contains("spotify-secret-value");
         assertThat(config.tokenEncryptionKey()).map(key -> key.aesKey().getEncoded()).contains(new byte[32]);
-        assertThat(config.toString()).doesNotContain("discord-token-value", "spotify-secret-value", VALID_KEY);
+        assertThat(config.toString()).doesNotContain("discord-token-value", "telegram-token-value", "spotify-secret-value",
+                VALID_KEY);
     }
 
     @Test
@@ -188,6 +194,9 @@ class ConfigLoaderTest {
             discord.guild-ids         | 12,abc                | expected a comma-separated list of Discord server ids
             discord.admin-ids         | 12,@me                | expected a comma-separated list of Discord user ids
             discord.admin-ids         | 0                     | expected a comma-separated list of Discord user ids
+            telegram.admin-ids        | 12,@me                | expected a comma-separated list of Telegram user ids
+            telegram.api-base-url     | http://127.0.0.1:8081/bot | expected an http or https URL without a path
+            telegram.api-base-url     | api.telegram.org      | expected an http or https URL without a path
             spotify.client-id         | has space             | expected a single word without spaces
             spotify.redirect-uri      | http://example.org/cb | expected an https URL, or an http URL on the loopback IP
             spotify.redirect-uri      | not a url             | expected an https URL

@@ -93,6 +93,12 @@ final class RecordingChatService implements ChatService {
         return importRefusal;
     }
 
+    /** Discord never asks: every reaction goes to the core, which knows whose song it is. */
+    @Override
+    public Optional<PostedCard> postedCard(String platform, String messageId) {
+        return Optional.empty();
+    }
+
     @Override
     public List<Choice> suggestTracks(ChatUser user, String typed, int limit) {
         calls.add(new Suggested(user, typed, limit));

@@ -145,6 +145,28 @@ class DailySchedulerTest {
     }
 
     @Test
+    void eachPlatformsUsersGetTheirMessageThroughTheirOwnOutboxEvenWhenAnotherPlatformFails() {
+        // GIVEN a Discord user and a Telegram user due at 09:00 Berlin, and a Discord that fails the round
+        fixture.settings().saveDaily("discord:100", new DailySetting(true, 9, ZoneId.of("Europe/Berlin")), clock.instant());
+        fixture.settings().saveDaily("telegram:200", new DailySetting(true, 9, ZoneId.of("Europe/Berlin")), clock.instant());
+        Outbox failingDiscord = new RecordingOutbox("discord") {
+            @Override
+            public boolean ready() {
+                throw new IllegalStateException("gateway down");
+            }
+        };
+        RecordingOutbox telegram = new RecordingOutbox("telegram");
+        scheduler.start(List.of(failingDiscord, telegram));
+
+        // WHEN the tick at 09:00 runs
+        clock.set(Instant.parse("2026-06-10T07:00:00Z"));
+        executor.ticks.getFirst().run();
+
+        // THEN the Telegram user got theirs, and only the Telegram user reached Telegram
+        assertThat(telegram.recipients()).containsExactly("telegram:200");
+    }
+
+    @Test
     void stoppingShutsTheTickerDown() {
         scheduler.start(new RecordingOutbox("discord"));
 
