@@ -24,6 +24,10 @@ public sealed interface ChatCommand {
     record Stats() implements ChatCommand {
     }
 
+    /** {@code /daily} on its own: what the setting is now. */
+    record ShowDaily() implements ChatCommand {
+    }
+
     /** {@code /daily on [hour] [timezone]} or {@code /daily off}. */
     record Daily(boolean on, OptionalInt hour, Optional<String> timeZone) implements ChatCommand {
     }

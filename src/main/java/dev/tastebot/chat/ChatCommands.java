@@ -63,15 +63,15 @@ public final class ChatCommands {
                     List.of(CommandOption.user(USER, "Admins only: whose model to retrain instead of yours").forAdminsOnly()),
                     true, false, List.of(ChatCommand.Retrain.class), input -> ready(new ChatCommand.Retrain(input.user(USER)))),
             declare(IMPORT, "Import your likes from Spotify's privacy export",
-                    "upload your Spotify privacy export (YourLibrary.json): your saved songs become likes",
+                    "send your Spotify privacy export (YourLibrary.json): your saved songs become likes",
                     List.of(CommandOption.file(FILE, "YourLibrary.json from your Spotify data download").asRequired()),
                     true, false, List.of(ChatCommand.Import.class), ChatCommands::importFile),
             declare(DAILY, "Turn the daily song recommendation on or off",
                     "a message each day at your hour with songs your model picks, to rate with 👍 / 👎",
-                    List.of(CommandOption.choice(MODE, "on or off", "on", "off").asRequired(),
+                    List.of(CommandOption.choice(MODE, "on or off; without it, how it is set now", "on", "off"),
                             CommandOption.wholeNumber(HOUR, "Hour of the day to send it, 0-23", 0, 23),
                             CommandOption.text(TIMEZONE, "Your time zone, such as Europe/Berlin", 0)),
-                    true, false, List.of(ChatCommand.Daily.class), ChatCommands::daily),
+                    true, false, List.of(ChatCommand.Daily.class, ChatCommand.ShowDaily.class), ChatCommands::daily),
             declare(LINK, "Link your Spotify account so that I can read your saved songs",
                     "connect your Spotify account, so your saved songs count as likes",
                     List.of(CommandOption.text(URL, "Only if asked: the address your browser ended on after allowing access", 2_000)),
@@ -106,6 +106,12 @@ public final class ChatCommands {
     }
 
     private static CommandRead daily(CommandInput input) {
+        if (input.text(MODE).isEmpty()) {
+            return input.wholeNumber(HOUR).isPresent() || input.text(TIMEZONE).isPresent()
+                    ? new CommandRead.Refused(RichText.builder().words("Say on or off first. Use: ")
+                            .code(ChatCommands.named(DAILY).orElseThrow().usage(input.naming())).build())
+                    : ready(new ChatCommand.ShowDaily());
+        }
         boolean on = input.text(MODE).map(mode -> mode.toLowerCase(Locale.ROOT)).filter("on"::equals).isPresent();
         OptionalInt hour = input.wholeNumber(HOUR);
         return ready(new ChatCommand.Daily(on, hour, input.text(TIMEZONE)));

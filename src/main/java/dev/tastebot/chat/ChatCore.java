@@ -56,6 +56,7 @@ public final class ChatCore implements ChatService {
             case ChatCommand.WillILike w -> willILike.answer(user, w.query());
             case ChatCommand.Stats s -> stats.answer(user);
             case ChatCommand.Daily d -> daily.answer(user, d);
+            case ChatCommand.ShowDaily s -> daily.show(user);
             case ChatCommand.ForgetMe f -> forgetMe.answer(user, f.confirmed());
             case ChatCommand.Help h -> List.of(new Reply.Text(HelpText.of(h.naming())));
             case ChatCommand.Link link -> List.of(new Reply.Text(spotify.link(user, link.pastedUrl())));

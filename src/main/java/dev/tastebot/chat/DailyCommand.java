@@ -35,7 +35,7 @@ final class DailyCommand {
         }
         ZoneId zone;
         try {
-            zone = command.timeZone().map(String::strip).map(ZoneId::of).orElse(current.timeZone());
+            zone = command.timeZone().map(DailyCommand::zone).orElse(current.timeZone());
         } catch (DateTimeException e) {
             return List.of(new Reply.Text(RichText.builder().words("I don't know the time zone \"")
                     .outside(command.timeZone().orElse(""), Limit.ECHO)
@@ -49,6 +49,31 @@ final class DailyCommand {
                 .words(String.format(Locale.ROOT, "): a few songs you haven't rated, picked by your model, each to rate "
                         + "with %s or %s. %s", Reaction.LIKE.emoji(), Reaction.DISLIKE.emoji(),
                         nextDaily(setting, user.userId(), now))).build()));
+    }
+
+    /** {@code /daily} on its own: on or off, at which hour in which zone, and when the next one comes. */
+    List<Reply> show(ChatUser user) {
+        DailySetting current = stores.settings().daily(user.userId());
+        if (!current.enabled()) {
+            return List.of(new Reply.Text(RichText.builder().words("Daily recommendations are off. ")
+                    .command(ChatCommands.DAILY).words(" on [hour] [time zone] turns them on, e.g. ")
+                    .command(ChatCommands.DAILY).words(" on 9 Europe/Paris.").build()));
+        }
+        return List.of(new Reply.Text(RichText.builder().words(String.format(Locale.ROOT,
+                        "Daily recommendations are on for %02d:00 (", current.hour())).outside(current.timeZone().getId(), Limit.ECHO)
+                .words("). " + nextDaily(current, user.userId(), clock.instant()) + " ").command(ChatCommands.DAILY)
+                .words(" off stops them.").build()));
+    }
+
+    /** A time zone by its name in any case ({@code europe/berlin}, {@code utc}), or an offset such as {@code +02:00}. */
+    static ZoneId zone(String typed) {
+        String name = typed.strip();
+        try {
+            return ZoneId.of(name);
+        } catch (DateTimeException exact) {
+            return ZoneId.getAvailableZoneIds().stream().filter(id -> id.equalsIgnoreCase(name)).findFirst()
+                    .map(ZoneId::of).orElseThrow(() -> exact);
+        }
     }
 
     private String nextDaily(DailySetting setting, String userId, Instant now) {

@@ -48,9 +48,9 @@ public final class DailyMessages {
         List<Reply> message = new ArrayList<>();
         message.add(new Reply.Text(RichText.builder().strong("Your daily picks").words(": " + count(songs.size())
                 + " you haven't rated that your model expects you to like most" + (allLikely ? "."
-                : "; none of today's songs looks like a sure like, these come closest.") + " React "
-                + Reaction.LIKE.emoji() + " or " + Reaction.DISLIKE.emoji()
-                + ": every rating teaches it. /daily off stops these messages.").build()));
+                : "; none of today's songs looks like a sure like, these come closest.") + " Rate each with ")
+                .verdict(Reaction.LIKE.verdict()).words(" or ").verdict(Reaction.DISLIKE.verdict())
+                .words(": every rating teaches it. ").command(ChatCommands.DAILY).words(" off stops these messages.").build()));
         for (DailyPicks.Recommended.Song song : songs) {
             message.add(SongCards.of(song.track(), PredictionText.verdictAndReasons(song.prediction()), Reply.Purpose.DAILY));
         }
@@ -64,8 +64,9 @@ public final class DailyMessages {
         List<Reply> message = new ArrayList<>();
         message.add(new Reply.Text(RichText.builder().strong("Your daily songs").words(": " + why + " Meanwhile, here "
                 + (toRate.songs().size() == 1 ? "is a song" : "are " + toRate.songs().size() + " songs")
-                + " to rate, picked to teach it the most: react " + Reaction.LIKE.emoji() + " or "
-                + Reaction.DISLIKE.emoji() + ". /daily off stops these messages.").build()));
+                + " to rate, picked to teach it the most: rate each with ").verdict(Reaction.LIKE.verdict()).words(" or ")
+                .verdict(Reaction.DISLIKE.verdict()).words(". ").command(ChatCommands.DAILY).words(" off stops these messages.")
+                .build()));
         for (DailyPicks.ToRate.Song song : toRate.songs()) {
             message.add(SongCards.of(song.track(), song.why(), Reply.Purpose.DAILY));
         }

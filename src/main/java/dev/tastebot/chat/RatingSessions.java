@@ -30,9 +30,10 @@ final class RatingSessions {
         boolean started = stores.sessions().start(user.userId(), clock.instant());
         List<Reply> replies = new ArrayList<>();
         if (started) {
-            replies.add(new Reply.Text("Rating session started: react " + Reaction.LIKE.emoji() + " if you like a song, "
-                    + Reaction.DISLIKE.emoji() + " if you don't, " + Reaction.STOP.emoji()
-                    + " to stop. Every rating is saved at once. Dislikes teach me the most!"));
+            replies.add(new Reply.Text(RichText.builder().words("Rating session started: rate each song with ")
+                    .verdict(Reaction.LIKE.verdict()).words(" if you like it, ").verdict(Reaction.DISLIKE.verdict())
+                    .words(" if you don't; ").verdict(Reaction.STOP.verdict())
+                    .words(" ends the session. Every rating is saved at once. Dislikes teach me the most!").build()));
         }
         replies.addAll(nextSong(user));
         return replies;

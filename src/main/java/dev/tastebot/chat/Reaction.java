@@ -1,20 +1,28 @@
 package dev.tastebot.chat;
 
+import dev.tastebot.text.RichText;
 import java.util.Arrays;
 import java.util.Optional;
 
 /** The reactions tastebot puts under a song and understands. */
 public enum Reaction {
-    LIKE("👍", "+"),
-    DISLIKE("👎", "-"),
-    STOP("⏹️", "stop");
+    LIKE(RichText.Span.Verdict.Kind.LIKE),
+    DISLIKE(RichText.Span.Verdict.Kind.DISLIKE),
+    STOP(RichText.Span.Verdict.Kind.STOP);
 
+    private final RichText.Span.Verdict.Kind verdict;
     private final String emoji;
     private final String typed;
 
-    Reaction(String emoji, String typed) {
-        this.emoji = emoji;
-        this.typed = typed;
+    Reaction(RichText.Span.Verdict.Kind verdict) {
+        this.verdict = verdict;
+        this.emoji = verdict.emoji();
+        this.typed = verdict.typed();
+    }
+
+    /** How answers tell the user to give this reaction, each platform in its own way. */
+    public RichText.Span.Verdict.Kind verdict() {
+        return verdict;
     }
 
     public String emoji() {

@@ -29,7 +29,7 @@ public interface SpotifyAccounts {
     /** For bots whose operator has not set Spotify up: the honest answer, and the way that works without it. */
     SpotifyAccounts NOT_CONFIGURED = new SpotifyAccounts() {
         private static final RichText ANSWER = RichText.of("This bot isn't set up for Spotify linking (its operator has not set "
-                + "spotify.client-id). You can still bring in your saved songs: upload your Spotify privacy export "
+                + "spotify.client-id). You can still bring in your saved songs: send your Spotify privacy export "
                 + "(YourLibrary.json) with /import.");
 
         @Override

@@ -1,48 +1,70 @@
 package dev.tastebot.console;
 
+import dev.tastebot.chat.ChatCommand;
 import dev.tastebot.chat.ChatService;
 import dev.tastebot.chat.ChatUser;
 import dev.tastebot.chat.Outbox;
 import dev.tastebot.chat.Reaction;
 import dev.tastebot.chat.Reply;
 import dev.tastebot.chat.UserLanes;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 
 /**
  * tastebot in a terminal: the same core as on Discord, one local user, commands typed as on
- * Discord and reactions typed as {@code +}, {@code -} or {@code stop} (or the emoji). A rating
- * applies to the oldest song shown that has not been rated here yet: the song of a rating session,
- * the songs of /playlist or of a daily message one after the other, in the order shown. Ends at end
- * of input or {@code /quit}.
+ * Discord and ratings typed as {@code +}, {@code -} or {@code stop} (or the emoji). Every song shown
+ * gets a number. {@code +} and {@code -} rate the song on screen: the rating session's song while
+ * there is one to rate, otherwise the next unrated song of the last list shown (/playlist, a daily
+ * message); {@code +2} or {@code -3} rate a song by its number, so a daily message that arrives during
+ * a session takes no keystroke from it. Every rating is confirmed with the song's name. Ends at end of
+ * input or {@code /quit}.
  *
  * <p>It is also the console's {@link Outbox}: a daily message is printed between the answers, from
- * the scheduler's thread, and its songs join the ones waiting for a rating.
+ * the scheduler's thread.
  *
  * <p>Replies are printed through {@link ConsoleText}: no markup, and no escape sequence or control
  * character from a title or a name reaches the terminal.
  */
 public final class ConsoleAdapter implements Outbox {
+    /** Songs kept by number: far more than one screen, and bounded however long the console runs. */
+    private static final int SONGS_KEPT = 500;
+    static final String HELP = """
+            In this console:
+              + or -   rate the song on screen (👍 or 👎); +2 or -3 rate song number 2 or 3
+              stop     end the rating session
+              /quit    leave (your ratings are saved)""";
+
     private final ChatService chat;
     private final ChatUser user;
     private final ConsoleParser parser;
     private final BufferedReader in;
     private final PrintStream out;
-    /** Guards the terminal and {@link #toRate}: answers and daily messages never interleave. */
+    /** Guards the terminal and the songs shown: answers and daily messages never interleave. */
     private final Object screen = new Object();
-    /** The message ids of the songs shown and not rated here yet, oldest first. */
-    private final Deque<String> toRate = new ArrayDeque<>(); // guarded by screen
+    /** The songs shown, by number, oldest first. */
+    private final Map<Integer, Shown> shown = new LinkedHashMap<>(); // guarded by screen
+    private int lastNumber; // guarded by screen
+    /** The numbers of the last list shown (one answer's or one daily message's songs). */
+    private List<Integer> lastList = List.of(); // guarded by screen
     /** Holds a thread only while a line is answered. */
     private final UserLanes lanes = UserLanes.onVirtualThreads();
+
+    /** A song card shown here, and whether it was rated here since. */
+    private record Shown(int number, String messageId, String name, boolean inSession, boolean rated) {
+        Shown markRated() {
+            return new Shown(number, messageId, name, inSession, true);
+        }
+    }
 
     public ConsoleAdapter(ChatService chat, ChatUser user, Path workingDirectory, BufferedReader in, PrintStream out) {
         this.chat = chat;
@@ -78,22 +100,67 @@ public final class ConsoleAdapter implements Outbox {
             case ConsoleInput.Nothing n -> {
             }
             case ConsoleInput.Answer answer -> print(ConsoleText.render(answer.text()));
-            case ConsoleInput.Command command -> show(chat.handle(user, command.command()));
-            case ConsoleInput.React react -> {
-                Optional<String> song = songToRate(react.reaction());
-                if (song.isEmpty()) {
-                    print("There is no song to rate yet: /rate shows one.");
-                } else {
-                    show(chat.reacted(user.platform(), song.get(), user, react.reaction(), true));
+            case ConsoleInput.Command command -> {
+                show(chat.handle(user, command.command()));
+                if (command.command() instanceof ChatCommand.Help) {
+                    print(HELP);
                 }
             }
+            case ConsoleInput.React react -> react(react.reaction(), react.song());
         }
     }
 
-    /** stop ends the session whichever song it is typed under, and rates nothing, so it takes none off. */
-    private Optional<String> songToRate(Reaction reaction) {
+    private void react(Reaction reaction, OptionalInt number) {
+        Optional<Shown> song = number.isPresent() ? numbered(number.getAsInt()) : onScreen(reaction);
+        if (song.isEmpty()) {
+            print(number.isPresent() ? "No song was shown here with number " + number.getAsInt() + "."
+                    : shownNothing() ? "There is no song to rate yet: /rate shows one."
+                    : "Every song shown is rated; /rate shows the next, or rate one again by its number (+2, -3).");
+            return;
+        }
+        List<Reply> replies = chat.reacted(user.platform(), song.get().messageId(), user, reaction, true);
         synchronized (screen) {
-            return Optional.ofNullable(reaction == Reaction.STOP ? toRate.peekFirst() : toRate.pollFirst());
+            if (reaction != Reaction.STOP && savedAs(song.get(), reaction)) {
+                shown.put(song.get().number(), song.get().markRated());
+                out.println(reaction.emoji() + " saved: " + song.get().name());
+            }
+            show(replies);
+        }
+    }
+
+    /** Whether the core holds the rating just given: the confirmation says only what was stored. */
+    private boolean savedAs(Shown song, Reaction reaction) {
+        return chat.postedCard(user.platform(), song.messageId())
+                .flatMap(ChatService.PostedCard::rating).filter(reaction::equals).isPresent();
+    }
+
+    private Optional<Shown> numbered(int number) {
+        synchronized (screen) {
+            return Optional.ofNullable(shown.get(number));
+        }
+    }
+
+    /**
+     * The song on screen: the rating session's song while it waits for a rating (a daily message
+     * printed after it takes nothing from it), else the first unrated song of the last list shown.
+     * stop ends the session, so it goes to the session's song, rated or not.
+     */
+    private Optional<Shown> onScreen(Reaction reaction) {
+        synchronized (screen) {
+            Optional<Shown> session = shown.values().stream().filter(Shown::inSession).reduce((first, second) -> second);
+            if (reaction == Reaction.STOP) {
+                return session;
+            }
+            if (session.isPresent() && !session.get().rated()) {
+                return session;
+            }
+            return lastList.stream().map(shown::get).filter(s -> s != null && !s.rated()).findFirst();
+        }
+    }
+
+    private boolean shownNothing() {
+        synchronized (screen) {
+            return shown.isEmpty();
         }
     }
 
@@ -115,7 +182,7 @@ public final class ConsoleAdapter implements Outbox {
         }
         synchronized (screen) {
             out.println();
-            out.println("── daily message ──");
+            out.println("── daily message (rate its songs by number: +2, -3) ──");
             show(message);
         }
         return new Delivery.Delivered();
@@ -129,25 +196,35 @@ public final class ConsoleAdapter implements Outbox {
 
     private void show(List<Reply> replies) {
         synchronized (screen) {
+            List<Integer> cards = new ArrayList<>();
             for (Reply reply : replies) {
                 switch (reply) {
                     case Reply.Text text -> out.println(ConsoleText.render(text.content()));
-                    case Reply.SongCard card -> showCard(card);
+                    case Reply.SongCard card -> cards.add(showCard(card));
                 }
+            }
+            if (!cards.isEmpty()) {
+                lastList = List.copyOf(cards);
             }
         }
     }
 
-    private void showCard(Reply.SongCard card) {
+    private int showCard(Reply.SongCard card) {
         // Unique across restarts, as a Discord message id is: an old song never gets a new one's id.
         String id = UUID.randomUUID().toString();
-        out.println("♪ " + ConsoleText.render(card.heading(" by ")));
+        int number = ++lastNumber;
+        String name = ConsoleText.render(card.heading(" by "));
+        out.println("♪ " + number + ". " + name);
         out.println("  " + ConsoleText.render(card.why()).replace("\n", "\n  "));
         if (!card.url().isEmpty()) {
             out.println("  " + card.url());
         }
-        out.println(card.inSession() ? "  rate it: + (like), - (dislike), stop" : "  rate it: + or -");
+        out.println(card.inSession() ? "  rate it: + (like), - (dislike), stop" : "  rate it: +" + number + " or -" + number);
         chat.posted(user, id, card);
-        toRate.addLast(id);
+        shown.put(number, new Shown(number, id, name, card.inSession(), false));
+        if (shown.size() > SONGS_KEPT) {
+            shown.remove(shown.keySet().iterator().next());
+        }
+        return number;
     }
 }

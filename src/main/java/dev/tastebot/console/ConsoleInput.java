@@ -2,6 +2,7 @@ package dev.tastebot.console;
 
 import dev.tastebot.chat.ChatCommand;
 import dev.tastebot.chat.Reaction;
+import java.util.OptionalInt;
 import dev.tastebot.text.RichText;
 
 /** One line typed in the console, understood. */
@@ -10,8 +11,14 @@ sealed interface ConsoleInput {
     record Command(ChatCommand command) implements ConsoleInput {
     }
 
-    /** 👍/👎/⏹️ typed as +, - or stop: a reaction to the last song shown. */
-    record React(Reaction reaction) implements ConsoleInput {
+    /**
+     * 👍/👎/⏹️ typed as +, - or stop (or pasted as the emoji): a rating of the song on screen, or,
+     * with a number ({@code +2}, {@code -3}), of the song shown with that number.
+     */
+    record React(Reaction reaction, OptionalInt song) implements ConsoleInput {
+        React(Reaction reaction) {
+            this(reaction, OptionalInt.empty());
+        }
     }
 
     /** Something the console answers itself: a usage hint, an unreadable file. */

@@ -16,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the console's typed lines: the declared chat commands ({@link ChatCommands}), with either
@@ -23,6 +26,8 @@ import java.util.Optional;
  * a file option is a path, read here; reactions typed as {@code +}, {@code -} or {@code stop}.
  */
 final class ConsoleParser {
+    /** {@code +3} or {@code - 3}: a rating of the song shown with that number. */
+    private static final Pattern NUMBERED_RATING = Pattern.compile("([+-])\\s*(\\d{1,6})");
     private final Path workingDirectory;
 
     ConsoleParser(Path workingDirectory) {
@@ -38,8 +43,14 @@ final class ConsoleParser {
         if (reaction.isPresent()) {
             return new ConsoleInput.React(reaction.get());
         }
+        Matcher numbered = NUMBERED_RATING.matcher(text);
+        if (numbered.matches()) {
+            return new ConsoleInput.React(numbered.group(1).equals("+") ? Reaction.LIKE : Reaction.DISLIKE,
+                    OptionalInt.of(Integer.parseInt(numbered.group(2))));
+        }
         if (!text.startsWith("/")) {
-            return new ConsoleInput.Answer("Commands start with a slash (/help lists them); rate the last song with + or -.");
+            return new ConsoleInput.Answer("Commands start with a slash (/help lists them); rate the song on screen with + or -, "
+                    + "or a song by its number: +2, -3.");
         }
         String[] parts = text.split("\\s+", 2);
         String rest = parts.length > 1 ? parts[1] : "";

@@ -20,6 +20,7 @@ final class ConsoleText {
                 case RichText.Span.Outside outside -> out.append(outside.text());
                 case RichText.Span.Code code -> out.append(OutsideText.printable(code.text()));
                 case RichText.Span.Command command -> out.append(command.plain());
+                case RichText.Span.Verdict verdict -> out.append(verdict.kind().typed());
                 case RichText.Span.Link link -> out.append(link.url());
             }
         }

@@ -35,6 +35,7 @@ final class DiscordMarkdown {
                 case RichText.Span.Outside outside -> outside.strong();
                 case RichText.Span.Code code -> false;
                 case RichText.Span.Command command -> false;
+                case RichText.Span.Verdict verdict -> false;
                 case RichText.Span.Link link -> false;
             };
             if (strong != bold) {
@@ -46,6 +47,7 @@ final class DiscordMarkdown {
                 case RichText.Span.Outside outside -> out.append(literal(outside.text(), atLineStart(out)));
                 case RichText.Span.Code code -> out.append('`').append(code.text()).append('`');
                 case RichText.Span.Command command -> out.append(command.plain());
+                case RichText.Span.Verdict verdict -> out.append(verdict.kind().emoji());
                 case RichText.Span.Link link -> out.append(link.url());
             }
         }

@@ -44,7 +44,7 @@ public final class LibraryExport {
         }
         if (content.length > MAX_BYTES) {
             return notAnExport(fileName, " is " + content.length / (1024 * 1024)
-                    + " MB; a library export is much smaller (at most 20 MB here). Upload YourLibrary.json itself.");
+                    + " MB; a library export is much smaller (at most 20 MB here). Send YourLibrary.json itself.");
         }
         JsonNode root;
         try {
@@ -53,7 +53,7 @@ public final class LibraryExport {
             // The parser quotes the file's own text: outside words too.
             return new Parsed.NotAnExport(RichText.builder().outside(fileName, Limit.FILE_NAME).words(" isn't valid JSON (")
                     .outside(firstLine(e.getOriginalMessage()), Limit.ERROR)
-                    .words("). Upload YourLibrary.json from your Spotify privacy export.").build());
+                    .words("). Send YourLibrary.json from your Spotify privacy export.").build());
         } catch (java.io.IOException e) {
             return new Parsed.NotAnExport(RichText.builder().outside(fileName, Limit.FILE_NAME).words(" could not be read: ")
                     .outside(String.valueOf(e.getMessage()), Limit.ERROR).build());

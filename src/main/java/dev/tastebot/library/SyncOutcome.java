@@ -28,7 +28,7 @@ public sealed interface SyncOutcome {
 
     record NotLinked() implements SyncOutcome {
         public String message() {
-            return "Your Spotify account isn't linked (or the link expired): use /link, or upload your library export with /import.";
+            return "Your Spotify account isn't linked (or the link expired): use /link, or send your library export with /import.";
         }
     }
 

@@ -73,6 +73,7 @@ final class TelegramHtml {
                         inert(outside.text()));
                 case RichText.Span.Code code -> new Piece(Kind.CODE, code.text());
                 case RichText.Span.Command command -> new Piece(Kind.WORDS, "/" + TelegramCommands.NAMING.written(command.name()));
+                case RichText.Span.Verdict verdict -> new Piece(Kind.WORDS, verdict.kind().emoji());
                 case RichText.Span.Link link -> new Piece(Kind.LINK, link.url());
             });
         }

@@ -92,6 +92,42 @@ public record RichText(List<Span> spans) {
             }
         }
 
+        /**
+         * How to give a verdict on a song, which each platform says its own way: the emoji that are
+         * the reactions and buttons on Discord and Telegram, what is typed in the console.
+         */
+        record Verdict(Kind kind) implements Span {
+            /** The three things a person does to a song they were shown. */
+            public enum Kind {
+                LIKE("👍", "+"), DISLIKE("👎", "-"), STOP("⏹️", "stop");
+
+                private final String emoji;
+                private final String typed;
+
+                Kind(String emoji, String typed) {
+                    this.emoji = emoji;
+                    this.typed = typed;
+                }
+
+                public String emoji() {
+                    return emoji;
+                }
+
+                public String typed() {
+                    return typed;
+                }
+            }
+
+            public Verdict {
+                java.util.Objects.requireNonNull(kind, "kind");
+            }
+
+            @Override
+            public String plain() {
+                return kind.emoji();
+            }
+        }
+
         /** An address we built (a Spotify page from a validated id, the authorisation page). */
         record Link(String url) implements Span {
             public Link {
@@ -172,6 +208,8 @@ public record RichText(List<Span> spans) {
                 case Span.Code code -> kept.add(new Span.Code(start));
                 case Span.Command command -> {
                 }
+                case Span.Verdict verdict -> {
+                }
                 case Span.Link link -> {
                 }
             }
@@ -229,6 +267,11 @@ public record RichText(List<Span> spans) {
 
         public Builder code(String command) {
             return add(new Span.Code(command));
+        }
+
+        /** How to give a verdict: 👍 on Discord and Telegram, {@code +} in the console. */
+        public Builder verdict(Span.Verdict.Kind kind) {
+            return add(new Span.Verdict(kind));
         }
 
         /** One of tastebot's chat commands, by its declared name: {@code command("will-i-like")}. */

@@ -62,8 +62,11 @@ class ChatCommandsTest {
         CommandRead upperCase = daily.read(CommandInput.builder(CommandNaming.HYPHENS).text("mode", "ON").build());
 
         assertThat(lateHour).isInstanceOfSatisfying(CommandRead.Refused.class, refused -> assertThat(refused.message().plain())
-                .isEqualTo("The hour is a whole number from 0 to 23. Use: /daily <on|off> [hour 0-23] [timezone]"));
-        assertThat(noMode).isInstanceOf(CommandRead.Refused.class);
+                .isEqualTo("The hour is a whole number from 0 to 23. Use: /daily [on|off] [hour 0-23] [timezone]"));
+        assertThat(noMode).isEqualTo(new CommandRead.Ready(new ChatCommand.ShowDaily()));
+        assertThat(daily.read(CommandInput.builder(CommandNaming.HYPHENS).wholeNumber("hour", 7).build()))
+                .isInstanceOfSatisfying(CommandRead.Refused.class, refused -> assertThat(refused.message().plain())
+                        .isEqualTo("Say on or off first. Use: /daily [on|off] [hour 0-23] [timezone]"));
         assertThat(upperCase).isEqualTo(new CommandRead.Ready(new ChatCommand.Daily(true, OptionalInt.empty(), Optional.empty())));
     }
 

@@ -348,6 +348,18 @@ class ChatCoreTest {
     }
 
     @Test
+    void dailyOnItsOwnShowsTheSettingAndZoneNamesIgnoreCase() {
+        assertThat(text(handle(ANA, new ChatCommand.ShowDaily()))).startsWith("Daily recommendations are off. /daily on");
+
+        assertThat(text(handle(ANA, new ChatCommand.Daily(true, OptionalInt.of(18), Optional.of("europe/berlin")))))
+                .startsWith("Daily recommendations are on for 18:00 (Europe/Berlin)");
+
+        assertThat(fixture.settings().daily(ANA.userId())).isEqualTo(new DailySetting(true, 18, ZoneId.of("Europe/Berlin")));
+        assertThat(text(handle(ANA, new ChatCommand.ShowDaily())))
+                .isEqualTo("Daily recommendations are on for 18:00 (Europe/Berlin). The next one comes today at 18:00. /daily off stops them.");
+    }
+
+    @Test
     void onceTodaysMessageWasSentTheNextComesTomorrow() {
         // GIVEN today's daily message went out to Ana (the 29th in Tokyo too: it is 21:00 there)
         fixture.users().ensure(ANA.userId(), ChatFixture.NOW); // daily messages go only to users tastebot knows

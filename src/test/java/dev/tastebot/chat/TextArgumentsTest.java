@@ -51,7 +51,8 @@ class TextArgumentsTest {
     @Test
     void missingAndOutOfRangeValuesAreRefusedWithTheUsageInThePlatformsNaming() {
         assertThat(refusal("will_i_like", "")).endsWith("Use: /will_i_like <track>");
-        assertThat(refusal("daily", "on 99")).isEqualTo("The hour is a whole number from 0 to 23. Use: /daily <on|off> [hour 0-23] [timezone]");
-        assertThat(refusal("daily", "")).startsWith("Which mode? on or off.");
+        assertThat(refusal("daily", "on 99")).isEqualTo("The hour is a whole number from 0 to 23. Use: /daily [on|off] [hour 0-23] [timezone]");
+        assertThat(read("daily", "")).isEqualTo(new CommandRead.Ready(new ChatCommand.ShowDaily()));
+        assertThat(refusal("daily", "7")).startsWith("The mode is on or off.");
     }
 }

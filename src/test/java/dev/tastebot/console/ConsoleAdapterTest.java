@@ -34,6 +34,7 @@ class ConsoleAdapterTest {
     private static final ChatUser LOCAL = new ChatUser("console", "local", "you");
     /** In the typed script: here the scheduler's thread delivers the daily message. */
     private static final String DAILY_ARRIVES = "<daily>";
+    private static final String DAILY_HEADER = "── daily message (rate its songs by number: +2, -3) ──";
 
     @TempDir
     Path folder;
@@ -101,7 +102,7 @@ class ConsoleAdapterTest {
 
         // THEN it was delivered and printed whole, without Discord's bold markers
         assertThat(delivery.get()).isEqualTo(new Outbox.Delivery.Delivered());
-        assertThat(screen).contains("── daily message ──\nYour daily songs: ");
+        assertThat(screen).contains(DAILY_HEADER + "\nYour daily songs: ");
         assertThat(screen).doesNotContain("**Your daily");
         // AND each song was rated in turn, as a daily rating; the fourth + found no song left to rate
         assertThat(fixture.ratings().all(LOCAL.userId())).extracting(Rating::trackId, Rating::liked, Rating::source)
@@ -112,8 +113,41 @@ class ConsoleAdapterTest {
         assertThat(fixture.posted().recent(LOCAL.userId(), 10)).extracting(PostedSong::purpose)
                 .containsOnly(PostedSong.DAILY).hasSize(3);
         // AND the help printed before it is still whole
-        assertThat(screen.indexOf("/rate: rate songs one at a time")).isLessThan(screen.indexOf("── daily message ──"));
-        assertThat(screen.substring(screen.indexOf("── daily message ──"))).contains("There is no song to rate yet");
+        assertThat(screen.indexOf("/rate: rate songs one at a time")).isLessThan(screen.indexOf(DAILY_HEADER));
+        // AND each rating was confirmed with its song's name, and the fourth + said every song is rated
+        String afterDaily = screen.substring(screen.indexOf(DAILY_HEADER));
+        assertThat(afterDaily.lines().filter(line -> line.contains(" saved: ")).toList()).containsExactly(
+                "👍 saved: " + names(daily).get(0), "👎 saved: " + names(daily).get(1), "👍 saved: " + names(daily).get(2));
+        assertThat(afterDaily).contains("Every song shown is rated;");
+    }
+
+    @Test
+    void aDailyMessageDuringASessionTakesNoKeystrokeFromItsSong() throws IOException {
+        // GIVEN a daily message of two songs, for the local user
+        fixture.users().ensure(LOCAL.userId(), ChatFixture.NOW);
+        List<Reply> daily = fixture.dailyMessages(2).newRound().prepare(LOCAL.userId());
+        List<String> dailySongs = daily.stream().filter(Reply.SongCard.class::isInstance)
+                .map(r -> ((Reply.SongCard) r).trackId()).toList();
+
+        // WHEN it arrives after /rate showed the session's first song, and the user types -, then +3 (the daily's second song)
+        String screen = run(new Typing("/rate", DAILY_ARRIVES, "-", "+3", "+9", "/quit"), daily);
+
+        // THEN - rated the session's song, not the daily message's first one
+        List<Rating> ratings = fixture.ratings().all(LOCAL.userId());
+        assertThat(ratings).filteredOn(r -> r.source().equals("daily")).extracting(Rating::trackId, Rating::liked)
+                .containsExactly(tuple(dailySongs.get(1), true));
+        assertThat(ratings).filteredOn(r -> !r.source().equals("daily")).hasSize(1)
+                .allSatisfy(r -> assertThat(r.liked()).isFalse())
+                .noneSatisfy(r -> assertThat(dailySongs).contains(r.trackId()));
+        // AND each was confirmed by name; a number never shown is refused
+        assertThat(screen).contains("👍 saved: " + names(daily).get(1)).contains("No song was shown here with number 9.");
+        assertThat(screen.lines().filter(line -> line.startsWith("👎 saved: ")).count()).isEqualTo(1);
+    }
+
+    /** The names the cards are shown with, as "Title by Artist". */
+    private static List<String> names(List<Reply> replies) {
+        return replies.stream().filter(Reply.SongCard.class::isInstance)
+                .map(r -> ConsoleText.render(((Reply.SongCard) r).heading(" by "))).toList();
     }
 
     @Test
@@ -144,8 +178,8 @@ class ConsoleAdapterTest {
         console.deliver(LOCAL, List.of(card));
 
         // THEN it is printed exactly so
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("\n── daily message ──\n♪ " + "x".repeat(Limit.TITLE.chars() - 1)
-                + "… by A\n  Probably yes: 80%\n  Why: B\n  rate it: + or -\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("\n" + DAILY_HEADER + "\n♪ 1. " + "x".repeat(Limit.TITLE.chars() - 1)
+                + "… by A\n  Probably yes: 80%\n  Why: B\n  rate it: +1 or -1\n");
     }
 
     @Test
@@ -159,7 +193,7 @@ class ConsoleAdapterTest {
 
         console.deliver(LOCAL, List.of(new Reply.Text(huge.build())));
 
-        String printed = out.toString(StandardCharsets.UTF_8).replace("\n── daily message ──\n", "");
+        String printed = out.toString(StandardCharsets.UTF_8).replace("\n" + DAILY_HEADER + "\n", "");
         assertThat(printed).endsWith(RichText.SHORTENED + "\n").startsWith("Your artists:\n" + "n".repeat(59) + "…\n");
         assertThat(printed.length()).isEqualTo(Reply.MAX_TEXT_LENGTH + 1);
     }

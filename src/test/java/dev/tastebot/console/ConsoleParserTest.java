@@ -58,18 +58,24 @@ class ConsoleParserTest {
     @ParameterizedTest
     @CsvSource({"+, LIKE", "-, DISLIKE", "stop, STOP", "👍, LIKE", "👎, DISLIKE", "⏹️, STOP", "⏹, STOP"})
     void reactionsAreTypedOrPasted(String typed, Reaction reaction) {
-        assertThat(parse(typed)).isEqualTo(new ConsoleInput.React(reaction));
+        assertThat(parse(typed)).isEqualTo(new ConsoleInput.React(reaction, OptionalInt.empty()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"+2, LIKE, 2", "-13, DISLIKE, 13", "+ 4, LIKE, 4"})
+    void aSongIsRatedByItsNumber(String typed, Reaction reaction, int song) {
+        assertThat(parse(typed)).isEqualTo(new ConsoleInput.React(reaction, OptionalInt.of(song)));
     }
 
     @Test
     void badInputGetsAShortHint() {
         assertThat(answer("/dance")).isEqualTo("I don't know /dance; /help lists the commands.");
         assertThat(parse("hello")).isInstanceOf(ConsoleInput.Answer.class);
-        assertThat(parse("/daily")).isInstanceOf(ConsoleInput.Answer.class);
+        assertThat(parse("/daily")).isEqualTo(new ConsoleInput.Command(new ChatCommand.ShowDaily()));
         assertThat(answer("/WILL-I-LIKE")).isEqualTo(
                 "Which track? A Spotify link, URI or track id, or a title to search. Use: /will-i-like <track>");
-        assertThat(answer("/daily sometimes")).isEqualTo("The mode is on or off. Use: /daily <on|off> [hour 0-23] [timezone]");
-        assertThat(answer("/daily on 24")).isEqualTo("The hour is a whole number from 0 to 23. Use: /daily <on|off> [hour 0-23] [timezone]");
+        assertThat(answer("/daily sometimes")).isEqualTo("The mode is on or off. Use: /daily [on|off] [hour 0-23] [timezone]");
+        assertThat(answer("/daily on 24")).isEqualTo("The hour is a whole number from 0 to 23. Use: /daily [on|off] [hour 0-23] [timezone]");
         assertThat(answer("/rate now")).isEqualTo("I don't know what to make of \"now\". Use: /rate [stop]");
         assertThat(answer("/playlist 20")).isEqualTo("I don't know what to make of \"20\". Use: /playlist");
         assertThat(parse("/forget-me please")).isInstanceOf(ConsoleInput.Answer.class);

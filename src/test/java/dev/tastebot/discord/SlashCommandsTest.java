@@ -82,7 +82,7 @@ class SlashCommandsTest {
         OptionData mode = option("daily", "mode");
         OptionData hour = option("daily", "hour");
 
-        assertThat(mode.isRequired()).isTrue();
+        assertThat(mode.isRequired()).as("without it, /daily shows the setting").isFalse();
         assertThat(mode.getChoices()).extracting(Command.Choice::getAsString).containsExactly("on", "off");
         assertThat(hour.getType()).isEqualTo(OptionType.INTEGER);
         assertThat(hour.isRequired()).isFalse();
