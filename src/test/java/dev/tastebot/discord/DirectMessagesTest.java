@@ -44,14 +44,13 @@ class DirectMessagesTest {
     Path folder;
     private ChatFixture fixture;
     private final FakeDiscord discord = new FakeDiscord();
-    private final PrivateChannel dm = mock(PrivateChannel.class);
+    private final PrivateChannel dm = discord.dm;
     private DirectMessages directMessages;
 
     @BeforeEach
     void setUp() {
         fixture = new ChatFixture(folder, 40);
         fixture.users().ensure(ANA.userId(), ChatFixture.NOW); // daily messages go only to users tastebot knows
-        discord.messages.attachTo(dm);
         opensDirectMessagesWith(ANA_ID);
         directMessages = new DirectMessages(new ReplyPoster(fixture.core(), new Worker(Runnable::run)), Duration.ofMinutes(5));
     }

@@ -66,6 +66,8 @@ class DiscordListenerTest {
     private static final long CARD_MESSAGE_ID = 900L;
     private static final ChatUser ANA = new ChatUser("discord", "42", "Ana");
     private static final ChatUser BEN = new ChatUser("discord", "43", "Ben");
+    /** Ana as a removed reaction names her: by her id alone. */
+    private static final ChatUser ANA_BY_ID = new ChatUser("discord", "42", "42");
     private static final Reply.SongCard CARD = new Reply.SongCard("4uLU6hMCjMI75M1A2tKUQC", "Never Gonna Give You Up",
             List.of("Rick Astley"), "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC", "You liked 3 songs by Rick Astley", Reply.Purpose.SESSION);
 
@@ -312,10 +314,10 @@ class DiscordListenerTest {
     }
 
     @Test
-    void removingAReactionReachesTheCoreAsRemoved() {
+    void removingAReactionReachesTheCoreAsRemovedWithTheUserKnownByIdAlone() {
         listener.onMessageReactionRemove(removed(ANA_ID, "Ana", Emoji.fromFormatted("👎")));
 
-        assertThat(chat.calls).containsExactly(new Reacted("discord", "900", ANA, Reaction.DISLIKE, false));
+        assertThat(chat.calls).containsExactly(new Reacted("discord", "900", ANA_BY_ID, Reaction.DISLIKE, false));
     }
 
     @Test
@@ -437,8 +439,8 @@ class DiscordListenerTest {
 
         // THEN the core heard them in Discord's order
         assertThat(chat.calls).containsExactly(new Reacted("discord", "900", ANA, Reaction.DISLIKE, true),
-                new Reacted("discord", "900", ANA, Reaction.LIKE, false), new Reacted("discord", "900", ANA, Reaction.LIKE, true),
-                new Reacted("discord", "900", ANA, Reaction.DISLIKE, false));
+                new Reacted("discord", "900", ANA_BY_ID, Reaction.LIKE, false), new Reacted("discord", "900", ANA, Reaction.LIKE, true),
+                new Reacted("discord", "900", ANA_BY_ID, Reaction.DISLIKE, false));
     }
 
     /** The orders in which an executor may start the threads of its tasks. */
