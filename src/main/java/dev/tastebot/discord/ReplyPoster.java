@@ -124,11 +124,14 @@ final class ReplyPoster {
     private static void sendFailed(Throwable failure, ChatUser owner) {
         switch (DiscordFailure.of(failure)) {
             case CLOSED_DMS -> log.warn("Could not answer {}: they accept no direct messages from tastebot", owner.userId());
+            case NO_SHARED_SERVER -> log.warn("Could not answer {}: they share no server with tastebot any more", owner.userId());
+            case DMS_TOO_FAST -> log.warn("Could not answer {}: Discord says tastebot opens direct messages too fast", owner.userId());
+            case SHUT_DOWN -> log.warn("Could not answer {}: tastebot is shutting down", owner.userId());
             case UNKNOWN_USER -> log.warn("Could not answer {}: Discord knows no such user", owner.userId());
             case MISSING_PERMISSION -> log.warn("Could not answer {}: no permission to post in that channel ({})", owner.userId(), failure.toString());
             case INTERACTION_EXPIRED -> log.warn("Could not answer {}: the interaction expired first", owner.userId());
             case GONE -> log.warn("Could not answer {}: the channel is gone", owner.userId());
-            case OTHER -> log.warn("Could not answer {}", owner.userId(), failure);
+            case REACTION_BLOCKED, OTHER -> log.warn("Could not answer {}", owner.userId(), failure);
         }
     }
 }
