@@ -55,7 +55,7 @@ public final class DiscordBot implements Outbox, AutoCloseable {
                 new DiscordListener(Objects.requireNonNull(chat, "chat"), worker,
                         new AttachmentDownloader(AttachmentDownloader.DEFAULT_MAX_BYTES), clock),
                 new SlashCommandRegistration(config.guildIds()));
-        this.directMessages = new DirectMessages(new ReplyPoster(chat, worker), DirectMessages.CONFIRMATION_WAIT, clock);
+        this.directMessages = new DirectMessages(new ReplyPoster(chat, worker, clock), DirectMessages.CONFIRMATION_WAIT, clock);
     }
 
     /**

@@ -82,7 +82,7 @@ class DirectMessagesTest {
     }
 
     private DirectMessages directMessages(Duration confirmationWait) {
-        return new DirectMessages(new ReplyPoster(fixture.core(), new Worker(Runnable::run)), confirmationWait,
+        return new DirectMessages(new ReplyPoster(fixture.core(), new Worker(Runnable::run), discord.clock), confirmationWait,
                 discord.clock);
     }
 
