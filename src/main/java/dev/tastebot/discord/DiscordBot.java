@@ -150,12 +150,11 @@ public final class DiscordBot implements Outbox, AutoCloseable {
         }
     }
 
-    /** @return whether every shard shut down within {@code wait}; the others were cut off */
-    static boolean shutDown(ShardManager shards, Duration wait) {
+    /** Gives the shards {@code wait} to shut down, together, and cuts off those that did not. */
+    private static void shutDown(ShardManager shards, Duration wait) {
         List<JDA> each = List.copyOf(shards.getShardCache().asList());
         shards.shutdown(); // the shard manager shuts its shards down on a thread of its own
         long deadline = System.nanoTime() + wait.toNanos();
-        boolean all = true;
         for (JDA shard : each) {
             try {
                 // At least a millisecond: JDA takes a wait of 0 to mean for ever.
@@ -164,14 +163,11 @@ public final class DiscordBot implements Outbox, AutoCloseable {
                     log.warn("Discord shard {} did not shut down within {} s; cutting it off", shard.getShardInfo(),
                             wait.toSeconds());
                     shard.shutdownNow();
-                    all = false;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 shard.shutdownNow();
-                all = false;
             }
         }
-        return all;
     }
 }
