@@ -42,6 +42,7 @@ import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.entities.emoji.EmojiUnion;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
@@ -593,6 +594,26 @@ class DiscordListenerTest {
 
         assertThat(chat.callsOf(Handled.class)).isEmpty();
         assertThat(discord.only().content()).startsWith("I'm not in this private thread").contains("Add me to the thread");
+    }
+
+    @Test
+    void rateInALockedThreadSaysOnlyModeratorsMayPostThere() {
+        when(((ThreadChannel) fake.thread).isLocked()).thenReturn(true);
+
+        listener.onSlashCommandInteraction(fake.slashInThread(FakeDiscord.user(ANA_ID, "Ana"), "rate"));
+
+        assertThat(chat.callsOf(Handled.class)).isEmpty();
+        assertThat(discord.only().content()).startsWith("This thread is locked").contains("Use /rate in a direct message");
+    }
+
+    @Test
+    void aModeratorBotMayRateInAPrivateThreadItIsNotIn() {
+        when(fake.thread.getType()).thenReturn(ChannelType.GUILD_PRIVATE_THREAD);
+        fake.permissions.add(Permission.MANAGE_THREADS);
+
+        listener.onSlashCommandInteraction(fake.slashInThread(FakeDiscord.user(ANA_ID, "Ana"), "rate"));
+
+        assertThat(chat.callsOf(Handled.class)).containsExactly(new Handled(ANA, new ChatCommand.Rate()));
     }
 
     // --- the interaction's 15 minutes ---
