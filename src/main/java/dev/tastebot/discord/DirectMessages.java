@@ -3,7 +3,9 @@ package dev.tastebot.discord;
 import dev.tastebot.chat.ChatUser;
 import dev.tastebot.chat.Outbox;
 import dev.tastebot.chat.Reply;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -22,13 +24,23 @@ import net.dv8tion.jda.api.JDA;
 final class DirectMessages {
     /** Discord rate-limits DMs; a delivery still unconfirmed after this long counts as failed. */
     static final Duration CONFIRMATION_WAIT = Duration.ofMinutes(5);
+    /**
+     * How long no new DM is opened after Discord said tastebot opens them too fast. Discord names no
+     * figure; pressing on with the rest of a daily round is what gets a bot flagged as a spammer.
+     * Shorter than the round's retry, so the retried deliveries find it over.
+     */
+    static final Duration TOO_FAST_PAUSE = Duration.ofMinutes(10);
 
     private final ReplyPoster poster;
     private final Duration confirmationWait;
+    private final Clock clock;
+    /** Until when Discord is not asked to open DMs; the epoch when it may be. */
+    private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.EPOCH);
 
-    DirectMessages(ReplyPoster poster, Duration confirmationWait) {
+    DirectMessages(ReplyPoster poster, Duration confirmationWait, Clock clock) {
         this.poster = poster;
         this.confirmationWait = confirmationWait;
+        this.clock = clock;
     }
 
     /** @param shard a connected shard: any of them can open a DM channel */
@@ -41,6 +53,10 @@ final class DirectMessages {
             userId = Long.parseUnsignedLong(recipient.platformId());
         } catch (NumberFormatException e) {
             return new Outbox.Delivery.Unreachable(recipient.userId() + " is not a Discord user id");
+        }
+        Instant resume = pausedUntil.get();
+        if (clock.instant().isBefore(resume)) {
+            return new Outbox.Delivery.Failed(tooFast(resume), false);
         }
         CompletableFuture<Void> sent = new CompletableFuture<>();
         Progress progress = new Progress();
@@ -70,7 +86,14 @@ final class DirectMessages {
             Throwable failure = e.getCause();
             return switch (DiscordFailure.of(failure)) {
                 case CLOSED_DMS -> new Outbox.Delivery.Unreachable("they accept no direct messages from tastebot");
+                case NO_SHARED_SERVER -> new Outbox.Delivery.Unreachable("they share no server with tastebot any more");
                 case UNKNOWN_USER -> new Outbox.Delivery.Unreachable("Discord knows no such user");
+                case DMS_TOO_FAST -> {
+                    Instant resume = clock.instant().plus(TOO_FAST_PAUSE);
+                    pausedUntil.accumulateAndGet(resume, (current, proposed) -> proposed.isAfter(current) ? proposed : current);
+                    yield new Outbox.Delivery.Failed(tooFast(resume), progress.anythingSent());
+                }
+                case SHUT_DOWN -> new Outbox.Delivery.Failed("tastebot is disconnecting from Discord", progress.anythingSent());
                 // Discord refused the message that failed: only the ones confirmed before it went out
                 default -> new Outbox.Delivery.Failed(failure.toString(), progress.anythingSent());
             };
@@ -81,6 +104,10 @@ final class DirectMessages {
             Thread.currentThread().interrupt();
             return new Outbox.Delivery.Failed("interrupted while waiting for Discord", progress.giveUp());
         }
+    }
+
+    private static String tooFast(Instant resume) {
+        return "Discord says tastebot opens direct messages too fast; no new ones before " + resume;
     }
 
     /** How far one delivery got: whether sending started, whether Discord confirmed any message. */

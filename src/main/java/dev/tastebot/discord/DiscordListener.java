@@ -2,12 +2,14 @@ package dev.tastebot.discord;
 
 import dev.tastebot.chat.ChatCommand;
 import dev.tastebot.chat.ChatCommands;
+import dev.tastebot.chat.CommandDeclaration;
 import dev.tastebot.chat.CommandRead;
 import dev.tastebot.chat.ChatService;
 import dev.tastebot.chat.ChatUser;
 import dev.tastebot.chat.Reaction;
 import dev.tastebot.chat.Reply;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +21,7 @@ import dev.tastebot.fairuse.Limit;
 import dev.tastebot.fairuse.RateLimiter;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.entities.emoji.EmojiUnion;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
@@ -60,12 +63,12 @@ final class DiscordListener extends ListenerAdapter {
 
     /**
      * @param worker shared with whatever else posts song cards, so that registering them keeps the users' order
-     * @param clock times the notices to users who send too much
+     * @param clock times the notices to users who send too much, and those about channels tastebot cannot use
      */
     DiscordListener(ChatService chat, Worker worker, AttachmentDownloader downloader, Clock clock) {
         this.chat = chat;
         this.worker = worker;
-        this.poster = new ReplyPoster(chat, worker);
+        this.poster = new ReplyPoster(chat, worker, clock);
         this.downloader = downloader;
         this.slowDownNotices = new RateLimiter(new Limit(1, Duration.ofMinutes(1)), clock);
     }
@@ -73,7 +76,7 @@ final class DiscordListener extends ListenerAdapter {
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         ChatUser user = DiscordUsers.of(event.getUser().getIdLong(), event.getUser(), event.getMember());
-        SlashRequest request = read(event);
+        SlashRequest request = songChannelChecked(event, read(event));
         Optional<String> server = event.isFromGuild() ? Optional.of(event.getGuild().getId()) : Optional.empty();
         // The core runs only once Discord has the acknowledgement: an unacknowledged command shows
         // the user a failure, and they should not find it carried out anyway. The command takes its
@@ -83,13 +86,27 @@ final class DiscordListener extends ListenerAdapter {
                 acknowledged::complete, acknowledged::completeExceptionally);
         boolean queued = worker.submitFor(user, "/" + event.getName() + " for " + user.userId(),
                 () -> acknowledgement(acknowledged, event.getName(), user).ifPresent(hook -> {
-                    answer(hook, user, request);
+                    answer(new Answer(hook, event.getName(), user), request);
                     seen(user, server);
                 }));
         if (!queued) {
             // A command always gets an answer, also when refused: it was acknowledged, and would hang otherwise.
             acknowledged.thenAccept(hook -> poster.tell(UserMessages.SLOW_DOWN, user, new ReplyTarget.Interaction(hook)));
         }
+    }
+
+    /**
+     * A command that posts songs to rate in a server channel is refused, privately, where tastebot
+     * lacks what the session needs: only its first card would appear (through the interaction),
+     * and every later one would fail.
+     */
+    private static SlashRequest songChannelChecked(SlashCommandInteractionEvent event, SlashRequest request) {
+        boolean stopping = request instanceof SlashRequest.Run run && run.command() instanceof ChatCommand.StopRating;
+        if (request instanceof SlashRequest.Refuse || stopping || !(event.getChannel() instanceof GuildChannel channel)
+                || !ChatCommands.named(event.getName()).map(CommandDeclaration::postsSongs).orElse(false)) {
+            return request;
+        }
+        return SongChannels.refusal(channel, event.getName()).<SlashRequest>map(SlashRequest.Refuse::new).orElse(request);
     }
 
     private static Optional<InteractionHook> acknowledgement(CompletableFuture<InteractionHook> acknowledged, String command,
@@ -206,41 +223,66 @@ final class DiscordListener extends ListenerAdapter {
         }
     }
 
-    private void answer(InteractionHook hook, ChatUser user, SlashRequest request) {
-        ReplyTarget target = new ReplyTarget.Interaction(hook);
+    /**
+     * Where the answers to one slash command go: through its interaction, while Discord still takes
+     * them there (15 minutes); a command that ran longer, such as a big /import, is answered in the
+     * user's DMs, saying why, instead of being lost.
+     */
+    private record Answer(InteractionHook hook, String command, ChatUser user) {
+    }
+
+    private void answer(Answer to, SlashRequest request) {
         switch (request) {
-            case SlashRequest.Run run -> handle(user, run.command(), target);
+            case SlashRequest.Run run -> handle(to, run.command());
             case SlashRequest.Upload upload -> {
                 // Over the import limit, or with an import still running, the file is not even fetched.
-                Optional<String> refusal = chat.importRefusal(user);
+                Optional<String> refusal = chat.importRefusal(to.user());
                 if (refusal.isPresent()) {
-                    poster.tell(refusal.get(), user, target);
+                    reply(to, List.of(new Reply.Text(refusal.get())));
                     return;
                 }
                 switch (downloader.fetch(upload.file())) {
                     case AttachmentDownloader.Download.Ready ready -> {
                         switch (upload.command().read(upload.input().withFile(upload.option(), ready.file()))) {
-                            case CommandRead.Ready command -> handle(user, command.command(), target);
-                            case CommandRead.Refused refused -> poster.post(List.of(new Reply.Text(refused.message())), user, target);
+                            case CommandRead.Ready command -> handle(to, command.command());
+                            case CommandRead.Refused refused -> reply(to, List.of(new Reply.Text(refused.message())));
                         }
                     }
-                    case AttachmentDownloader.Download.Refused refused -> poster.tell(refused.message(), user, target);
+                    case AttachmentDownloader.Download.Refused refused -> reply(to, List.of(new Reply.Text(refused.message())));
                 }
             }
-            case SlashRequest.Refuse refuse -> poster.post(List.of(new Reply.Text(refuse.message())), user, target);
+            case SlashRequest.Refuse refuse -> reply(to, List.of(new Reply.Text(refuse.message())));
         }
     }
 
-    private void handle(ChatUser user, ChatCommand command, ReplyTarget target) {
+    private void handle(Answer to, ChatCommand command) {
         List<Reply> replies;
         try {
-            replies = chat.handle(user, command);
+            replies = chat.handle(to.user(), command);
         } catch (RuntimeException e) {
-            log.error("{} failed for {}", command.getClass().getSimpleName(), user.userId(), e);
-            poster.tell(UserMessages.SOMETHING_WENT_WRONG, user, target);
+            log.error("{} failed for {}", command.getClass().getSimpleName(), to.user().userId(), e);
+            replies = List.of(new Reply.Text(UserMessages.SOMETHING_WENT_WRONG));
+        }
+        reply(to, replies);
+    }
+
+    private void reply(Answer to, List<Reply> replies) {
+        if (!to.hook().isExpired()) {
+            poster.post(replies, to.user(), new ReplyTarget.Interaction(to.hook()));
             return;
         }
-        poster.post(replies, user, target);
+        if (DiscordMessages.render(replies).isEmpty()) {
+            return; // nothing to say, and Discord removed the placeholder long ago
+        }
+        log.warn("/{} for {} outlived its interaction; answering by direct message", to.command(), to.user().userId());
+        List<Reply> late = new ArrayList<>();
+        late.add(new Reply.Text(UserMessages.lateAnswer(to.command())));
+        late.addAll(replies);
+        long userId = Long.parseUnsignedLong(to.user().platformId());
+        RestActions.queue(() -> to.hook().getJDA().openPrivateChannelById(userId),
+                dm -> poster.post(late, to.user(), new ReplyTarget.Channel(dm)),
+                failure -> log.warn("Could not answer {}'s /{} by direct message either: {}", to.user().userId(),
+                        to.command(), failure.toString()));
     }
 
     private static void suggest(CommandAutoCompleteInteractionEvent event, List<Command.Choice> choices) {

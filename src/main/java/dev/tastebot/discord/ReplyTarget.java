@@ -2,6 +2,7 @@ package dev.tastebot.discord;
 
 import java.util.Optional;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.requests.RestAction;
@@ -18,6 +19,9 @@ interface ReplyTarget {
 
     /** What removes the "thinking…" placeholder of a deferred interaction that got no reply. */
     Optional<RestAction<Void>> placeholderRemoval();
+
+    /** The server channel messages are posted in, where tastebot needs permission to post; empty for DMs and interactions. */
+    Optional<GuildChannel> serverChannel();
 
     /** Answers to a deferred slash command. */
     record Interaction(InteractionHook hook) implements ReplyTarget {
@@ -36,6 +40,12 @@ interface ReplyTarget {
         public Optional<RestAction<Void>> placeholderRemoval() {
             return Optional.of(hook.deleteOriginal());
         }
+
+        /** Interaction replies go through the interaction's webhook, which needs no channel permission. */
+        @Override
+        public Optional<GuildChannel> serverChannel() {
+            return Optional.empty();
+        }
     }
 
     /** Answers to a reaction: plain messages in the channel of the reacted message. */
@@ -53,6 +63,11 @@ interface ReplyTarget {
         @Override
         public Optional<RestAction<Void>> placeholderRemoval() {
             return Optional.empty();
+        }
+
+        @Override
+        public Optional<GuildChannel> serverChannel() {
+            return channel instanceof GuildChannel inServer ? Optional.of(inServer) : Optional.empty();
         }
     }
 }

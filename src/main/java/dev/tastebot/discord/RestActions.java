@@ -1,5 +1,6 @@
 package dev.tastebot.discord;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.requests.RestAction;
@@ -10,8 +11,10 @@ final class RestActions {
     }
 
     /**
-     * JDA refuses some requests before sending them, by throwing (a missing permission it can see
-     * in its cache, a reaction on an ephemeral message); those go to {@code failure} as well.
+     * JDA refuses some requests before sending them, by throwing: a missing permission it can see
+     * in its cache, a reaction on an ephemeral message, and, once it is shut down, every request
+     * ({@link RejectedExecutionException} from {@code queue}). Those go to {@code failure} as well,
+     * so that nobody waits for a callback that will never come.
      */
     static <T> void queue(Supplier<? extends RestAction<T>> request, Consumer<? super T> success,
                           Consumer<? super Throwable> failure) {
@@ -22,6 +25,10 @@ final class RestActions {
             failure.accept(e);
             return;
         }
-        action.queue(success, failure);
+        try {
+            action.queue(success, failure);
+        } catch (RejectedExecutionException e) {
+            failure.accept(e);
+        }
     }
 }

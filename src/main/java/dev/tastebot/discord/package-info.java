@@ -1,7 +1,8 @@
 /**
  * The Discord adapter: slash commands, reactions and replies translated between JDA 6 and the
  * platform-neutral {@link dev.tastebot.chat.ChatService}; replies rendered as Discord Markdown with
- * outside text escaped. Depends on {@code chat}, {@code text}, {@code config} and JDA; nothing else
- * in tastebot depends on it except the composition root.
+ * outside text escaped. Depends on {@code chat}, {@code text}, {@code config}, {@code fairuse} (its
+ * rate limiter times the notices to users) and JDA; nothing else in tastebot depends on it except the
+ * composition root.
  */
 package dev.tastebot.discord;

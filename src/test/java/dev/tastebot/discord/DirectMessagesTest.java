@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
@@ -17,6 +19,8 @@ import dev.tastebot.store.Rating;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -38,22 +42,23 @@ import org.junit.jupiter.api.io.TempDir;
 class DirectMessagesTest {
     private static final long ANA_ID = 42L;
     private static final ChatUser ANA = new ChatUser("discord", "42", "42");
+    private static final long BEN_ID = 43L;
+    private static final ChatUser BEN = new ChatUser("discord", "43", "43");
     private final User anaOnDiscord = FakeDiscord.user(ANA_ID, "Ana");
 
     @TempDir
     Path folder;
     private ChatFixture fixture;
     private final FakeDiscord discord = new FakeDiscord();
-    private final PrivateChannel dm = mock(PrivateChannel.class);
+    private final PrivateChannel dm = discord.dm;
     private DirectMessages directMessages;
 
     @BeforeEach
     void setUp() {
         fixture = new ChatFixture(folder, 40);
         fixture.users().ensure(ANA.userId(), ChatFixture.NOW); // daily messages go only to users tastebot knows
-        discord.messages.attachTo(dm);
         opensDirectMessagesWith(ANA_ID);
-        directMessages = new DirectMessages(new ReplyPoster(fixture.core(), new Worker(Runnable::run)), Duration.ofMinutes(5));
+        directMessages = directMessages(Duration.ofMinutes(5));
     }
 
     @AfterEach
@@ -74,6 +79,11 @@ class DirectMessagesTest {
             return null;
         }).when(opening).queue(any(), any());
         when(discord.jda.openPrivateChannelById(userId)).thenReturn(opening);
+    }
+
+    private DirectMessages directMessages(Duration confirmationWait) {
+        return new DirectMessages(new ReplyPoster(fixture.core(), new Worker(Runnable::run), discord.clock), confirmationWait,
+                discord.clock);
     }
 
     private List<Reply> todaysMessage() {
@@ -151,7 +161,7 @@ class DirectMessagesTest {
         // GIVEN Discord opens the DM channel only after the wait is over
         AtomicReference<Consumer<PrivateChannel>> openLater = new AtomicReference<>();
         discordOpensTheChannelBy((opened, failed) -> openLater.set(opened), ANA_ID);
-        DirectMessages impatient = new DirectMessages(new ReplyPoster(fixture.core(), new Worker(Runnable::run)), Duration.ZERO);
+        DirectMessages impatient = directMessages(Duration.ZERO);
 
         // WHEN the delivery gives up, and then the channel opens
         Outbox.Delivery delivery = impatient.deliver(discord.jda, ANA, todaysMessage());
@@ -161,6 +171,79 @@ class DirectMessagesTest {
         assertThat(delivery).isInstanceOfSatisfying(Outbox.Delivery.Failed.class,
                 failed -> assertThat(failed.anythingSent()).isFalse());
         assertThat(discord.messages.sent).isEmpty();
+    }
+
+    @Test
+    void someoneWhoSharesNoServerWithTastebotIsUnreachableLikeSomeoneWithClosedDirectMessages() {
+        // GIVEN Discord refusing the message: Ana left every server tastebot is in (code 50278)
+        discord.messages.sendFailure = DiscordFailureTest.discordError(ErrorResponse.NO_MUTUAL_GUILDS);
+
+        Outbox.Delivery delivery = directMessages.deliver(discord.jda, ANA, todaysMessage());
+
+        // THEN she is unreachable, not a failure to try again in half an hour
+        assertThat(delivery).isInstanceOfSatisfying(Outbox.Delivery.Unreachable.class,
+                unreachable -> assertThat(unreachable.reason()).contains("share no server"));
+    }
+
+    @Test
+    void openingDirectMessagesTooFastFailsWithNothingSentAndOpensNoOthersForAWhile() {
+        // GIVEN Ben, who gets daily messages too, and Discord finding that tastebot opens DMs too fast when it opens Ana's
+        fixture.users().ensure(BEN.userId(), ChatFixture.NOW);
+        discordOpensTheChannelBy((opened, failed) -> failed.accept(DiscordFailureTest.discordError(ErrorResponse.OPEN_DM_TOO_FAST)),
+                ANA_ID);
+
+        // WHEN Ana's message is delivered, and then Ben's
+        Outbox.Delivery anas = directMessages.deliver(discord.jda, ANA, todaysMessage());
+        Outbox.Delivery bens = directMessages.deliver(discord.jda, BEN, todaysMessage());
+
+        // THEN both failed with nothing sent, which the daily round tries again later; neither is unreachable
+        assertThat(List.of(anas, bens)).allSatisfy(delivery -> assertThat(delivery).isInstanceOfSatisfying(
+                Outbox.Delivery.Failed.class, failed -> {
+                    assertThat(failed.anythingSent()).isFalse();
+                    assertThat(failed.reason()).contains("opens direct messages too fast");
+                }));
+        // AND Discord was not even asked to open Ben's: pressing on is what gets a bot flagged
+        verify(discord.jda, never()).openPrivateChannelById(BEN_ID);
+        assertThat(discord.messages.sent).isEmpty();
+
+        // AND once the pause is over, Ben's goes out
+        discord.clock.advance(DirectMessages.TOO_FAST_PAUSE);
+        assertThat(directMessages.deliver(discord.jda, BEN, todaysMessage())).isEqualTo(new Outbox.Delivery.Delivered());
+    }
+
+    @Test
+    void aDeliveryAfterJdaShutDownFailsAtOnceWithNothingSent() {
+        // GIVEN JDA shut down: it refuses every request
+        discord.shutDown();
+
+        Outbox.Delivery delivery = directMessages.deliver(discord.jda, ANA, todaysMessage());
+
+        assertThat(delivery).isInstanceOfSatisfying(Outbox.Delivery.Failed.class, failed -> {
+            assertThat(failed.reason()).contains("disconnecting");
+            assertThat(failed.anythingSent()).isFalse();
+        });
+    }
+
+    @Test
+    void aDeliveryJdaShutsDownUnderwayFailsAtOnceInsteadOfWaitingForAConfirmationThatNeverComes() throws Exception {
+        // GIVEN JDA's callbacks on a thread of their own, and JDA shutting down right after it opened Ana's DMs
+        try (ExecutorService callbackThread = Executors.newSingleThreadExecutor()) {
+            discord.messages.callbacks = callbackThread;
+            discordOpensTheChannelBy((opened, failed) -> callbackThread.execute(() -> {
+                discord.shutDown();
+                opened.accept(dm);
+            }), ANA_ID);
+            DirectMessages patient = directMessages(Duration.ofMinutes(1));
+
+            // WHEN today's message is delivered
+            Outbox.Delivery delivery = patient.deliver(discord.jda, ANA, todaysMessage());
+
+            // THEN it failed because JDA refused to send, not because a minute passed without a confirmation
+            assertThat(delivery).isInstanceOfSatisfying(Outbox.Delivery.Failed.class, failed -> {
+                assertThat(failed.reason()).contains("disconnecting");
+                assertThat(failed.anythingSent()).isFalse();
+            });
+        }
     }
 
     @Test
@@ -176,7 +259,7 @@ class DirectMessagesTest {
     void aDeliveryDiscordNeverConfirmsFailsWhenTheWaitIsOver() {
         // GIVEN Discord swallows the request to open the DM channel, and no time to wait
         discordOpensTheChannelBy((opened, failed) -> { }, ANA_ID);
-        DirectMessages impatient = new DirectMessages(new ReplyPoster(fixture.core(), new Worker(Runnable::run)), Duration.ZERO);
+        DirectMessages impatient = directMessages(Duration.ZERO);
 
         Outbox.Delivery delivery = impatient.deliver(discord.jda, ANA, todaysMessage());
 

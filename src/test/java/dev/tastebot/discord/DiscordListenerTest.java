@@ -17,7 +17,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.tastebot.chat.ChatCommand;
+import dev.tastebot.chat.ChatCommands;
 import dev.tastebot.chat.ChatService;
+import dev.tastebot.chat.CommandDeclaration;
 import dev.tastebot.chat.ChatUser;
 import dev.tastebot.chat.Reaction;
 import dev.tastebot.chat.Reply;
@@ -39,6 +41,8 @@ import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.entities.emoji.EmojiUnion;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
@@ -58,6 +62,8 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DiscordListenerTest {
     private static final long SELF_ID = FakeDiscord.SELF_ID;
@@ -66,6 +72,8 @@ class DiscordListenerTest {
     private static final long CARD_MESSAGE_ID = 900L;
     private static final ChatUser ANA = new ChatUser("discord", "42", "Ana");
     private static final ChatUser BEN = new ChatUser("discord", "43", "Ben");
+    /** Ana as a removed reaction names her: by her id alone. */
+    private static final ChatUser ANA_BY_ID = new ChatUser("discord", "42", "42");
     private static final Reply.SongCard CARD = new Reply.SongCard("4uLU6hMCjMI75M1A2tKUQC", "Never Gonna Give You Up",
             List.of("Rick Astley"), "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC", "You liked 3 songs by Rick Astley", Reply.Purpose.SESSION);
 
@@ -312,10 +320,10 @@ class DiscordListenerTest {
     }
 
     @Test
-    void removingAReactionReachesTheCoreAsRemoved() {
+    void removingAReactionReachesTheCoreAsRemovedWithTheUserKnownByIdAlone() {
         listener.onMessageReactionRemove(removed(ANA_ID, "Ana", Emoji.fromFormatted("👎")));
 
-        assertThat(chat.calls).containsExactly(new Reacted("discord", "900", ANA, Reaction.DISLIKE, false));
+        assertThat(chat.calls).containsExactly(new Reacted("discord", "900", ANA_BY_ID, Reaction.DISLIKE, false));
     }
 
     @Test
@@ -380,6 +388,261 @@ class DiscordListenerTest {
         assertThat(discord.sent).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"👍🏻", "👍🏼", "👍🏽", "👍🏾", "👍🏿"})
+    void aThumbsUpInAnySkinToneIsALike(String emoji) {
+        listener.onMessageReactionAdd(added(ANA_ID, "Ana", Emoji.fromFormatted(emoji)));
+
+        assertThat(chat.calls).containsExactly(new Reacted("discord", "900", ANA, Reaction.LIKE, true));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"👎🏻", "👎🏼", "👎🏽", "👎🏾", "👎🏿"})
+    void takingBackAThumbsDownInAnySkinToneReachesTheCore(String emoji) {
+        listener.onMessageReactionRemove(removed(ANA_ID, "Ana", Emoji.fromFormatted(emoji)));
+
+        assertThat(chat.calls).containsExactly(new Reacted("discord", "900", ANA_BY_ID, Reaction.DISLIKE, false));
+    }
+
+    @Test
+    void aReactionByAUserJdaHasNotCachedReachesTheCoreByTheirId() {
+        listener.onMessageReactionAdd(fake.addedByUncachedUser(ANA_ID, CARD_MESSAGE_ID, Emoji.fromFormatted("👍")));
+
+        assertThat(chat.calls).containsExactly(new Reacted("discord", "900", ANA_BY_ID, Reaction.LIKE, true));
+    }
+
+    // --- permissions in servers ---
+
+    private SlashCommandInteractionEvent slashInServer(String name, OptionMapping... options) {
+        return fake.slashInServer(FakeDiscord.user(ANA_ID, "Ana"), name, options);
+    }
+
+    /** The commands whose declaration says they post songs to rate: /rate and /playlist today. */
+    static List<String> commandsThatPostSongs() {
+        return ChatCommands.ALL.stream().filter(CommandDeclaration::postsSongs).map(CommandDeclaration::name).toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("commandsThatPostSongs")
+    void aCommandThatPostsSongsWhereTastebotMayNotPostIsAnsweredPrivatelyNamingWhatIsMissing(String command) {
+        // GIVEN a server channel where tastebot may neither send messages nor add reactions
+        fake.denying(Permission.MESSAGE_SEND, Permission.MESSAGE_ADD_REACTION);
+        chat.answering(CARD);
+
+        // WHEN Ana uses the command there
+        listener.onSlashCommandInteraction(slashInServer(command));
+
+        // THEN she alone is told which permissions are missing and how to go on in DMs, and nothing ran
+        assertThat(chat.calls).startsWith(new Deferred(true));
+        assertThat(chat.callsOf(Handled.class)).isEmpty();
+        FakeMessages.Sent answer = discord.only();
+        assertThat(answer.where).isEqualTo("interaction");
+        assertThat(answer.content()).contains("missing the Send Messages and Add Reactions permissions")
+                .contains("/" + command + " in a direct message with me")
+                .doesNotContain("View Channel", "Read Message History");
+    }
+
+    @Test
+    void rateIsRefusedForASingleMissingPermissionToo() {
+        fake.denying(Permission.MESSAGE_HISTORY);
+
+        listener.onSlashCommandInteraction(slashInServer("rate"));
+
+        assertThat(chat.callsOf(Handled.class)).isEmpty();
+        assertThat(discord.only().content()).contains("missing the Read Message History permission here");
+    }
+
+    @Test
+    void rateWhereTastebotHasWhatItNeedsStartsThePublicSession() {
+        chat.answering(CARD);
+
+        listener.onSlashCommandInteraction(slashInServer("rate"));
+
+        assertThat(chat.calls).startsWith(new Deferred(false), new Handled(ANA, new ChatCommand.Rate()));
+        assertThat(discord.only().reactions).containsExactly("👍", "👎", "⏹️");
+    }
+
+    @Test
+    void stoppingASessionPostsNoSongAndWorksWhereTastebotMayNotPost() {
+        fake.denying(Permission.MESSAGE_SEND);
+
+        listener.onSlashCommandInteraction(slashInServer("rate", Options.bool("stop", true)));
+
+        assertThat(chat.callsOf(Handled.class)).containsExactly(new Handled(ANA, new ChatCommand.StopRating()));
+    }
+
+    @Test
+    void aCommandThatPostsNoSongsRunsWhereTastebotMayNotPost() {
+        // GIVEN a channel where tastebot may not send messages: answers to a command go through its interaction
+        fake.denying(Permission.MESSAGE_SEND, Permission.MESSAGE_ADD_REACTION);
+        chat.answering(new Reply.Text("You rated 12 songs."));
+
+        listener.onSlashCommandInteraction(slashInServer("stats"));
+
+        assertThat(chat.callsOf(Handled.class)).containsExactly(new Handled(ANA, new ChatCommand.Stats()));
+        assertThat(discord.only().content()).isEqualTo("You rated 12 songs.");
+    }
+
+    @Test
+    void whenTastebotMayNoLongerPostTheNextSongTheUserIsToldOnceADayByDirectMessage() {
+        // GIVEN a server channel where tastebot lost Send Messages during Ana's session
+        fake.denying(Permission.MESSAGE_SEND);
+        chat.answering(CARD);
+        DiscordListener timed = new DiscordListener(chat, new Worker(Runnable::run), new AttachmentDownloader(1024), fake.clock);
+        User ana = FakeDiscord.user(ANA_ID, "Ana");
+
+        // WHEN Ana rates twice there, and each time the core answers with the next song
+        timed.onMessageReactionAdd(fake.addedInServer(ana, CARD_MESSAGE_ID, LIKE));
+        timed.onMessageReactionAdd(fake.addedInServer(ana, CARD_MESSAGE_ID + 1, DISLIKE));
+
+        // THEN JDA refused both cards before sending; her ratings reached the core
+        assertThat(discord.sentTo("server channel")).isEmpty();
+        assertThat(chat.callsOf(Reacted.class)).hasSize(2);
+        assertThat(chat.callsOf(Posted.class)).isEmpty();
+        // AND she got one direct message, naming the channel and the missing permission, and how to go on
+        assertThat(discord.sent).singleElement().satisfies(dm -> {
+            assertThat(dm.where).isEqualTo("DM");
+            assertThat(dm.content()).contains("<#" + FakeDiscord.SERVER_CHANNEL_ID + ">")
+                    .contains("missing the Send Messages permission").contains("use /rate in this chat");
+        });
+
+        // AND a day later she is told again, should it still be so
+        fake.clock.advance(ReplyPoster.NOTICE_INTERVAL);
+        timed.onMessageReactionAdd(fake.addedInServer(ana, CARD_MESSAGE_ID + 2, LIKE));
+        assertThat(discord.sentTo("DM")).hasSize(2);
+    }
+
+    @Test
+    void missingReactionPermissionIsExplainedOnceNotUnderEveryCard() {
+        // GIVEN a server channel where tastebot may post but lost Add Reactions during Ana's session
+        fake.denying(Permission.MESSAGE_ADD_REACTION);
+        chat.answering(CARD);
+        DiscordListener timed = new DiscordListener(chat, new Worker(Runnable::run), new AttachmentDownloader(1024), fake.clock);
+
+        // WHEN she rates three songs, each answered with the next card
+        for (int i = 0; i < 3; i++) {
+            timed.onMessageReactionAdd(fake.addedInServer(FakeDiscord.user(ANA_ID, "Ana"), CARD_MESSAGE_ID + i, LIKE));
+        }
+
+        // THEN three cards went out without reactions, and one notice says why
+        assertThat(discord.contents()).filteredOn(UserMessages.CANNOT_REACT::equals).hasSize(1);
+        assertThat(discord.sentTo("server channel")).hasSize(4);
+        assertThat(chat.callsOf(Posted.class)).hasSize(3);
+    }
+
+    @Test
+    void reactionsDiscordBlocksAreReportedOnce() {
+        // GIVEN Discord blocking tastebot's reactions (code 90001)
+        discord.reactionFailure = discordError(ErrorResponse.REACTION_BLOCKED);
+        chat.answering(CARD);
+
+        // WHEN two cards are posted in Ana's DMs
+        listener.onMessageReactionAdd(added(ANA_ID, "Ana", LIKE));
+        listener.onMessageReactionAdd(added(ANA_ID, "Ana", DISLIKE));
+
+        // THEN she is told once that she can react herself, and both cards still count
+        assertThat(discord.contents()).filteredOn(UserMessages.REACTIONS_BLOCKED::equals).hasSize(1);
+        assertThat(chat.callsOf(Posted.class)).hasSize(2);
+    }
+
+    // --- threads ---
+
+    @Test
+    void aReactionInAThreadReachesTheCoreAndTheNextSongIsPostedInTheThread() {
+        // GIVEN the core answering a rating with the next song
+        chat.answering(CARD);
+
+        // WHEN Ben reacts 👍 in a thread of the server
+        listener.onMessageReactionAdd(fake.addedInThread(FakeDiscord.user(BEN_ID, "Ben"), CARD_MESSAGE_ID, LIKE));
+
+        // THEN the core heard him, the next song went into the thread with its reactions, and the server is his
+        assertThat(chat.calls).containsExactly(new Reacted("discord", "900", BEN, Reaction.LIKE, true),
+                new Seen(BEN, FakeDiscord.SERVER_ID), new Posted(BEN, "1001", CARD));
+        assertThat(discord.only().where).isEqualTo("thread");
+        assertThat(discord.only().reactions).containsExactly("👍", "👎", "⏹️");
+    }
+
+    @Test
+    void rateInAThreadNeedsSendMessagesInThreadsWhichIsNamedWhenMissing() {
+        // GIVEN tastebot may send messages in the channel but not in its threads
+        fake.denying(Permission.MESSAGE_SEND_IN_THREADS);
+
+        // WHEN Ana uses /rate in a thread
+        listener.onSlashCommandInteraction(fake.slashInThread(FakeDiscord.user(ANA_ID, "Ana"), "rate"));
+
+        // THEN she alone is told that permission is missing, and no session started
+        assertThat(chat.calls).startsWith(new Deferred(true));
+        assertThat(chat.callsOf(Handled.class)).isEmpty();
+        assertThat(discord.only().content()).contains("missing the Send Messages in Threads permission");
+    }
+
+    @Test
+    void rateInAThreadWithoutSendMessagesInTheChannelRuns() {
+        // GIVEN tastebot may send in threads but not in the channel itself: Discord ignores Send Messages in threads
+        fake.denying(Permission.MESSAGE_SEND);
+
+        listener.onSlashCommandInteraction(fake.slashInThread(FakeDiscord.user(ANA_ID, "Ana"), "rate"));
+
+        assertThat(chat.callsOf(Handled.class)).containsExactly(new Handled(ANA, new ChatCommand.Rate()));
+    }
+
+    @Test
+    void rateInAPrivateThreadTastebotIsNotInSaysSo() {
+        when(fake.thread.getType()).thenReturn(ChannelType.GUILD_PRIVATE_THREAD);
+
+        listener.onSlashCommandInteraction(fake.slashInThread(FakeDiscord.user(ANA_ID, "Ana"), "rate"));
+
+        assertThat(chat.callsOf(Handled.class)).isEmpty();
+        assertThat(discord.only().content()).startsWith("I'm not in this private thread").contains("Add me to the thread");
+    }
+
+    @Test
+    void rateInALockedThreadSaysOnlyModeratorsMayPostThere() {
+        when(((ThreadChannel) fake.thread).isLocked()).thenReturn(true);
+
+        listener.onSlashCommandInteraction(fake.slashInThread(FakeDiscord.user(ANA_ID, "Ana"), "rate"));
+
+        assertThat(chat.callsOf(Handled.class)).isEmpty();
+        assertThat(discord.only().content()).startsWith("This thread is locked").contains("Use /rate in a direct message");
+    }
+
+    @Test
+    void aModeratorBotMayRateInAPrivateThreadItIsNotIn() {
+        when(fake.thread.getType()).thenReturn(ChannelType.GUILD_PRIVATE_THREAD);
+        fake.permissions.add(Permission.MANAGE_THREADS);
+
+        listener.onSlashCommandInteraction(fake.slashInThread(FakeDiscord.user(ANA_ID, "Ana"), "rate"));
+
+        assertThat(chat.callsOf(Handled.class)).containsExactly(new Handled(ANA, new ChatCommand.Rate()));
+    }
+
+    // --- the interaction's 15 minutes ---
+
+    @Test
+    void anAnswerReadyAfterTheInteractionsFifteenMinutesGoesToTheUsersDirectMessagesSayingWhy() {
+        // GIVEN a core that takes 16 minutes to retrain Ana's model
+        chat.whileHandling(() -> fake.clock.advance(Duration.ofMinutes(16)))
+                .answering(new Reply.Text("Retrained on 120 ratings."));
+
+        // WHEN Ana uses /retrain
+        listener.onSlashCommandInteraction(slash("retrain"));
+
+        // THEN the answer is in her DMs, after a line saying why it is there, and nothing went to the expired hook
+        assertThat(discord.sent).extracting(sent -> sent.where).containsOnly("DM");
+        assertThat(discord.contents()).containsExactly(UserMessages.lateAnswer("retrain"), "Retrained on 120 ratings.");
+        verify(fake.hook, never()).sendMessage(any(MessageCreateData.class));
+    }
+
+    @Test
+    void anAnswerWithinTheFifteenMinutesGoesThroughTheInteraction() {
+        chat.whileHandling(() -> fake.clock.advance(Duration.ofMinutes(14)))
+                .answering(new Reply.Text("Retrained on 120 ratings."));
+
+        listener.onSlashCommandInteraction(slash("retrain"));
+
+        assertThat(discord.only().where).isEqualTo("interaction");
+    }
+
     // --- flood ---
 
     @Test
@@ -437,8 +700,8 @@ class DiscordListenerTest {
 
         // THEN the core heard them in Discord's order
         assertThat(chat.calls).containsExactly(new Reacted("discord", "900", ANA, Reaction.DISLIKE, true),
-                new Reacted("discord", "900", ANA, Reaction.LIKE, false), new Reacted("discord", "900", ANA, Reaction.LIKE, true),
-                new Reacted("discord", "900", ANA, Reaction.DISLIKE, false));
+                new Reacted("discord", "900", ANA_BY_ID, Reaction.LIKE, false), new Reacted("discord", "900", ANA, Reaction.LIKE, true),
+                new Reacted("discord", "900", ANA_BY_ID, Reaction.DISLIKE, false));
     }
 
     /** The orders in which an executor may start the threads of its tasks. */

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.entities.emoji.EmojiUnion;
@@ -450,6 +451,43 @@ class DiscordWithRealCoreTest {
             lock.execute("ROLLBACK");
         }
         assertThat(rating(ANA_USER_ID, trackOf(card))).isEmpty();
+    }
+
+    // --- 12. threads, skin tones and permissions ---
+
+    @Test
+    void aRatingSessionInAThreadTakesAThumbsUpInAnySkinToneAndGoesOnInTheThread() {
+        // GIVEN Ana's first card, posted through her /rate in a thread of the server
+        listener.onSlashCommandInteraction(discord.slashInThread(ANA, "rate"));
+        FakeMessages.Sent card = lastCard();
+        String track = trackOf(card);
+
+        // WHEN she reacts 👍🏾 under it, in the thread
+        listener.onMessageReactionAdd(discord.addedInThread(ANA, idOf(card), Emoji.fromFormatted("👍🏾")));
+
+        // THEN it is stored as a like, and the next card went into the thread and awaits her rating
+        assertThat(rating(ANA_USER_ID, track)).map(Rating::liked).contains(true);
+        FakeMessages.Sent next = lastCard();
+        assertThat(next.where).isEqualTo("thread");
+        assertThat(next.reactions).containsExactly("👍", "👎", "⏹️");
+        assertThat(awaitedMessage(ANA_USER_ID)).contains("discord:" + next.id);
+        assertThat(fixture.communities().communitiesOf(ANA_USER_ID)).containsExactly("discord:" + FakeDiscord.SERVER_ID);
+    }
+
+    @Test
+    void rateWhereTastebotCannotAddReactionsStartsNoSession() {
+        // GIVEN a server channel where tastebot may post but not add reactions
+        discord.denying(Permission.MESSAGE_ADD_REACTION);
+        SlashCommandInteractionEvent event = discord.slashInServer(ANA, "rate");
+
+        // WHEN Ana uses /rate there
+        listener.onSlashCommandInteraction(event);
+
+        // THEN she alone is told what is missing, and no session was started nor song posted
+        verify(event).deferReply(true);
+        assertThat(discord.messages.only().content()).contains("missing the Add Reactions permission");
+        assertThat(fixture.sessions().current(ANA_USER_ID)).isEmpty();
+        verify(core, never()).handle(any(), any());
     }
 
     /**

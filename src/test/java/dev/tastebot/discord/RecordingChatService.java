@@ -34,6 +34,7 @@ final class RecordingChatService implements ChatService {
     private RuntimeException failure;
     private RuntimeException recordingFailure;
     private Optional<String> importRefusal = Optional.empty();
+    private Runnable duringHandle = () -> { };
 
     RecordingChatService answering(Reply... replies) {
         this.replies = List.of(replies);
@@ -51,9 +52,16 @@ final class RecordingChatService implements ChatService {
         return this;
     }
 
+    /** Runs {@code work} while handling each command: to let time pass, as a long /import does. */
+    RecordingChatService whileHandling(Runnable work) {
+        this.duringHandle = work;
+        return this;
+    }
+
     @Override
     public List<Reply> handle(ChatUser user, ChatCommand command) {
         calls.add(new Handled(user, command));
+        duringHandle.run();
         return answer();
     }
 
