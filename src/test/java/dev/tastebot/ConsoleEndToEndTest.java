@@ -42,7 +42,9 @@ class ConsoleEndToEndTest {
                     new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), workingDirectory));
             return handlers;
         });
-        int exitCode = main.run(List.of(args), Map.of("TASTEBOT_DB_PATH", workingDirectory.resolve("data/tastebot.db").toString()),
+        int exitCode = main.run(List.of(args), Map.of("TASTEBOT_DB_PATH", workingDirectory.resolve("data/tastebot.db").toString(),
+                        // a catalogue-only bot: nothing leaves this machine for songs (see ReccoBeatsEndToEndTest)
+                        "TASTEBOT_RECCOBEATS_SONGS", "false"),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
