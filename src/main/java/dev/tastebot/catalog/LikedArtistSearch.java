@@ -1,7 +1,5 @@
 package dev.tastebot.catalog;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tastebot.spotify.api.SpotifyApiException;
 import dev.tastebot.spotify.api.SpotifyWeb;
 import dev.tastebot.store.ArtistSearchStore;
@@ -15,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Grows the catalogue around the artists a user likes by searching Spotify for their tracks with
@@ -37,34 +34,20 @@ public final class LikedArtistSearch {
 
     private final SpotifyRemoteLookup spotify;
     private final ArtistSearchStore searches;
-    private final Executor executor;
     private final Clock clock;
-    /** Users whose refill was started within the interval: their next requests are ignored. */
-    private final Cache<String, Boolean> recentRefills;
+    private final BackgroundRefills refills;
     private volatile Instant pausedUntil = Instant.MIN;
 
     public LikedArtistSearch(SpotifyRemoteLookup spotify, ArtistSearchStore searches, Executor executor, Clock clock) {
         this.spotify = spotify;
         this.searches = searches;
-        this.executor = executor;
         this.clock = clock;
-        this.recentRefills = Caffeine.newBuilder().expireAfterWrite(REFILL_INTERVAL)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
+        this.refills = new BackgroundRefills("Spotify search calls for liked artists' tracks", REFILL_INTERVAL, executor, clock);
     }
 
     /** Starts a refill for the user on the executor, unless one was started within the interval. */
     public void requestRefill(String userId) {
-        if (recentRefills.asMap().putIfAbsent(userId, Boolean.TRUE) != null) {
-            return;
-        }
-        executor.execute(() -> {
-            try {
-                int calls = refill(userId);
-                log.debug("Searched Spotify for the tracks of {} artists liked by {}", calls, userId);
-            } catch (RuntimeException e) {
-                log.warn("Searching for the tracks of artists liked by {} failed", userId, e);
-            }
-        });
+        refills.request(userId, this::refill);
     }
 
     /**
@@ -72,7 +55,7 @@ public final class LikedArtistSearch {
      * here. A refill already running only searches artists and stores songs, which belong to no user.
      */
     public void forget(String userId) {
-        recentRefills.invalidate(userId);
+        refills.forget(userId);
     }
 
     /**

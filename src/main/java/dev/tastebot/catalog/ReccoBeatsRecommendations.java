@@ -1,7 +1,5 @@
 package dev.tastebot.catalog;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tastebot.features.sources.FeatureSourceException;
 import dev.tastebot.features.sources.ReccoBeatsApi;
 import dev.tastebot.features.sources.ReccoBeatsTrack;
@@ -17,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -41,10 +38,8 @@ public final class ReccoBeatsRecommendations {
     private final RecommendedSongStore recommended;
     private final TrackStore tracks;
     private final Consumer<List<String>> featuresWanted;
-    private final Executor executor;
     private final Clock clock;
-    /** Users whose refill was started within the interval: their next requests are ignored. */
-    private final Cache<String, Boolean> recentRefills;
+    private final BackgroundRefills refills;
     private volatile Instant pausedUntil = Instant.MIN;
 
     public ReccoBeatsRecommendations(ReccoBeatsApi api, RecommendedSongStore recommended, TrackStore tracks,
@@ -53,30 +48,18 @@ public final class ReccoBeatsRecommendations {
         this.recommended = recommended;
         this.tracks = tracks;
         this.featuresWanted = featuresWanted;
-        this.executor = executor;
         this.clock = clock;
-        this.recentRefills = Caffeine.newBuilder().expireAfterWrite(REFILL_INTERVAL)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
+        this.refills = new BackgroundRefills("songs newly recommended by ReccoBeats", REFILL_INTERVAL, executor, clock);
     }
 
     /** Starts a refill for the user on the executor, unless one was started within the interval. */
     public void requestRefill(String userId) {
-        if (recentRefills.asMap().putIfAbsent(userId, Boolean.TRUE) != null) {
-            return;
-        }
-        executor.execute(() -> {
-            try {
-                int added = refill(userId);
-                log.debug("ReccoBeats recommended {} new songs to {}", added, userId);
-            } catch (RuntimeException e) {
-                log.warn("Recommending songs to {} through ReccoBeats failed", userId, e);
-            }
-        });
+        refills.request(userId, this::refill);
     }
 
     /** Forgets when the user's last refill started (for /forget-me); their recommendations go with their row. */
     public void forget(String userId) {
-        recentRefills.invalidate(userId);
+        refills.forget(userId);
     }
 
     /**
