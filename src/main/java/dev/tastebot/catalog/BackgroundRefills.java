@@ -7,20 +7,24 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
 
 /**
  * Runs refills of a user's songs to rate on an executor, at most one per user in an interval however
- * often more are asked for, so that a remote service sees few requests. Nobody waits for a refill,
- * and a failure only goes to the log.
+ * often more are asked for, so that a remote service sees few requests, and none at all while paused
+ * after the service failed or asked to wait. Nobody waits for a refill, and a failure only goes to
+ * the log.
  */
 final class BackgroundRefills {
     private static final Logger log = LoggerFactory.getLogger(BackgroundRefills.class);
 
     private final String what;
     private final Executor executor;
+    private final Clock clock;
+    private volatile Instant pausedUntil = Instant.MIN;
     /** Users whose refill was started within the interval: their next requests are ignored. */
     private final Cache<String, Boolean> recent;
 
@@ -28,6 +32,7 @@ final class BackgroundRefills {
     BackgroundRefills(String what, Duration interval, Executor executor, Clock clock) {
         this.what = what;
         this.executor = executor;
+        this.clock = clock;
         this.recent = Caffeine.newBuilder().expireAfterWrite(interval)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
     }
@@ -45,6 +50,16 @@ final class BackgroundRefills {
                 log.warn("A refill for {} failed ({})", userId, what, e);
             }
         });
+    }
+
+    /** Whether refills should ask nothing now, after {@link #pauseFor}. */
+    boolean paused() {
+        return clock.instant().isBefore(pausedUntil);
+    }
+
+    /** Pauses every user's refills: the service failed or asked to wait. */
+    void pauseFor(Duration pause) {
+        pausedUntil = clock.instant().plus(pause);
     }
 
     /** Forgets when the user's last refill started (for /forget-me). */

@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -36,7 +35,6 @@ public final class LikedArtistSearch {
     private final ArtistSearchStore searches;
     private final Clock clock;
     private final BackgroundRefills refills;
-    private volatile Instant pausedUntil = Instant.MIN;
 
     public LikedArtistSearch(SpotifyRemoteLookup spotify, ArtistSearchStore searches, Executor executor, Clock clock) {
         this.spotify = spotify;
@@ -65,7 +63,7 @@ public final class LikedArtistSearch {
      * @return the number of search calls made
      */
     int refill(String userId) {
-        if (clock.instant().isBefore(pausedUntil)) {
+        if (refills.paused()) {
             return 0;
         }
         List<ArtistToSearch> due = searches.due(userId, clock.instant().minus(SEARCH_AGAIN_AFTER), CALLS_PER_REFILL);
@@ -96,7 +94,7 @@ public final class LikedArtistSearch {
     private void pauseAfter(SpotifyApiException failure) {
         Duration pause = failure instanceof SpotifyApiException.RateLimited limited
                 && limited.retryAfter().compareTo(PAUSE_AFTER_FAILURE) > 0 ? limited.retryAfter() : PAUSE_AFTER_FAILURE;
-        pausedUntil = clock.instant().plus(pause);
+        refills.pauseFor(pause);
         log.warn("Searching Spotify for liked artists' tracks paused for {} min: {}", pause.toMinutes(), failure.getMessage());
     }
 }

@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -40,7 +39,6 @@ public final class ReccoBeatsRecommendations {
     private final Consumer<List<String>> featuresWanted;
     private final Clock clock;
     private final BackgroundRefills refills;
-    private volatile Instant pausedUntil = Instant.MIN;
 
     public ReccoBeatsRecommendations(ReccoBeatsApi api, RecommendedSongStore recommended, TrackStore tracks,
                                      Consumer<List<String>> featuresWanted, Executor executor, Clock clock) {
@@ -69,7 +67,7 @@ public final class ReccoBeatsRecommendations {
      * @return how many songs were new to the user's recommendations
      */
     int refill(String userId) {
-        if (clock.instant().isBefore(pausedUntil)) {
+        if (refills.paused()) {
             return 0;
         }
         List<String> seeds = recommended.seeds(userId, SEED_POOL, ReccoBeatsApi.MAX_SEEDS);
@@ -81,7 +79,7 @@ public final class ReccoBeatsRecommendations {
         try {
             found = api.recommendations(seeds, avoid, SONGS_PER_REFILL);
         } catch (FeatureSourceException e) {
-            pausedUntil = clock.instant().plus(PAUSE_AFTER_FAILURE);
+            refills.pauseFor(PAUSE_AFTER_FAILURE);
             log.warn("Recommendations from ReccoBeats paused for {} min: {}", PAUSE_AFTER_FAILURE.toMinutes(), e.getMessage());
             return 0;
         }
