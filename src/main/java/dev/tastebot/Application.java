@@ -1,6 +1,9 @@
 package dev.tastebot;
 
+import dev.tastebot.catalog.ChainedRemoteLookup;
 import dev.tastebot.catalog.LikedArtistSearch;
+import dev.tastebot.catalog.ReccoBeatsRecommendations;
+import dev.tastebot.catalog.ReccoBeatsRemoteLookup;
 import dev.tastebot.catalog.RemoteTrackLookup;
 import dev.tastebot.catalog.SpotifyRemoteLookup;
 import dev.tastebot.chat.Admins;
@@ -22,6 +25,7 @@ import dev.tastebot.fairuse.OneAtATime;
 import dev.tastebot.features.sources.ConfiguredSources;
 import dev.tastebot.features.sources.FeatureChain;
 import dev.tastebot.features.sources.FeatureQueue;
+import dev.tastebot.features.sources.ReccoBeatsApi;
 import dev.tastebot.library.LibraryExport;
 import dev.tastebot.library.LibraryImporter;
 import dev.tastebot.library.LibrarySync;
@@ -50,6 +54,7 @@ import dev.tastebot.store.ModelStore;
 import dev.tastebot.store.PostedSongStore;
 import dev.tastebot.store.RatingSessionStore;
 import dev.tastebot.store.RatingStore;
+import dev.tastebot.store.RecommendedSongStore;
 import dev.tastebot.store.SpotifyLinkStore;
 import dev.tastebot.store.SpotifyPlaylistStore;
 import dev.tastebot.store.TrackStore;
@@ -79,6 +84,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
+import org.slf4j.LoggerFactory;
+
 /**
  * The running bot's object graph, built with plain constructors from the configuration: one
  * database, its stores, the taste models and the chat core. Closing it stops the schedulers, lets
@@ -106,6 +113,8 @@ final class Application implements AutoCloseable {
     private final HeavyWork heavy;
     /** Audio features of imported, synced and looked-up songs, fetched in the background. */
     private final FeatureQueue featureQueue;
+    /** ReccoBeats' track endpoints, when {@code reccobeats.songs} is on; its request counts are logged at close. */
+    private final Optional<ReccoBeatsApi> reccoBeats;
     /**
      * Each chat user's events, one at a time in the platform's order; shared by the chat adapters
      * (user ids name their platform). A person has no reason to have more waiting than this.
@@ -140,7 +149,18 @@ final class Application implements AutoCloseable {
         Optional<SpotifyRemoteLookup> spotifyLookup = config.spotify().clientId().isPresent()
                 ? Optional.of(new SpotifyRemoteLookup(spotifyWeb, appTokens, stores.tracks(), featuresWanted))
                 : Optional.empty();
-        Optional<RemoteTrackLookup> remote = spotifyLookup.map(lookup -> lookup);
+        // ReccoBeats is free and needs no key: asked first, so Spotify (where set up) only about what it lacks.
+        this.reccoBeats = config.reccoBeats().songs()
+                ? Optional.of(new ReccoBeatsApi(config.reccoBeats().baseUrl()))
+                : Optional.empty();
+        List<RemoteTrackLookup> remoteLookups = new ArrayList<>();
+        reccoBeats.ifPresent(api -> remoteLookups.add(new ReccoBeatsRemoteLookup(api, stores.tracks(), featuresWanted)));
+        spotifyLookup.ifPresent(remoteLookups::add);
+        Optional<RemoteTrackLookup> remote = ChainedRemoteLookup.of(remoteLookups);
+        Optional<ReccoBeatsRecommendations> recommendations = reccoBeats.map(api -> new ReccoBeatsRecommendations(api,
+                new RecommendedSongStore(database), stores.tracks(), featuresWanted, background, clock));
+        Consumer<String> recommendationsRunningLow = recommendations
+                .<Consumer<String>>map(source -> source::requestRefill).orElse(userId -> { });
         // Songs by liked artists are searched for with the same app token, never while someone waits.
         Optional<LikedArtistSearch> likedArtistSearch = spotifyLookup
                 .map(lookup -> new LikedArtistSearch(lookup, new ArtistSearchStore(database), background, clock));
@@ -158,7 +178,8 @@ final class Application implements AutoCloseable {
         RetrainOnNewRatings retrainer = new RetrainOnNewRatings(userModels, stores.ratings(), stores.models(), minRatings,
                 heavy, retraining);
         CatalogCandidates candidates = new CatalogCandidates(new CandidatePoolStore(database), stores.posted(),
-                stores.trainingData(), userModels, featureSources, likedArtistsRunningLow, clock.millis());
+                stores.trainingData(), userModels, featureSources, likedArtistsRunningLow, new RecommendedSongStore(database),
+                recommendationsRunningLow, clock.millis());
         DailyPicker dailyPicker = new DailyPicker(new CandidatePoolStore(database), stores.tracks(), stores.trainingData(),
                 stores.ratings(), stores.posted(), userModels, featureSources, config.daily().songs(),
                 config.daily().candidates(), clock.millis());
@@ -195,6 +216,7 @@ final class Application implements AutoCloseable {
         // What /forget-me clears besides the database: tokens, link attempts, a sync waiting to run, refill times.
         List<UserForgetting> forgetting = new ArrayList<>(List.of(accounts));
         likedArtistSearch.ifPresent(search -> forgetting.add(search::forget));
+        recommendations.ifPresent(source -> forgetting.add(source::forget));
         this.chat = new ChatCore(stores, userModels, retrainer, candidates,
                 CatalogTrackLookup.over(database, remote, fairUse.lookups()), importer,
                 spotifyConfigured ? accounts : SpotifyAccounts.NOT_CONFIGURED, featureSources, clock, admins(config), fairUse,
@@ -228,6 +250,8 @@ final class Application implements AutoCloseable {
         heavy.close();
         featureQueue.close();
         background.close();
+        reccoBeats.map(ReccoBeatsApi::requestCounts).filter(counts -> !counts.isEmpty())
+                .ifPresent(counts -> LoggerFactory.getLogger(Application.class).info("Requests sent to ReccoBeats: {}", counts));
         database.close();
     }
 }

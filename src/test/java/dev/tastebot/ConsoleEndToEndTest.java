@@ -3,6 +3,9 @@ package dev.tastebot;
 import dev.tastebot.cli.CommandHandler;
 import dev.tastebot.features.NumericFeature;
 import dev.tastebot.features.RatedTrack;
+import dev.tastebot.features.sources.FakeApi;
+import dev.tastebot.features.sources.FakeReccoBeats;
+import dev.tastebot.features.sources.FakeReccoBeats.Song;
 import dev.tastebot.measure.SyntheticListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +36,14 @@ class ConsoleEndToEndTest {
     private record Run(int exitCode, String out, String err) {
     }
 
+    /** A catalogue-only bot: nothing leaves this machine for songs. */
     private Run tastebot(String stdin, String... args) {
+        return tastebot(Map.of("TASTEBOT_RECCOBEATS_SONGS", "false"), stdin, args);
+    }
+
+    private Run tastebot(Map<String, String> settings, String stdin, String... args) {
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.put("TASTEBOT_DB_PATH", workingDirectory.resolve("data/tastebot.db").toString());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Main main = new Main(workingDirectory, 2, config -> {
@@ -42,7 +52,7 @@ class ConsoleEndToEndTest {
                     new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), workingDirectory));
             return handlers;
         });
-        int exitCode = main.run(List.of(args), Map.of("TASTEBOT_DB_PATH", workingDirectory.resolve("data/tastebot.db").toString()),
+        int exitCode = main.run(List.of(args), environment,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -120,5 +130,27 @@ class ConsoleEndToEndTest {
         // THEN the demo catalogue is not loaded twice and both ratings are still there
         assertThat(second.out()).doesNotContain("loaded the demo catalogue");
         assertThat(second.out()).contains("Your ratings: 1 👍 and 1 👎");
+    }
+
+    @Test
+    void withoutAnySpotifyAppASpotifyLinkOutsideTheCatalogueIsAnsweredThroughReccoBeats() throws IOException {
+        // GIVEN a bot with no Spotify app and no catalogue, and a ReccoBeats that knows two songs
+        String oneMoreTime = "0DiWol3AO6WpXZgp0goxAV";
+        try (FakeReccoBeats reccoBeats = new FakeReccoBeats(new Song(oneMoreTime, "One More Time", List.of("Daft Punk"), 80),
+                new Song("2VEZx7NWsZ1D0eJ4uv5Fym", "Digital Love", List.of("Daft Punk"), 70))) {
+
+            // WHEN a newcomer asks about the Spotify link of a song, then about another by artist - title
+            Run session = tastebot(Map.of("TASTEBOT_RECCOBEATS_BASE_URL", reccoBeats.baseUrl().toString()), String.join("\n",
+                    "/will-i-like https://open.spotify.com/track/" + oneMoreTime + "?si=abc",
+                    "/will-i-like daft punk - digital love",
+                    "/quit") + "\n", "run");
+
+            // THEN both are answered about those songs, looked up on ReccoBeats
+            assertThat(session.exitCode()).as(session.err()).isZero();
+            assertThat(session.out()).contains("One More Time").contains("Digital Love").doesNotContain("I don't know that track");
+            assertThat(reccoBeats.requests()).extracting(FakeApi.Request::path).contains("/v1/track", "/v1/artist/search");
+            assertThat(reccoBeats.requests()).filteredOn(request -> request.path().equals("/v1/track"))
+                    .singleElement().satisfies(request -> assertThat(request.ids()).containsExactly(oneMoreTime));
+        }
     }
 }

@@ -1,7 +1,5 @@
 package dev.tastebot.catalog;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tastebot.spotify.api.SpotifyApiException;
 import dev.tastebot.spotify.api.SpotifyWeb;
 import dev.tastebot.store.ArtistSearchStore;
@@ -11,11 +9,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Grows the catalogue around the artists a user likes by searching Spotify for their tracks with
@@ -37,34 +33,19 @@ public final class LikedArtistSearch {
 
     private final SpotifyRemoteLookup spotify;
     private final ArtistSearchStore searches;
-    private final Executor executor;
     private final Clock clock;
-    /** Users whose refill was started within the interval: their next requests are ignored. */
-    private final Cache<String, Boolean> recentRefills;
-    private volatile Instant pausedUntil = Instant.MIN;
+    private final BackgroundRefills refills;
 
     public LikedArtistSearch(SpotifyRemoteLookup spotify, ArtistSearchStore searches, Executor executor, Clock clock) {
         this.spotify = spotify;
         this.searches = searches;
-        this.executor = executor;
         this.clock = clock;
-        this.recentRefills = Caffeine.newBuilder().expireAfterWrite(REFILL_INTERVAL)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
+        this.refills = new BackgroundRefills("Spotify search calls for liked artists' tracks", REFILL_INTERVAL, executor, clock);
     }
 
     /** Starts a refill for the user on the executor, unless one was started within the interval. */
     public void requestRefill(String userId) {
-        if (recentRefills.asMap().putIfAbsent(userId, Boolean.TRUE) != null) {
-            return;
-        }
-        executor.execute(() -> {
-            try {
-                int calls = refill(userId);
-                log.debug("Searched Spotify for the tracks of {} artists liked by {}", calls, userId);
-            } catch (RuntimeException e) {
-                log.warn("Searching for the tracks of artists liked by {} failed", userId, e);
-            }
-        });
+        refills.request(userId, this::refill);
     }
 
     /**
@@ -72,7 +53,7 @@ public final class LikedArtistSearch {
      * here. A refill already running only searches artists and stores songs, which belong to no user.
      */
     public void forget(String userId) {
-        recentRefills.invalidate(userId);
+        refills.forget(userId);
     }
 
     /**
@@ -82,7 +63,7 @@ public final class LikedArtistSearch {
      * @return the number of search calls made
      */
     int refill(String userId) {
-        if (clock.instant().isBefore(pausedUntil)) {
+        if (refills.paused()) {
             return 0;
         }
         List<ArtistToSearch> due = searches.due(userId, clock.instant().minus(SEARCH_AGAIN_AFTER), CALLS_PER_REFILL);
@@ -113,7 +94,7 @@ public final class LikedArtistSearch {
     private void pauseAfter(SpotifyApiException failure) {
         Duration pause = failure instanceof SpotifyApiException.RateLimited limited
                 && limited.retryAfter().compareTo(PAUSE_AFTER_FAILURE) > 0 ? limited.retryAfter() : PAUSE_AFTER_FAILURE;
-        pausedUntil = clock.instant().plus(pause);
+        refills.pauseFor(pause);
         log.warn("Searching Spotify for liked artists' tracks paused for {} min: {}", pause.toMinutes(), failure.getMessage());
     }
 }

@@ -39,6 +39,11 @@ public final class SpotifyRemoteLookup implements RemoteTrackLookup {
     }
 
     @Override
+    public String name() {
+        return "Spotify";
+    }
+
+    @Override
     public Optional<Match> byId(String id) {
         return ask(token -> web.track(token, id).map(List::of).orElse(List.of())).stream().findFirst();
     }

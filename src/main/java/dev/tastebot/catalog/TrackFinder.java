@@ -12,8 +12,9 @@ import java.util.Set;
 /**
  * Turns what a user typed to name a track (a link, an id, "artist - title" or a few words) into that
  * track, a short list to choose from, or a short message saying why not. It looks in the local
- * catalogue first, then in the remote lookup when there is one, as often as the user's limit on
- * remote lookups allows: the catalogue is free, a remote lookup costs Spotify's patience.
+ * catalogue first, then in the remote lookup when there is one (ReccoBeats, then Spotify), as often
+ * as the user's limit on remote lookups allows: the catalogue is free, a remote lookup costs the
+ * remote service's patience.
  */
 public final class TrackFinder {
     /** Choices offered for free text at most. */
@@ -23,7 +24,6 @@ public final class TrackFinder {
     static final String NOTHING_TYPED = "Which track? Send a Spotify track link or type artist - title.";
     static final String UNKNOWN_HERE =
             "I don't know that track yet: it isn't in this bot's catalogue, and Spotify lookups are not set up here.";
-    static final String UNKNOWN_ANYWHERE = "I couldn't find that track, neither here nor on Spotify.";
 
     private final CatalogSearch catalog;
     private final Optional<RemoteTrackLookup> remote;
@@ -89,13 +89,16 @@ public final class TrackFinder {
         return switch (remoteLookups.take(userId)) {
             case Allowance.Allowed allowed -> Optional.empty();
             case Allowance.WaitUntil wait -> Optional.of(new TrackResolution.Later("That song isn't in my catalogue, and "
-                    + "you can have me look songs up on Spotify again in " + wait.leftInWords()
+                    + "you can have me look songs up on " + remote.map(RemoteTrackLookup::name).orElse("Spotify")
+                    + " again in " + wait.leftInWords()
                     + ". Songs in the catalogue work meanwhile."));
         };
     }
 
     private TrackResolution notFound() {
-        return new TrackResolution.NotFound(remote.isPresent() ? UNKNOWN_ANYWHERE : UNKNOWN_HERE);
+        return new TrackResolution.NotFound(remote
+                .map(lookup -> "I couldn't find that track, neither here nor on " + lookup.name() + ".")
+                .orElse(UNKNOWN_HERE));
     }
 
     /**

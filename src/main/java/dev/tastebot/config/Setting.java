@@ -36,6 +36,7 @@ public enum Setting {
     DAILY_CANDIDATES("daily.candidates", "300"),
     FEATURES_SOURCES("features.sources", "catalog,reccobeats,spotify"),
     RECCOBEATS_BASE_URL("reccobeats.base-url", "https://api.reccobeats.com"),
+    RECCOBEATS_SONGS("reccobeats.songs", "true"),
     IMPORT_MAX_SONGS("import.max-songs", "50000"),
     LIMITS_RETRAIN("limits.retrain", "1/10m"),
     LIMITS_PLAYLIST("limits.playlist", "3/10m"),

@@ -150,7 +150,11 @@ public record TastebotConfig(
         }
     }
 
-    public record ReccoBeats(URI baseUrl) {
+    /**
+     * @param songs whether songs the catalogue lacks are looked up on ReccoBeats, and songs to rate
+     *     recommended by it; its audio features are asked for as {@code features.sources} says
+     */
+    public record ReccoBeats(URI baseUrl, boolean songs) {
         public ReccoBeats {
             Objects.requireNonNull(baseUrl, "baseUrl");
         }
@@ -169,7 +173,7 @@ public record TastebotConfig(
      * @param retrain {@code /retrain}, counted against whoever asks
      * @param playlist {@code /playlist}, which writes to Spotify
      * @param imports {@code /import} of a library export
-     * @param lookups lookups on Spotify of songs the catalogue lacks
+     * @param lookups lookups on ReccoBeats and Spotify of songs the catalogue lacks
      * @param events commands and reactions of one user on a chat platform, whatever they are
      */
     public record Limits(Rate retrain, Rate playlist, Rate imports, Rate lookups, Rate events) {

@@ -71,6 +71,7 @@ final class TastebotConfigReader {
 
         List<FeatureSourceKind> sources = required(Setting.FEATURES_SOURCES, ValueParsers::featureSources);
         URI reccoBeats = required(Setting.RECCOBEATS_BASE_URL, ValueParsers::baseUrl);
+        Boolean reccoBeatsSongs = required(Setting.RECCOBEATS_SONGS, ValueParsers::trueOrFalse);
         Integer importMaxSongs = required(Setting.IMPORT_MAX_SONGS, ValueParsers.wholeNumber(1, MAX_IMPORT_SONGS));
         TastebotConfig.Rate retrainLimit = required(Setting.LIMITS_RETRAIN, ValueParsers::rate);
         TastebotConfig.Rate playlistLimit = required(Setting.LIMITS_PLAYLIST, ValueParsers::rate);
@@ -93,7 +94,7 @@ final class TastebotConfigReader {
                 new TastebotConfig.Training(threads, nightlyTime, minRatings),
                 new TastebotConfig.Daily(dailySongs, dailyCandidates),
                 new TastebotConfig.Features(sources),
-                new TastebotConfig.ReccoBeats(reccoBeats),
+                new TastebotConfig.ReccoBeats(reccoBeats, reccoBeatsSongs),
                 new TastebotConfig.Imports(importMaxSongs),
                 new TastebotConfig.Limits(retrainLimit, playlistLimit, importLimit, lookupLimit, eventLimit),
                 logLevel);

@@ -3,6 +3,7 @@ package dev.tastebot.recommend;
 import dev.tastebot.features.TrackData;
 import dev.tastebot.store.CandidatePoolStore;
 import dev.tastebot.store.PostedSongStore;
+import dev.tastebot.store.RecommendedSongStore;
 import dev.tastebot.store.TrainingDataStore;
 import dev.tastebot.taste.Tally;
 import dev.tastebot.taste.TasteProfile;
@@ -12,6 +13,7 @@ import dev.tastebot.text.RichText;
 import dev.tastebot.training.UserModels;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,18 +29,20 @@ import java.util.function.Consumer;
 /**
  * Picks the next song to rate from a random draw of songs the user never rated, in the
  * {@link ActiveChoice} order: before there is a model, songs by artists the user knows least; with
- * a model, mostly the songs it is least sure about. The draw merges three sources: the whole
- * catalogue, songs by the artists the user likes most, and songs other members of the user's
- * servers like. Songs posted lately, and songs by the artists of the last few posts while others are
+ * a model, mostly the songs it is least sure about. The draw merges four sources: the whole
+ * catalogue, songs by the artists the user likes most, songs recommended from the songs the user
+ * likes most, and songs other members of the user's servers like. Songs posted lately, and songs by the artists of the last few posts while others are
  * available, are passed over, so a session does not dwell on one discography.
  */
 public final class CatalogCandidates implements CandidatePicker {
     private static final int DRAW = 60;
-    /** How many songs each of the two narrower sources adds to the draw, at most. */
+    /** How many songs each of the narrower sources adds to the draw, at most. */
     private static final int DRAW_PER_SOURCE = 20;
     /** The liked-artist source looks at the user's this-many most-liked artists. */
     private static final int LIKED_ARTISTS = 50;
     private static final int RECENT = 8;
+    /** A recommendation's reason names this many of the liked songs it came from. */
+    private static final int SEEDS_NAMED = 2;
     /** The model's probability this close to its threshold counts as "can't tell yet". */
     private static final double UNSURE_MARGIN = 0.15;
 
@@ -48,16 +52,22 @@ public final class CatalogCandidates implements CandidatePicker {
     private final UserModels userModels;
     private final List<String> featureSources;
     private final Consumer<String> likedArtistsRunningLow;
+    private final RecommendedSongStore recommended;
+    private final Consumer<String> recommendationsRunningLow;
     private final SplittableRandom random;
 
     /**
      * @param likedArtistsRunningLow told the user id when fewer unrated songs by their liked artists
      *     are left than a draw takes, so more can be searched for; must return at once
+     * @param recommendationsRunningLow told the user id when fewer unrated songs recommended to them
+     *     are left than a draw takes, so more can be asked for; must return at once
      */
     public CatalogCandidates(CandidatePoolStore pool, PostedSongStore posted, TrainingDataStore trainingData,
                              UserModels userModels, List<String> featureSources, Consumer<String> likedArtistsRunningLow,
-                             long seed) {
+                             RecommendedSongStore recommended, Consumer<String> recommendationsRunningLow, long seed) {
         this.pool = pool;
+        this.recommended = recommended;
+        this.recommendationsRunningLow = recommendationsRunningLow;
         this.posted = posted;
         this.trainingData = trainingData;
         this.userModels = userModels;
@@ -70,7 +80,8 @@ public final class CatalogCandidates implements CandidatePicker {
     public Optional<Candidate> next(String userId) {
         Set<String> recentTracks = new HashSet<>();
         posted.recent(userId, RECENT).forEach(song -> recentTracks.add(song.trackId()));
-        Map<String, Origin> drawn = draw(userId);
+        Map<String, List<String>> recommendedFrom = new HashMap<>();
+        Map<String, Origin> drawn = draw(userId, recommendedFrom);
         // One read for the recent songs and the drawn ones: a draw is a hundred songs.
         Set<String> wanted = new LinkedHashSet<>(recentTracks);
         wanted.addAll(drawn.keySet());
@@ -94,13 +105,26 @@ public final class CatalogCandidates implements CandidatePicker {
         synchronized (random) {
             pick = choices.get(ActiveChoice.pick(choices, model, profile, 1, random).getFirst());
         }
-        return Optional.of(new Candidate(pick.trackId(), why(pick, drawn.get(pick.trackId()), profile, model)));
+        return Optional.of(new Candidate(pick.trackId(), why(pick, drawn.get(pick.trackId()),
+                recommendedFrom.getOrDefault(pick.trackId(), List.of()), profile, model)));
     }
 
-    /** Never-rated track ids with where each came from; a track drawn twice keeps its more specific origin. */
-    private Map<String, Origin> draw(String userId) {
+    /**
+     * Never-rated track ids with where each came from; a track drawn twice keeps its more specific
+     * origin. {@code recommendedFrom} receives the seed titles of the recommended songs drawn.
+     */
+    private Map<String, Origin> draw(String userId, Map<String, List<String>> recommendedFrom) {
         Map<String, Origin> drawn = new LinkedHashMap<>();
         pool.randomLikedInCommunities(userId, DRAW_PER_SOURCE).forEach(id -> drawn.putIfAbsent(id, Origin.COMMUNITY));
+        List<RecommendedSongStore.Recommended> recommendations = recommended.randomUnrated(userId, DRAW_PER_SOURCE);
+        if (recommendations.size() < DRAW_PER_SOURCE) {
+            recommendationsRunningLow.accept(userId);
+        }
+        for (RecommendedSongStore.Recommended song : recommendations) {
+            if (drawn.putIfAbsent(song.trackId(), Origin.RECOMMENDED) == null) {
+                recommendedFrom.put(song.trackId(), song.seedTitles());
+            }
+        }
         List<String> byLikedArtists = pool.randomByLikedArtists(userId, LIKED_ARTISTS, DRAW_PER_SOURCE);
         if (byLikedArtists.size() < DRAW_PER_SOURCE) {
             likedArtistsRunningLow.accept(userId);
@@ -110,10 +134,12 @@ public final class CatalogCandidates implements CandidatePicker {
         return drawn;
     }
 
-    private static RichText why(TrackData track, Origin origin, TasteProfile profile, Optional<TrainedModel> model) {
+    private static RichText why(TrackData track, Origin origin, List<String> seedTitles, TasteProfile profile,
+                                Optional<TrainedModel> model) {
         Optional<String> unsure = model.flatMap(m -> unsure(m, track, profile));
         Optional<RichText> from = switch (origin) {
             case COMMUNITY -> Optional.of(RichText.of("liked by someone in your server"));
+            case RECOMMENDED -> Optional.of(recommendedFrom(seedTitles));
             case LIKED_ARTIST -> likedArtist(track, profile);
             case CATALOGUE -> Optional.empty();
         };
@@ -138,6 +164,19 @@ public final class CatalogCandidates implements CandidatePicker {
         return tally.likes() == 0 ? Optional.empty()
                 : Optional.of(RichText.builder().words("by ").outside(artist.get(), Limit.NAME)
                         .words(", whose songs you like (you liked " + tally.likes() + " of " + tally.total() + ")").build());
+    }
+
+    /** "recommended from songs you liked: X, Y", naming at most two of the songs. */
+    private static RichText recommendedFrom(List<String> seedTitles) {
+        if (seedTitles.isEmpty()) {
+            return RichText.of("recommended from songs you liked");
+        }
+        RichText.Builder why = RichText.builder().words("recommended from songs you liked: ");
+        List<String> named = seedTitles.stream().limit(SEEDS_NAMED).toList();
+        for (int i = 0; i < named.size(); i++) {
+            why.words(i == 0 ? "" : ", ").outside(named.get(i), Limit.TITLE);
+        }
+        return why.build();
     }
 
     /** Why a song is worth rating before there is a model; the daily picks say it the same way. */

@@ -6,6 +6,8 @@ enum Origin {
     CATALOGUE,
     /** By one of the artists the user likes most (the catalogue grows around them by search). */
     LIKED_ARTIST,
+    /** Recommended by ReccoBeats from songs the user liked most. */
+    RECOMMENDED,
     /** Liked by another member of one of the user's communities, who is never named. */
     COMMUNITY
 }

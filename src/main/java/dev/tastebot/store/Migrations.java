@@ -30,7 +30,8 @@ final class Migrations {
             "V10__track_metadata_source.sql",
             "V11__track_search_index.sql",
             "V12__daily_delivery_retry.sql",
-            "V13__posted_song_reactions.sql");
+            "V13__posted_song_reactions.sql",
+            "V14__recommended_songs.sql");
 
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 

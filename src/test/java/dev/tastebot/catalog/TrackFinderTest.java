@@ -227,6 +227,11 @@ class TrackFinderTest {
         }
 
         @Override
+        public String name() {
+            return "Spotify";
+        }
+
+        @Override
         public Optional<Match> byId(String id) {
             questions.add("id " + id);
             return Optional.of(known).filter(match -> match.trackId().equals(id));

@@ -15,6 +15,7 @@ import dev.tastebot.recommend.CatalogCandidates;
 import dev.tastebot.recommend.DailyPicker;
 import dev.tastebot.store.BusyWait;
 import dev.tastebot.store.CandidatePoolStore;
+import dev.tastebot.store.RecommendedSongStore;
 import dev.tastebot.store.CommunityStore;
 import dev.tastebot.store.DailyDeliveryStore;
 import dev.tastebot.store.Database;
@@ -140,7 +141,7 @@ public final class ChatFixture implements AutoCloseable {
                 TasteTrainer.Options.DEFAULT_MIN_RATINGS, Runnable::run, retraining);
         fairUse = new FairUse(limits, retraining, heavy, clock);
         CatalogCandidates candidates = new CatalogCandidates(new CandidatePoolStore(db), stores.posted(),
-                stores.trainingData(), userModels, SOURCES, userId -> { }, 1);
+                stores.trainingData(), userModels, SOURCES, userId -> { }, new RecommendedSongStore(db), userId -> { }, 1);
         LibraryImporter importer = new LibraryImporter(new LibraryExport(), stores.tracks(), stores.ratings(), clock, ids -> { },
                 50_000);
         SpotifyAccounts accounts = spotify.apply(db);

@@ -15,6 +15,7 @@ import dev.tastebot.store.ModelStore;
 import dev.tastebot.store.PostedSong;
 import dev.tastebot.store.PostedSongStore;
 import dev.tastebot.store.RatingStore;
+import dev.tastebot.store.RecommendedSongStore;
 import dev.tastebot.store.Track;
 import dev.tastebot.store.TrackStore;
 import dev.tastebot.store.TrainingDataStore;
@@ -60,6 +61,8 @@ class CatalogCandidatesTest {
     private CommunityStore communities;
     private PostedSongStore posted;
     private final List<String> runningLow = new ArrayList<>();
+    private final List<String> recommendationsLow = new ArrayList<>();
+    private RecommendedSongStore recommended;
 
     @BeforeEach
     void open() {
@@ -68,6 +71,7 @@ class CatalogCandidatesTest {
         ratings = new RatingStore(database);
         communities = new CommunityStore(database);
         posted = new PostedSongStore(database);
+        recommended = new RecommendedSongStore(database);
     }
 
     @AfterEach
@@ -80,7 +84,7 @@ class CatalogCandidatesTest {
         UserModels userModels = new UserModels(trainingData, ratings, new ModelStore(database),
                 new TasteTrainer(TasteTrainer.Options.defaults()), new ModelCodec(), SOURCES, clock);
         return new CatalogCandidates(new CandidatePoolStore(database), posted, trainingData, userModels, SOURCES,
-                likedArtistsRunningLow, 7);
+                likedArtistsRunningLow, recommended, recommendationsLow::add, 7);
     }
 
     private CatalogCandidates candidates() {
@@ -184,6 +188,53 @@ class CatalogCandidatesTest {
         // THEN they are only songs she never rated, saved, withdrew or was just shown
         assertThat(picked).isNotEmpty().isSubsetOf("air-4", "dido-1", "eno-1")
                 .doesNotContain("air-1", "air-2", "air-3", "cher-1", "fay-1", "air-5");
+    }
+
+    @Test
+    void aRecommendedSongSaysWhichLikedSongsItCameFrom() {
+        // GIVEN a song recommended to Alice from two songs she liked, and everything else rated
+        aliceBobAndCarol();
+        song("gus-1", "Gus");
+        recommended.add(ALICE, List.of("gus-1"), List.of("air-1", "air-2", "cher-1"), T0);
+        aliceRates("dido-1", "eno-1");
+
+        Candidate next = candidates().next(ALICE).orElseThrow();
+
+        // THEN it is that song, and the reason names two of the songs it came from
+        assertThat(next.trackId()).isEqualTo("gus-1");
+        assertThat(next.why().plain()).isEqualTo("recommended from songs you liked: Title of air-1, Title of air-2");
+    }
+
+    @Test
+    void aRecommendedSongTheUserRatedSavedOrWithdrewIsNeverOffered() {
+        // GIVEN songs recommended to Alice that she liked, saved, disliked and withdrew, and one she never rated
+        aliceBobAndCarol();
+        song("gus-1", "Gus");
+        recommended.add(ALICE, List.of("air-1", "air-2", "cher-1", "air-3", "gus-1"), List.of("air-1"), T0);
+
+        // WHEN many songs are picked
+        Set<String> picked = picks(candidates(), 60);
+
+        // THEN the recommended songs she rated in any way are never among them
+        assertThat(picked).contains("gus-1").doesNotContain("air-1", "air-2", "cher-1", "air-3");
+    }
+
+    @Test
+    void fewRecommendedSongsLeftAskForMoreAndPlentyDoNot() {
+        aliceBobAndCarol();
+
+        candidates().next(ALICE);
+        assertThat(recommendationsLow).containsExactly(ALICE);
+
+        recommendationsLow.clear();
+        List<String> more = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            song("rec-" + i, "Rec");
+            more.add("rec-" + i);
+        }
+        recommended.add(ALICE, more, List.of("air-1"), T0);
+        candidates().next(ALICE);
+        assertThat(recommendationsLow).isEmpty();
     }
 
     @Test

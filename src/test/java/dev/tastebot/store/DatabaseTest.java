@@ -55,13 +55,14 @@ class DatabaseTest {
                     new AppliedMigration(10, "track metadata source", FIRST_OPEN),
                     new AppliedMigration(11, "track search index", FIRST_OPEN),
                     new AppliedMigration(12, "daily delivery retry", FIRST_OPEN),
-                    new AppliedMigration(13, "posted song reactions", FIRST_OPEN));
-            assertThat(database.schemaVersion()).isEqualTo(13);
+                    new AppliedMigration(13, "posted song reactions", FIRST_OPEN),
+                    new AppliedMigration(14, "recommended songs", FIRST_OPEN));
+            assertThat(database.schemaVersion()).isEqualTo(14);
             assertThat(tableNames(database)).contains(
                     "users", "tracks", "track_artists", "track_features", "ratings", "rating_history", "models",
                     "posted_songs", "rating_sessions", "user_settings", "spotify_links", "library_syncs", "training_runs",
                     "artist_searches", "community_members", "spotify_playlists", "daily_deliveries", "last_retrainings", "track_search_keys",
-                    "track_search_stale", "track_search_trigrams", "track_search_words", "schema_migrations");
+                    "track_search_stale", "track_search_trigrams", "track_search_words", "recommended_songs", "schema_migrations");
         }
     }
 
@@ -89,7 +90,8 @@ class DatabaseTest {
                     new AppliedMigration(10, "track metadata source", FIRST_OPEN),
                     new AppliedMigration(11, "track search index", FIRST_OPEN),
                     new AppliedMigration(12, "daily delivery retry", FIRST_OPEN),
-                    new AppliedMigration(13, "posted song reactions", FIRST_OPEN));
+                    new AppliedMigration(13, "posted song reactions", FIRST_OPEN),
+                    new AppliedMigration(14, "recommended songs", FIRST_OPEN));
             assertThat(new UserStore(reopened).exists("console:local")).isTrue();
         }
     }
@@ -119,7 +121,7 @@ class DatabaseTest {
         // WHEN it is opened
         try (Database database = Database.open(file)) {
             // THEN exactly that file is created
-            assertThat(database.schemaVersion()).isEqualTo(13);
+            assertThat(database.schemaVersion()).isEqualTo(14);
             assertThat(file).exists();
         }
     }

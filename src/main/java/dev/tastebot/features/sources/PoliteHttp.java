@@ -40,7 +40,13 @@ final class PoliteHttp {
      *     the thread is interrupted
      */
     HttpResponse<String> send(HttpRequest request) {
+        return send(request, () -> { });
+    }
+
+    /** As {@link #send(HttpRequest)}, telling {@code eachAttempt} before every request sent, retries included. */
+    HttpResponse<String> send(HttpRequest request, Runnable eachAttempt) {
         for (int retry = 0; ; retry++) {
+            eachAttempt.run();
             Optional<HttpResponse<String>> response = attempt(request, retry);
             if (response.isEmpty()) {
                 pause(backoff(retry));

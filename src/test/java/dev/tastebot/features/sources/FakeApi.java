@@ -25,29 +25,29 @@ import java.util.function.Function;
  * A local HTTP server standing in for ReccoBeats or Spotify: replies scripted in advance come first,
  * then the responder answers; every request is recorded.
  */
-final class FakeApi implements AutoCloseable {
-    record Request(String path, String query, Optional<String> authorization) {
-        List<String> ids() {
+public final class FakeApi implements AutoCloseable {
+    public record Request(String path, String query, Optional<String> authorization) {
+        public List<String> ids() {
             return Arrays.asList(query.substring("ids=".length()).split(","));
         }
     }
 
-    record Reply(int status, String body, Map<String, String> headers, Duration delay) {
-        static Reply ok(String body) {
+    public record Reply(int status, String body, Map<String, String> headers, Duration delay) {
+        public static Reply ok(String body) {
             return new Reply(200, body, Map.of(), Duration.ZERO);
         }
 
-        static Reply status(int status) {
+        public static Reply status(int status) {
             return new Reply(status, "{\"error\":{\"status\":" + status + "}}", Map.of(), Duration.ZERO);
         }
 
-        Reply withHeader(String name, String value) {
+        public Reply withHeader(String name, String value) {
             Map<String, String> more = new LinkedHashMap<>(headers);
             more.put(name, value);
             return new Reply(status, body, more, delay);
         }
 
-        Reply after(Duration wait) {
+        public Reply after(Duration wait) {
             return new Reply(status, body, headers, wait);
         }
     }
@@ -58,7 +58,7 @@ final class FakeApi implements AutoCloseable {
     private final Queue<Reply> scripted = new ConcurrentLinkedQueue<>();
     private final Function<Request, Reply> responder;
 
-    FakeApi(Function<Request, Reply> responder) throws IOException {
+    public FakeApi(Function<Request, Reply> responder) throws IOException {
         this.responder = responder;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
@@ -66,15 +66,15 @@ final class FakeApi implements AutoCloseable {
         server.start();
     }
 
-    void script(Reply... replies) {
+    public void script(Reply... replies) {
         scripted.addAll(List.of(replies));
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
