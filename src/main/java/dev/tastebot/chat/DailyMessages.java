@@ -1,5 +1,6 @@
 package dev.tastebot.chat;
 
+import dev.tastebot.features.FeatureValues;
 import dev.tastebot.recommend.DailyPicker;
 import dev.tastebot.recommend.DailyPicks;
 import dev.tastebot.taste.Prediction;
@@ -7,6 +8,7 @@ import dev.tastebot.text.RichText;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Prepares the daily recommendation messages, apart from sending them: a round of preparing can be
@@ -15,35 +17,41 @@ import java.util.List;
  */
 public final class DailyMessages {
     private final DailyPicker picker;
+    private final SongCards songCards;
 
-    public DailyMessages(DailyPicker picker) {
+    public DailyMessages(DailyPicker picker, SongCards songCards) {
         this.picker = picker;
+        this.songCards = songCards;
     }
 
     /** Draws the catalogue sample that every message of one round is chosen from. */
     public Round newRound() {
-        return new Round(picker.newRound());
+        return new Round(picker.newRound(), songCards);
     }
 
     /** One round of daily messages; safe to prepare many users at once. */
     public static final class Round {
         private final DailyPicker.Round picks;
+        private final SongCards songCards;
 
-        private Round(DailyPicker.Round picks) {
+        private Round(DailyPicker.Round picks, SongCards songCards) {
             this.picks = picks;
+            this.songCards = songCards;
         }
 
         /** The user's daily message; empty when there is nothing new to show them. */
         public List<Reply> prepare(String userId) {
             return switch (picks.picksFor(userId)) {
-                case DailyPicks.Recommended recommended -> recommended(recommended.songs());
-                case DailyPicks.ToRate toRate -> toRate(toRate);
+                case DailyPicks.Recommended recommended -> recommended(recommended.songs(), songCards.features(
+                        recommended.songs().stream().map(song -> song.track().id()).toList()));
+                case DailyPicks.ToRate toRate -> toRate(toRate, songCards.features(
+                        toRate.songs().stream().map(song -> song.track().id()).toList()));
                 case DailyPicks.NothingNew nothing -> List.of();
             };
         }
     }
 
-    private static List<Reply> recommended(List<DailyPicks.Recommended.Song> songs) {
+    private static List<Reply> recommended(List<DailyPicks.Recommended.Song> songs, Map<String, FeatureValues> features) {
         boolean allLikely = songs.stream().allMatch(s -> s.prediction().verdict() == Prediction.Verdict.LIKE);
         List<Reply> message = new ArrayList<>();
         message.add(new Reply.Text(RichText.builder().strong("Your daily picks").words(": " + count(songs.size())
@@ -52,12 +60,13 @@ public final class DailyMessages {
                 .verdict(Reaction.LIKE.verdict()).words(" or ").verdict(Reaction.DISLIKE.verdict())
                 .words(": every rating teaches it. ").command(ChatCommands.DAILY).words(" off stops these messages.").build()));
         for (DailyPicks.Recommended.Song song : songs) {
-            message.add(SongCards.of(song.track(), PredictionText.verdictAndReasons(song.prediction()), Reply.Purpose.DAILY));
+            message.add(SongCards.of(song.track(), features.getOrDefault(song.track().id(), FeatureValues.none()),
+                    PredictionText.verdictAndReasons(song.prediction()), Reply.Purpose.DAILY));
         }
         return message;
     }
 
-    private static List<Reply> toRate(DailyPicks.ToRate toRate) {
+    private static List<Reply> toRate(DailyPicks.ToRate toRate, Map<String, FeatureValues> features) {
         String why = toRate.learning()
                 .map(learning -> "I can't recommend songs yet: your model needs more ratings (" + learning.advice() + ").")
                 .orElse("I can't recommend songs yet: your first model is still being trained.");
@@ -68,7 +77,8 @@ public final class DailyMessages {
                 .verdict(Reaction.DISLIKE.verdict()).words(". ").command(ChatCommands.DAILY).words(" off stops these messages.")
                 .build()));
         for (DailyPicks.ToRate.Song song : toRate.songs()) {
-            message.add(SongCards.of(song.track(), song.why(), Reply.Purpose.DAILY));
+            message.add(SongCards.of(song.track(), features.getOrDefault(song.track().id(), FeatureValues.none()),
+                    song.why(), Reply.Purpose.DAILY));
         }
         return message;
     }

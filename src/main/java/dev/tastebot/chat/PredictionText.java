@@ -4,6 +4,8 @@ import dev.tastebot.store.Rating;
 import dev.tastebot.taste.Prediction;
 import dev.tastebot.text.RichText;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,8 +14,12 @@ final class PredictionText {
     private PredictionText() {
     }
 
-    static RichText of(RichText byline, Prediction prediction, Optional<Rating> alreadyRated, String url) {
-        RichText.Builder text = RichText.builder().append(byline).line().append(verdictAndReasons(prediction));
+    static RichText of(RichText byline, RichText about, Prediction prediction, Optional<Rating> alreadyRated, String url) {
+        RichText.Builder text = RichText.builder().append(byline).line();
+        if (!about.isBlank()) {
+            text.append(about).line();
+        }
+        text.append(verdictAndReasons(prediction));
         alreadyRated.ifPresent(r -> text.line().words("You rated it ")
                 .words(r.liked() ? Reaction.LIKE.emoji() : Reaction.DISLIKE.emoji()).words(" yourself."));
         if (!url.isEmpty()) {
@@ -35,13 +41,38 @@ final class PredictionText {
         } else {
             text.words(" (").words(certainty(prediction.certainty())).words(")");
         }
-        if (!prediction.reasons().isEmpty()) {
+        if (prediction.learning().isEmpty() || !prediction.reasons().isEmpty()) {
             text.line().words("Why:");
-            for (Prediction.Reason reason : prediction.reasons()) {
-                text.line().words(reason.forLike() ? "➕ " : "➖ ").append(reason.text());
+            for (RichText reason : reasons(prediction)) {
+                text.line().append(reason);
             }
         }
         return text.build();
+    }
+
+    /**
+     * The reasons that argue for the verdict first, then those on the other side, each side in the
+     * model's order and the other side's marked as such: a "probably not" never opens with ➕. A
+     * trained model that names no single reason still says what its verdict rests on.
+     */
+    static List<RichText> reasons(Prediction prediction) {
+        boolean like = prediction.verdict() == Prediction.Verdict.LIKE;
+        List<RichText> lines = new ArrayList<>();
+        for (Prediction.Reason reason : prediction.reasons()) {
+            if (reason.forLike() == like) {
+                lines.add(RichText.builder().words(like ? "➕ " : "➖ ").append(reason.text()).build());
+            }
+        }
+        if (lines.isEmpty()) {
+            lines.add(RichText.of((like ? "➕ " : "➖ ") + "no single trait decides it: its sound and artists as a whole are "
+                    + "closer to the songs you " + (like ? "liked" : "disliked") + " than to the others"));
+        }
+        for (Prediction.Reason reason : prediction.reasons()) {
+            if (reason.forLike() != like) {
+                lines.add(RichText.builder().words((like ? "➖ " : "➕ ") + "even though ").append(reason.text()).build());
+            }
+        }
+        return lines;
     }
 
     private static String certainty(Prediction.Certainty certainty) {

@@ -17,6 +17,8 @@ public sealed interface Reply {
     int MAX_MESSAGES = 3;
     /** Why a song was picked is a few lines at most, so that a card stays one message. */
     int MAX_WHY_LENGTH = 600;
+    /** Album, year, genre, duration and a sketch of the sound: two short lines. */
+    int MAX_ABOUT_LENGTH = 300;
 
     /** Words for the user; longer than {@link #MAX_TEXT_LENGTH}, they are cut and say so. */
     record Text(RichText content) implements Reply {
@@ -45,9 +47,11 @@ public sealed interface Reply {
      * @param why     why this song was picked ("you liked 3 songs by this artist"), cut to {@link #MAX_WHY_LENGTH}
      * @param url     the song on Spotify, so Discord shows its player; empty for songs that are not Spotify's
      * @param purpose what the song was posted for, which decides where its rating is counted
+     * @param about   what else is known to judge it by: album, year, genre, duration, a sketch of its sound
+     *                (see {@link SongDetails}); empty when nothing is
      */
     record SongCard(String trackId, String title, List<String> artists, String url, RichText why,
-                    Purpose purpose) implements Reply {
+                    Purpose purpose, RichText about) implements Reply {
         public SongCard {
             Objects.requireNonNull(title, "title");
             artists = List.copyOf(artists);
@@ -56,6 +60,12 @@ public sealed interface Reply {
             }
             why = why.capped(MAX_WHY_LENGTH);
             Objects.requireNonNull(purpose, "purpose");
+            about = about.capped(MAX_ABOUT_LENGTH);
+        }
+
+        /** A card with nothing known beyond title and artists. */
+        public SongCard(String trackId, String title, List<String> artists, String url, RichText why, Purpose purpose) {
+            this(trackId, title, artists, url, why, purpose, RichText.EMPTY);
         }
 
         /** A card whose reason is our own words. */

@@ -54,10 +54,29 @@ final class WillILikeCommand {
         if (track.isEmpty() || data.isEmpty()) {
             return List.of(new Reply.Text("I don't know that track yet."));
         }
+        RichText about = SongDetails.of(track.get(), data.get().features());
+        if (stores.ratings().countsBySource(user.userId()).stream().allMatch(counts -> counts.total() == 0)) {
+            return List.of(new Reply.Text(knowNothingYet(SongCards.byline(track.get()), about, SongCards.url(trackId))));
+        }
         Prediction prediction = userModels.predict(user.userId(), data.get());
         Optional<Rating> rated = stores.ratings().current(user.userId(), trackId);
-        return List.of(new Reply.Text(PredictionText.of(SongCards.byline(track.get()), prediction, rated,
+        return List.of(new Reply.Text(PredictionText.of(SongCards.byline(track.get()), about, prediction, rated,
                 SongCards.url(trackId))));
+    }
+
+    /** With no rating at all any verdict would be a coin toss dressed as an answer. */
+    private static RichText knowNothingYet(RichText byline, RichText about, String url) {
+        RichText.Builder text = RichText.builder().append(byline).line();
+        if (!about.isBlank()) {
+            text.append(about).line();
+        }
+        text.words("I know nothing about your taste yet, so I can't tell. Rate a few songs with ").command(ChatCommands.RATE)
+                .words(" (every 👍 and 👎 teaches me), or send your Spotify library with ").command(ChatCommands.IMPORT)
+                .words(", then ask again.");
+        if (!url.isEmpty()) {
+            text.line().link(url);
+        }
+        return text.build();
     }
 
     private static RichText severalText(List<ChatService.Choice> choices) {

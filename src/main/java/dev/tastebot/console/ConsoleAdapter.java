@@ -215,6 +215,9 @@ public final class ConsoleAdapter implements Outbox {
         int number = ++lastNumber;
         String name = ConsoleText.render(card.heading(" by "));
         out.println("♪ " + number + ". " + name);
+        if (!card.about().isBlank()) {
+            out.println("  " + ConsoleText.render(card.about()).replace("\n", "\n  "));
+        }
         out.println("  " + ConsoleText.render(card.why()).replace("\n", "\n  "));
         if (!card.url().isEmpty()) {
             out.println("  " + card.url());

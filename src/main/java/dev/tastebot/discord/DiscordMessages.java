@@ -48,7 +48,7 @@ final class DiscordMessages {
     }
 
     /**
-     * Title and artists, why it was picked, then the link alone on the last line, which is what
+     * Title and artists, what else is known about it, why it was picked, then the link alone on the last line, which is what
      * makes Discord show its Spotify player. Always one message: a reason too long for it is cut.
      */
     static String cardText(Reply.SongCard card) {
@@ -56,6 +56,10 @@ final class DiscordMessages {
         String heading = DiscordMarkdown.render(card.heading(" — "));
         if (!heading.isBlank()) {
             lines.add(heading);
+        }
+        String about = DiscordMarkdown.render(card.about()).strip();
+        if (!about.isEmpty()) {
+            lines.add(about);
         }
         String why = DiscordMarkdown.render(card.why()).strip();
         if (!why.isEmpty()) {

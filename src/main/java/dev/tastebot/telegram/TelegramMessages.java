@@ -59,11 +59,14 @@ final class TelegramMessages {
         return new Outgoing(TelegramHtml.oneMessage(text), Optional.empty(), Optional.empty(), false);
     }
 
-    /** "For Ana:" in groups, the title and artists, why it was picked, and its link on the last line. */
+    /** "For Ana:" in groups, the title and artists, what else is known about it, why it was picked, and its link on the last line. */
     static RichText cardText(Reply.SongCard card, Optional<String> forWhom) {
         RichText.Builder text = RichText.builder();
         forWhom.ifPresent(name -> text.words("For ").outside(name, Limit.NAME).words(":").line());
         text.append(card.heading(" — "));
+        if (!card.about().isBlank()) {
+            text.line().append(card.about());
+        }
         if (!card.why().isBlank()) {
             text.line().append(card.why());
         }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import dev.tastebot.features.FeatureValues;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -81,6 +82,10 @@ class ChatCoreTest {
         assertThat(card.inSession()).isTrue();
         assertThat(card.reactions()).containsExactly(Reaction.LIKE, Reaction.DISLIKE, Reaction.STOP);
         assertThat(card.why().plain()).isNotBlank();
+        // AND the card names the song's genre and sketches its sound from its stored features
+        FeatureValues stored = new dev.tastebot.store.TrainingDataStore(fixture.database()).track(card.trackId(), ChatFixture.SOURCES).orElseThrow().features();
+        String genre = fixture.tracks().find(card.trackId()).orElseThrow().genre().orElseThrow();
+        assertThat(card.about().plain()).isEqualTo(genre + "\n" + SongDetails.sketch(stored));
         // AND asking again continues without a second introduction
         assertThat(handle(ANA, new ChatCommand.Rate())).singleElement().isInstanceOf(Reply.SongCard.class);
     }
@@ -306,12 +311,26 @@ class ChatCoreTest {
 
     @Test
     void willILikeAnswersWithAProbabilityAVerdictAndTheStarterRuleForANewcomer() {
+        // GIVEN Ana rated one song
+        List<String> songs = List.copyOf(fixture.wouldLike().keySet());
+        fixture.users().ensure(ANA.userId(), ChatFixture.NOW);
+        fixture.ratings().rate(ANA.userId(), songs.get(1), true, "rate", ChatFixture.NOW);
+
+        String answer = text(handle(ANA, new ChatCommand.WillILike(songs.get(0))));
+
+        assertThat(answer).containsPattern("\\d+% chance you'll like it");
+        assertThat(answer).contains("still learning your taste").contains("rate at least 19 more songs");
+    }
+
+    @Test
+    void willILikeWithNoRatingAtAllSaysItKnowsNothingYetRatherThanGuess() {
         String trackId = fixture.wouldLike().keySet().iterator().next();
 
         String answer = text(handle(ANA, new ChatCommand.WillILike(trackId)));
 
-        assertThat(answer).containsPattern("\\d+% chance you'll like it");
-        assertThat(answer).contains("still learning your taste").contains("rate at least 20 more songs");
+        assertThat(answer).contains(fixture.tracks().find(trackId).orElseThrow().title())
+                .contains("I know nothing about your taste yet, so I can't tell. Rate a few songs with /rate")
+                .doesNotContain("%").doesNotContain("Probably");
     }
 
     @Test

@@ -239,7 +239,8 @@ public final class ChatFixture implements AutoCloseable {
      */
     public DailyMessages dailyMessages(int songs) {
         return new DailyMessages(new DailyPicker(new CandidatePoolStore(database), tracks(), new TrainingDataStore(database),
-                ratings(), posted(), userModels, SOURCES, songs, wouldLike.size(), 7));
+                ratings(), posted(), userModels, SOURCES, songs, wouldLike.size(), 7),
+                new SongCards(new TrainingDataStore(database), SOURCES));
     }
 
     public RatingStore ratings() {

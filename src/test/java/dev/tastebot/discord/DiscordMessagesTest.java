@@ -31,6 +31,15 @@ class DiscordMessagesTest {
     }
 
     @Test
+    void whatIsKnownAboutTheSongComesUnderItsTitleWithItsOutsideWordsEscaped() {
+        Reply.SongCard card = new Reply.SongCard("t1", "Song", List.of("A"), "", RichText.of("Because"), Reply.Purpose.DAILY,
+                RichText.builder().outside("**Best of** <@1>", Limit.TITLE).words(" · 2019 · 3:45").line().words("fast, loud").build());
+
+        assertThat(DiscordMessages.cardText(card).lines().toList()).containsExactly(
+                "**Song** — A", "\\*\\*Best of\\*\\* <" + ZW + "@" + ZW + "1> · 2019 · 3:45", "fast, loud", "Because");
+    }
+
+    @Test
     void aCardWithoutUrlIsJustText() {
         Reply.SongCard card = new Reply.SongCard("t1", "Song", List.of("A", "B"), "", "Because", Reply.Purpose.DAILY);
 

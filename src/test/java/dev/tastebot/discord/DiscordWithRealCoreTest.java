@@ -285,7 +285,10 @@ class DiscordWithRealCoreTest {
     @Test
     void willILikeWithACatalogueTrackAnswersWithAChanceThroughTheInteraction() {
         // GIVEN a track id from the catalogue, as Discord's autocompletion sends it
-        String trackId = fixture.wouldLike().keySet().iterator().next();
+        List<String> songs = List.copyOf(fixture.wouldLike().keySet());
+        String trackId = songs.get(0);
+        fixture.users().ensure(ANA_USER_ID, ChatFixture.NOW);
+        fixture.ratings().rate(ANA_USER_ID, songs.get(1), false, "rate", ChatFixture.NOW);
         SlashCommandInteractionEvent event = discord.slash(ANA, "will-i-like", string("track", trackId));
 
         // WHEN Ana asks about it
@@ -299,8 +302,8 @@ class DiscordWithRealCoreTest {
         assertThat(answer.reactions).isEmpty();
         verify(discord.hook).sendMessage(any(MessageCreateData.class));
         verify(discord.channel, never()).sendMessage(any(MessageCreateData.class));
-        // AND asking stores no rating and posts no song to rate
-        assertThat(fixture.ratings().all(ANA_USER_ID)).isEmpty();
+        // AND asking stores no rating (only her earlier one is there) and posts no song to rate
+        assertThat(fixture.ratings().all(ANA_USER_ID)).extracting(Rating::trackId).containsExactly(songs.get(1));
         assertThat(postedAs(answer)).isEmpty();
     }
 
