@@ -5,6 +5,7 @@ import dev.tastebot.evaluation.CsvRows;
 import dev.tastebot.evaluation.InvalidDatasetException;
 import dev.tastebot.store.Database;
 import dev.tastebot.store.FeatureStore;
+import dev.tastebot.store.TrackSearchIndex;
 import dev.tastebot.store.TrackStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,9 +30,12 @@ public final class CatalogImporter {
     private static final int BATCH_SIZE = 5_000;
 
     private final CatalogWriter writer;
+    /** A real catalogue retires the demo songs from search (see {@code OfferedSongs}). */
+    private final TrackSearchIndex searchIndex;
 
     public CatalogImporter(Database database, TrackStore tracks, FeatureStore features, Clock clock) {
         this.writer = new CatalogWriter(database, tracks, features, clock);
+        this.searchIndex = new TrackSearchIndex(database);
     }
 
     /**
@@ -74,12 +78,14 @@ public final class CatalogImporter {
             }
         } catch (InvalidDatasetException unreadableRest) {
             run.flush();
+            searchIndex.retireDemoSongs();
             throw new InvalidDatasetException(unreadableRest.getMessage() + "; reading stopped there"
                     + (run.tracksSeen() == 0 ? " and nothing was imported"
                             : " after importing " + Counts.of(run.tracksSeen(), "track") + " from the rows before it"),
                     unreadableRest);
         }
         run.flush();
+        searchIndex.retireDemoSongs();
         if (run.rowsRead() == 0) {
             throw new InvalidDatasetException(rows.fileName() + " has a header line but no rows");
         }

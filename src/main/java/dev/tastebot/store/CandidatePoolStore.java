@@ -16,15 +16,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * the whole catalogue, the songs of the artists the user likes most, and the songs other members of
  * the user's communities like. A track the user ever rated is never drawn: not a current like or
  * dislike (saved songs are stored as likes), and not a withdrawn rating either, since the user can
- * still react under the message that asked.
+ * still react under the message that asked. Only songs that may be offered to anyone are drawn
+ * ({@link OfferedSongs}).
  */
 public final class CandidatePoolStore {
     // Every rating and every withdrawal is written to rating_history: no row there means never rated.
-    /**
-     * Songs whose metadata no user wrote: a title from someone's uploaded file is shown to them
-     * alone, never offered to others, until a trusted source describes the song.
-     */
-    private static final String SHOWN_TO_ALL = "%s.metadata_source <> '" + UserSource.LIBRARY_EXPORT.storedName() + "'";
     private static final String NEVER_RATED_BY_USER =
             "NOT EXISTS (SELECT 1 FROM rating_history h WHERE h.user_id = ? AND h.track_id = %s)";
 
@@ -47,7 +43,7 @@ public final class CandidatePoolStore {
             long maxRowid = maxRowid(c);
             if (maxRowid > SHUFFLE_UP_TO) {
                 try (PreparedStatement select = c.prepareStatement("SELECT t.id FROM tracks t WHERE t.rowid = ? AND "
-                        + SHOWN_TO_ALL.formatted("t") + " AND " + NEVER_RATED_BY_USER.formatted("t.id"))) {
+                        + OfferedSongs.condition("t") + " AND " + NEVER_RATED_BY_USER.formatted("t.id"))) {
                     Set<Long> tried = new HashSet<>();
                     for (int attempt = 0; attempt < 3 * limit && drawn.size() < limit; attempt++) {
                         long rowid = 1 + ThreadLocalRandom.current().nextLong(maxRowid);
@@ -61,7 +57,7 @@ public final class CandidatePoolStore {
             }
             if (drawn.size() < limit) {
                 try (PreparedStatement select = c.prepareStatement("SELECT t.id FROM tracks t WHERE "
-                        + SHOWN_TO_ALL.formatted("t") + " AND " + NEVER_RATED_BY_USER.formatted("t.id") + " ORDER BY random() LIMIT ?")) {
+                        + OfferedSongs.condition("t") + " AND " + NEVER_RATED_BY_USER.formatted("t.id") + " ORDER BY random() LIMIT ?")) {
                     select.setString(1, userId);
                     select.setInt(2, limit);
                     for (String id : TextColumn.values(select)) {
@@ -93,7 +89,7 @@ public final class CandidatePoolStore {
                     JOIN track_artists t ON t.name = top.name
                     JOIN tracks song ON song.id = t.track_id
                     WHERE %s AND %s
-                    GROUP BY t.track_id ORDER BY random() LIMIT ?""".formatted(SHOWN_TO_ALL.formatted("song"),
+                    GROUP BY t.track_id ORDER BY random() LIMIT ?""".formatted(OfferedSongs.condition("song"),
                     NEVER_RATED_BY_USER.formatted("t.track_id")))) {
                 select.setString(1, userId);
                 select.setInt(2, artists);
@@ -116,7 +112,7 @@ public final class CandidatePoolStore {
                     JOIN ratings r ON r.user_id = other.user_id AND r.liked = 1
                     JOIN tracks song ON song.id = r.track_id
                     WHERE me.user_id = ? AND %s AND %s
-                    GROUP BY r.track_id ORDER BY random() LIMIT ?""".formatted(SHOWN_TO_ALL.formatted("song"),
+                    GROUP BY r.track_id ORDER BY random() LIMIT ?""".formatted(OfferedSongs.condition("song"),
                     NEVER_RATED_BY_USER.formatted("r.track_id")))) {
                 select.setString(1, userId);
                 select.setString(2, userId);
@@ -133,7 +129,7 @@ public final class CandidatePoolStore {
     public List<String> randomSample(int limit) {
         return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT t.id FROM tracks t WHERE "
-                    + SHOWN_TO_ALL.formatted("t") + " ORDER BY random() LIMIT ?")) {
+                    + OfferedSongs.condition("t") + " ORDER BY random() LIMIT ?")) {
                 select.setInt(1, limit);
                 return TextColumn.values(select);
             }

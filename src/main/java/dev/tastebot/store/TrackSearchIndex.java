@@ -30,12 +30,12 @@ public final class TrackSearchIndex {
             """
             INSERT INTO temp.track_search_changed (track_id, title, artists, popularity)
             SELECT s.track_id,
-                   -- a title from someone's uploaded file is found by nobody, until a trusted source describes the song
-                   CASE WHEN t.metadata_source = '%s' THEN NULL ELSE t.title END,
+                   -- found only if it may be offered to anyone (see OfferedSongs)
+                   CASE WHEN %s THEN t.title ELSE NULL END,
                    (SELECT coalesce(group_concat(a.name, char(31) ORDER BY a.position), '')
                     FROM track_artists a WHERE a.track_id = t.id),
                    t.popularity
-            FROM track_search_stale s LEFT JOIN tracks t ON t.id = s.track_id""".formatted(UserSource.LIBRARY_EXPORT.storedName()),
+            FROM track_search_stale s LEFT JOIN tracks t ON t.id = s.track_id""".formatted(OfferedSongs.condition("t")),
             """
             DELETE FROM temp.track_search_changed AS c
             WHERE EXISTS (SELECT 1 FROM track_search_keys k WHERE k.track_id = c.track_id
@@ -73,6 +73,23 @@ public final class TrackSearchIndex {
 
     public TrackSearchIndex(Database database) {
         this.database = Objects.requireNonNull(database, "database");
+    }
+
+    /**
+     * Once a real catalogue exists, takes the demo songs out of the index at its next catch-up (see
+     * {@link OfferedSongs}); to be called after a catalogue import. Does nothing otherwise.
+     */
+    public void retireDemoSongs() {
+        database.inTransaction(c -> {
+            try (PreparedStatement stale = c.prepareStatement("""
+                    INSERT INTO track_search_stale (track_id) SELECT d.id FROM tracks d
+                    WHERE d.metadata_source = ? AND %s
+                    AND NOT EXISTS (SELECT 1 FROM track_search_stale s WHERE s.track_id = d.id)"""
+                    .formatted(OfferedSongs.REAL_CATALOGUE_EXISTS))) {
+                stale.setString(1, TrustedSource.DEMO.storedName());
+                return stale.executeUpdate();
+            }
+        });
     }
 
     /** Brings the index up to date with every change to tracks and their artists; cheap when there is none. */

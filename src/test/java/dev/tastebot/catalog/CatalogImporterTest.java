@@ -71,6 +71,24 @@ class CatalogImporterTest {
         return importer.importFile(file, progress::add);
     }
 
+    @Test
+    void aRealCatalogueTakesTheDemoSongsOutOfSearch() throws IOException {
+        // GIVEN a bot that started on the demo catalogue, whose songs search finds
+        new DemoCatalog(Clock.fixed(NOW, ZoneOffset.UTC)).installIfEmpty(tracks, features);
+        CatalogSearch search = new CatalogSearch(database);
+        String demoTitle = tracks.find("demo-0001").orElseThrow().title();
+        assertThat(search.search(demoTitle, 5)).extracting(Match::trackId).contains("demo-0001");
+
+        // WHEN the operator imports a catalogue
+        importFile(csv(TIDY_HEADER + "6f807x0ima9a1j3VPbc7VN,Amber,Ed Sheeran,66,a,Album,2019-06-14,p,p,pop,dance pop,"
+                + "0.748,0.916,6,-2.634,1,0.0583,0.102,0,0.0653,0.518,122.036,194754\n"));
+
+        // THEN search lists its songs and no demo song
+        assertThat(search.search(demoTitle, 5)).extracting(Match::trackId).doesNotContain("demo-0001");
+        assertThat(search.search("amber", 5)).extracting(Match::trackId).contains("6f807x0ima9a1j3VPbc7VN")
+                .noneMatch(id -> id.startsWith("demo-"));
+    }
+
     @Nested
     class GoodRows {
         @Test

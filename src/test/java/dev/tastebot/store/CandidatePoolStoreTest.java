@@ -235,4 +235,35 @@ class CandidatePoolStoreTest {
 
         assertThat(pool.randomLikedInCommunities(ALICE, ALL)).containsExactly("bob-likes");
     }
+
+    @Test
+    void demoSongsAreOfferedUntilTheOperatorImportsARealCatalogueAndNeverAfter() {
+        // GIVEN the demo catalogue a new bot starts with, and a song Alice liked by one of its artists
+        TrackStore tracks = new TrackStore(database, Clock.systemUTC());
+        tracks.writeTrusted(TrustedSource.DEMO, List.of(Track.of("demo-0001", "Amber Skyline", List.of("Otto")),
+                Track.of("demo-0002", "Amber Rain", List.of("Otto")), Track.of("demo-0003", "Glass", List.of("Otto"))));
+        ratings.rate(ALICE, "demo-0003", true, "chat", T1);
+        TrackSearchIndex index = new TrackSearchIndex(database);
+        index.catchUp();
+        assertThat(pool.randomUnrated(ALICE, ALL)).containsExactlyInAnyOrder("demo-0001", "demo-0002");
+        assertThat(searchTitles("amber")).containsExactlyInAnyOrder("Amber Skyline", "Amber Rain");
+
+        // WHEN the operator imports a catalogue
+        tracks.writeTrusted(TrustedSource.CATALOG, List.of(Track.of("real-1", "Amber Waves", List.of("Otto")),
+                Track.of("real-2", "Blue", List.of("Mia"))));
+        index.retireDemoSongs();
+        index.catchUp();
+
+        // THEN no draw offers a demo song again, and search finds only the real songs
+        assertThat(pool.randomUnrated(ALICE, ALL)).containsExactlyInAnyOrder("real-1", "real-2");
+        assertThat(pool.randomByLikedArtists(ALICE, 5, ALL)).containsExactly("real-1");
+        assertThat(pool.randomSample(ALL)).containsExactlyInAnyOrder("real-1", "real-2");
+        assertThat(searchTitles("amber")).containsExactly("Amber Waves");
+        // AND Alice's demo rating is kept
+        assertThat(ratings.current(ALICE, "demo-0003")).isPresent();
+    }
+
+    private List<String> searchTitles(String word) {
+        return new dev.tastebot.catalog.CatalogSearch(database).search(word, 10).stream().map(m -> m.title()).toList();
+    }
 }
