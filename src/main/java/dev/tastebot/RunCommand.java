@@ -54,11 +54,17 @@ final class RunCommand implements CommandHandler {
 
     @Override
     public int run(ParsedCommand command, PrintStream out, PrintStream err) {
-        try (Application app = new Application(config, clock)) {
-            app.nightly.start();
-            if (config.discord().token().isPresent() || config.telegram().token().isPresent()) {
+        if (config.discord().token().isPresent() || config.telegram().token().isPresent()) {
+            try (Application app = new Application(config, clock)) {
+                app.nightly.start();
                 return runChatPlatforms(app);
             }
+        }
+        Path logFile = logFile();
+        out.println("tastebot's log: " + logFile);
+        // Until the application is closed: its last words would land after the goodbye.
+        try (ConsoleLogFile logs = ConsoleLogFile.to(logFile); Application app = new Application(config, clock)) {
+            app.nightly.start();
             ensureCatalogue(app, clock, out);
             Optional<WebServer> callback = consoleCallback(app, err);
             try {
@@ -74,6 +80,12 @@ final class RunCommand implements CommandHandler {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the terminal: " + e.getMessage(), e);
         }
+    }
+
+    /** Beside the database, as {@code data/tastebot.log} by default: the chat stays free of log lines. */
+    private Path logFile() {
+        Path parent = config.database().path().toAbsolutePath().getParent();
+        return (parent == null ? workingDirectory : parent).resolve("tastebot.log");
     }
 
     /**

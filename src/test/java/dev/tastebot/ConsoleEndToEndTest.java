@@ -123,6 +123,10 @@ class ConsoleEndToEndTest {
         Run first = tastebot("/rate\n+\n-\n", "run");
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).contains("loaded the demo catalogue, 300 made-up songs").contains("(demo)");
+        // AND the log is a file beside the database, named at the start, not lines in the chat
+        Path logFile = workingDirectory.resolve("data/tastebot.log");
+        assertThat(first.out()).startsWith("tastebot's log: " + logFile + "\n");
+        assertThat(logFile).exists();
 
         // WHEN the bot is started again
         Run second = tastebot("/stats\n", "run");

@@ -2,6 +2,7 @@ package dev.tastebot.catalog;
 
 import dev.tastebot.cli.CommandHandler;
 import dev.tastebot.cli.ExitCode;
+import dev.tastebot.cli.ProgressLine;
 import dev.tastebot.cli.ParsedCommand;
 import dev.tastebot.evaluation.CsvRows;
 import dev.tastebot.evaluation.InvalidDatasetException;
@@ -35,12 +36,13 @@ public final class ImportCatalogCommand implements CommandHandler {
     public int run(ParsedCommand command, PrintStream out, PrintStream err) {
         Path file = Path.of(command.positionals().getFirst());
         ImportReport report;
-        ProgressLine progress = new ProgressLine(err);
+        ProgressLine progress = ProgressLine.on(err);
         // The file first: a mistyped name should not create a database on the way to its error.
         try (CsvRows rows = CsvRows.open(file); Database database = openDatabase.get()) {
             CatalogImporter importer = new CatalogImporter(
                     database, new TrackStore(database, clock), new FeatureStore(database), clock);
-            report = importer.importRows(rows, progress::show);
+            report = importer.importRows(rows, step -> progress.show(
+                    Counts.of(step.rowsRead(), "row") + " read, " + Counts.of(step.tracksSeen(), "track")));
         } catch (InvalidDatasetException e) {
             progress.end();
             err.println(NAME + ": " + e.getMessage());
@@ -67,28 +69,5 @@ public final class ImportCatalogCommand implements CommandHandler {
                 + " (" + Counts.of(report.duplicatesMerged(), "duplicate") + " merged); "
                 + Counts.of(report.badRowCount(), "bad row") + "; "
                 + Counts.of(report.valuesSkipped(), "value") + " out of range skipped";
-    }
-
-    /** A progress line rewritten in place, ended before anything else is printed. */
-    private static final class ProgressLine {
-        private final PrintStream err;
-        private boolean shown;
-
-        ProgressLine(PrintStream err) {
-            this.err = err;
-        }
-
-        void show(ImportProgress progress) {
-            err.print("\r" + Counts.of(progress.rowsRead(), "row") + " read, " + Counts.of(progress.tracksSeen(), "track"));
-            err.flush();
-            shown = true;
-        }
-
-        void end() {
-            if (shown) {
-                err.println();
-                shown = false;
-            }
-        }
     }
 }
