@@ -20,6 +20,7 @@ import dev.tastebot.measure.BenchDailyCommand;
 import dev.tastebot.measure.BenchRetrainCommand;
 import dev.tastebot.measure.BenchSearchCommand;
 import dev.tastebot.measure.EvaluateCommand;
+import dev.tastebot.measure.ProxyRatingsCommand;
 import dev.tastebot.measure.SimulateCommand;
 import dev.tastebot.store.Database;
 import dev.tastebot.taste.TasteTrainer;
@@ -79,6 +80,7 @@ public final class Main {
                         config.daily().songs(), Clock.systemUTC()),
                 TastebotCommands.BENCH_SEARCH, new BenchSearchCommand(Clock.systemUTC()),
                 TastebotCommands.SIMULATE, new SimulateCommand(csvReader, config.training().threads()),
+                TastebotCommands.PROXY_RATINGS, new ProxyRatingsCommand(),
                 TastebotCommands.IMPORT_CATALOG,
                 new ImportCatalogCommand(() -> Database.open(config.database().path()), Clock.systemUTC()),
                 TastebotCommands.IMPORT_LIBRARY,

@@ -23,7 +23,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * Repeated stratified k-fold cross-validation of the whole training pipeline: every fold trains
  * from scratch on its training part (features, model choice, calibration, threshold), so nothing
- * of the held-out songs leaks into their own predictions. Baselines run on the very same folds.
+ * of the held-out songs leaks into their own predictions. Rows naming the same track id share a fold,
+ * so a song rated twice is never trained on and tested at once. Baselines run on the very same folds.
  */
 public final class CrossValidation {
 
@@ -54,7 +55,10 @@ public final class CrossValidation {
         for (int i = 0; i < liked.length; i++) {
             liked[i] = rated.get(i).liked();
         }
-        List<StratifiedFolds.Split> splits = StratifiedFolds.splits(liked, settings.folds(), settings.repeats(), settings.seed());
+        // A song rated twice (in two playlists, say) stays on one side of every split.
+        int[] song = StratifiedFolds.groupsOf(rated.stream().map(r -> r.track().trackId()).toList());
+        List<StratifiedFolds.Split> splits = StratifiedFolds.splits(liked, song, settings.folds(), settings.repeats(),
+                settings.seed());
         AtomicInteger done = new AtomicInteger();
         // Smile's forests train their trees on the pool they are called from: one pool bounds everything.
         try (ForkJoinPool pool = new ForkJoinPool(settings.threads())) {
