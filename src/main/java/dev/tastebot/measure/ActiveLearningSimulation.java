@@ -6,6 +6,7 @@ import dev.tastebot.evaluation.StratifiedFolds;
 import dev.tastebot.features.RatedTrack;
 import dev.tastebot.features.TrackData;
 import dev.tastebot.recommend.ActiveChoice;
+import dev.tastebot.recommend.CatalogCandidates;
 import dev.tastebot.taste.TastePredictor;
 import dev.tastebot.taste.TasteProfile;
 import dev.tastebot.taste.TasteTrainer;
@@ -16,6 +17,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -101,10 +103,31 @@ public final class ActiveLearningSimulation {
     record Split(List<RatedTrack> heldOut, List<RatedTrack> pool) {
     }
 
+    /**
+     * Which of the drawn songs to ask about next, knowing the user's ratings so far; {@code model}
+     * is empty while the starter rule answers.
+     */
+    @FunctionalInterface
+    public interface Order {
+        int pick(List<TrackData> candidates, Optional<TrainedModel> model, List<RatedTrack> rated, SplittableRandom random);
+
+        /** tastebot's own order, as {@code /rate} uses it. */
+        static Order tastebots() {
+            return (candidates, model, rated, random) -> ActiveChoice.pick(candidates, model, rated, 1, random).getFirst();
+        }
+    }
+
     private final TasteTrainer.Options trainerOptions;
+    private final Order order;
 
     public ActiveLearningSimulation(TasteTrainer.Options trainerOptions) {
+        this(trainerOptions, Order.tastebots());
+    }
+
+    /** With another order than tastebot's, to measure alternatives the same way. */
+    public ActiveLearningSimulation(TasteTrainer.Options trainerOptions, Order order) {
         this.trainerOptions = trainerOptions;
+        this.order = order;
     }
 
     public Result run(List<RatedTrack> rated, Settings settings, IntConsumer onSeedDone) {
@@ -191,35 +214,77 @@ public final class ActiveLearningSimulation {
                 curve(split.heldOut(), new ArrayList<>(pool), new ArrayList<>(known), settings, steps, seed, false)};
     }
 
+    /**
+     * One strategy's curve. Random picking rates songs drawn at random from the pool. tastebot's
+     * order picks each song as {@code /rate} does: from a fresh draw of {@value CatalogCandidates#DRAW}
+     * songs of the pool and up to {@value CatalogCandidates#DRAW_PER_SOURCE} by the user's
+     * {@value CatalogCandidates#LIKED_ARTISTS} most-liked artists, passing over the artists of the last
+     * {@value CatalogCandidates#RECENT} picks while others are drawn, ranked by the current model and
+     * ratings. The model is retrained after every batch, as ratings coming in retrain it.
+     */
     private double[] curve(List<RatedTrack> test, List<RatedTrack> pool, List<RatedTrack> labelled, Settings settings,
                            int steps, long seed, boolean active) {
         SplittableRandom random = new SplittableRandom(seed ^ (active ? 0x5EEDL : 0xD1CEL));
         TasteTrainer trainer = new TasteTrainer(trainerOptions.withSeed(seed));
         TastePredictor predictor = trainer.train(labelled);
+        List<RatedTrack> recent = new ArrayList<>();
         double[] auc = new double[steps];
         for (int step = 0; step < steps; step++) {
-            List<Integer> picks;
-            if (active) {
-                Optional<TrainedModel> model = predictor instanceof TrainedModel m ? Optional.of(m) : Optional.empty();
-                picks = ActiveChoice.pick(pool.stream().map(RatedTrack::track).toList(), model,
-                        predictor.trainingProfile(), settings.batch(), random);
-            } else {
-                List<Integer> order = new ArrayList<>();
-                for (int i = 0; i < pool.size(); i++) {
-                    order.add(i);
+            Optional<TrainedModel> model = predictor instanceof TrainedModel m ? Optional.of(m) : Optional.empty();
+            for (int k = 0; k < settings.batch() && !pool.isEmpty(); k++) {
+                int picked;
+                if (active) {
+                    TasteProfile profile = TasteProfile.of(labelled);
+                    List<Integer> drawn = draw(pool, profile, recent, random);
+                    List<TrackData> candidates = drawn.stream().map(i -> pool.get(i).track()).toList();
+                    picked = drawn.get(order.pick(candidates, model, List.copyOf(labelled), random));
+                } else {
+                    picked = random.nextInt(pool.size());
                 }
-                for (int i = 0; i < Math.min(settings.batch(), order.size()); i++) {
-                    Collections.swap(order, i, i + random.nextInt(order.size() - i));
+                RatedTrack revealed = pool.remove(picked);
+                labelled.add(revealed);
+                recent.add(revealed);
+                if (recent.size() > CatalogCandidates.RECENT) {
+                    recent.removeFirst();
                 }
-                picks = order.subList(0, Math.min(settings.batch(), order.size()));
             }
-            List<RatedTrack> revealed = new ArrayList<>();
-            picks.stream().sorted(Comparator.reverseOrder()).forEach(i -> revealed.add(pool.remove((int) i)));
-            labelled.addAll(revealed);
             predictor = trainer.train(labelled);
             auc[step] = heldOutAuc(predictor, test);
         }
         return auc;
+    }
+
+    /** Indices into {@code pool} of one draw, as {@link CatalogCandidates} draws from the catalogue. */
+    private static List<Integer> draw(List<RatedTrack> pool, TasteProfile profile, List<RatedTrack> recent,
+                                      SplittableRandom random) {
+        Set<String> liked = new HashSet<>();
+        profile.favouriteArtists(CatalogCandidates.LIKED_ARTISTS).forEach(a -> liked.add(a.name().toLowerCase(Locale.ROOT)));
+        List<Integer> byLikedArtists = new ArrayList<>();
+        for (int i = 0; i < pool.size(); i++) {
+            if (pool.get(i).track().artists().stream().anyMatch(a -> liked.contains(a.strip().toLowerCase(Locale.ROOT)))) {
+                byLikedArtists.add(i);
+            }
+        }
+        Set<Integer> drawn = new java.util.LinkedHashSet<>(sample(byLikedArtists, CatalogCandidates.DRAW_PER_SOURCE, random));
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < pool.size(); i++) {
+            all.add(i);
+        }
+        drawn.addAll(sample(all, CatalogCandidates.DRAW, random));
+        Set<String> recentArtists = new HashSet<>();
+        recent.forEach(r -> r.track().artists().forEach(a -> recentArtists.add(a.toLowerCase(Locale.ROOT))));
+        List<Integer> fresh = drawn.stream().filter(i -> pool.get(i).track().artists().stream()
+                .noneMatch(a -> recentArtists.contains(a.toLowerCase(Locale.ROOT)))).toList();
+        return fresh.isEmpty() ? List.copyOf(drawn) : fresh;
+    }
+
+    private static List<Integer> sample(List<Integer> items, int count, SplittableRandom random) {
+        List<Integer> copy = new ArrayList<>(items);
+        int take = Math.min(count, copy.size());
+        for (int i = 0; i < take; i++) {
+            Collections.swap(copy, i, i + random.nextInt(copy.size() - i));
+        }
+        return copy.subList(0, take);
     }
 
     private static double heldOutAuc(TastePredictor predictor, List<RatedTrack> test) {

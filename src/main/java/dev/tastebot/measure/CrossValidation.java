@@ -55,10 +55,7 @@ public final class CrossValidation {
         for (int i = 0; i < liked.length; i++) {
             liked[i] = rated.get(i).liked();
         }
-        // A song rated twice (in two playlists, say) stays on one side of every split.
-        int[] song = StratifiedFolds.groupsOf(rated.stream().map(r -> r.track().trackId()).toList());
-        List<StratifiedFolds.Split> splits = StratifiedFolds.splits(liked, song, settings.folds(), settings.repeats(),
-                settings.seed());
+        List<StratifiedFolds.Split> splits = splits(rated, settings);
         AtomicInteger done = new AtomicInteger();
         // Smile's forests train their trees on the pool they are called from: one pool bounds everything.
         try (ForkJoinPool pool = new ForkJoinPool(settings.threads())) {
@@ -97,6 +94,16 @@ public final class CrossValidation {
             }
             throw new IllegalStateException("a fold failed: " + cause.getMessage(), e.getCause());
         }
+    }
+
+    /** The splits {@link #run} uses: a song rated twice (in two playlists, say) stays on one side of every split. */
+    static List<StratifiedFolds.Split> splits(List<RatedTrack> rated, Settings settings) {
+        boolean[] liked = new boolean[rated.size()];
+        for (int i = 0; i < liked.length; i++) {
+            liked[i] = rated.get(i).liked();
+        }
+        int[] song = StratifiedFolds.groupsOf(rated.stream().map(r -> r.track().trackId()).toList());
+        return StratifiedFolds.splits(liked, song, settings.folds(), settings.repeats(), settings.seed());
     }
 
     private FoldOutcome evaluate(List<RatedTrack> rated, StratifiedFolds.Split split, long seed) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,8 +97,10 @@ final class FeatureEncoder implements Serializable {
         double prior = profile.likeRate();
         int[] foldOf = new int[training.size()];
         SplittableRandom random = new SplittableRandom(seed);
+        // A song rated twice is one song: its other rating must not tell its affinity the answer.
+        Map<String, Integer> foldOfSong = new HashMap<>();
         for (int i = 0; i < foldOf.length; i++) {
-            foldOf[i] = random.nextInt(AFFINITY_FOLDS);
+            foldOf[i] = foldOfSong.computeIfAbsent(training.get(i).track().trackId(), id -> random.nextInt(AFFINITY_FOLDS));
         }
         double[][] rows = new double[training.size()][];
         for (int fold = 0; fold < AFFINITY_FOLDS; fold++) {

@@ -24,10 +24,11 @@ import java.util.zip.InflaterInputStream;
  */
 public final class ModelCodec {
     /**
-     * Raise whenever a serialised class changes shape. 2: trees kept as flat arrays, compressed
-     * (version 1 held Smile's own tree objects).
+     * Raise whenever a serialised class changes shape. 3: the rank-averaged blend of extra trees,
+     * boosting and logistic regression (2: a family chosen per user, trees as flat arrays,
+     * compressed; 1: Smile's own tree objects).
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     private static final ObjectInputFilter ALLOWED = ObjectInputFilter.Config.createFilter(
             "maxdepth=200;dev.tastebot.**;smile.**;java.**;[*;!*");

@@ -70,21 +70,8 @@ public final class TasteProfile implements Serializable {
         return sum;
     }
 
-    /** Like {@link #artistEvidence} for a track in this profile, leaving out its own rating. */
-    public Tally artistEvidenceWithout(RatedTrack own) {
-        Tally sum = Tally.EMPTY;
-        for (String artist : artistKeys(own.track())) {
-            sum = sum.plus(artists.getOrDefault(artist, Tally.EMPTY).minus(own.liked()));
-        }
-        return sum;
-    }
-
     public Tally genreEvidence(TrackData track) {
         return genreKey(track).map(g -> genres.getOrDefault(g, Tally.EMPTY)).orElse(Tally.EMPTY);
-    }
-
-    public Tally genreEvidenceWithout(RatedTrack own) {
-        return genreKey(own.track()).map(g -> genres.getOrDefault(g, Tally.EMPTY).minus(own.liked())).orElse(Tally.EMPTY);
     }
 
     public Tally artist(String name) {
