@@ -30,7 +30,7 @@ class BenchCliTest {
         assertThat(exitCode).isZero();
         assertThat(cli.out()).startsWith("tastebot bench: synthetic listener (60 generated ratings")
                 .containsPattern("(?m)^cross-validation \\+ scale \\+ calibration \\+ threshold +\\d")
-                .containsPattern("(?m)^final fit, extra trees \\+ boosting \\+ logistic blend +\\d")
+                .containsPattern("(?m)^final fit, boosting \\+ logistic blend +\\d")
                 .containsPattern("(?m)^  of which gradient boosting +\\d")
                 .containsPattern("(?m)^score one track \\(probability\\) +\\d")
                 .containsPattern("(?m)^score one track with its reasons +\\d");

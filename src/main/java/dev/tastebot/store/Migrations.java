@@ -29,7 +29,8 @@ final class Migrations {
             "V9__playlist_song_purpose.sql",
             "V10__track_metadata_source.sql",
             "V11__track_search_index.sql",
-            "V12__daily_delivery_retry.sql");
+            "V12__daily_delivery_retry.sql",
+            "V13__ratings_by_track_and_user.sql");
 
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 

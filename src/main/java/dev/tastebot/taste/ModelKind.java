@@ -3,17 +3,16 @@ package dev.tastebot.taste;
 import java.util.List;
 
 /**
- * The model families tastebot fits for each user, and the blend of them it answers with. The three
- * err differently (random splits, boosted shallow trees, one smooth weighing of every input), so
- * their rank-averaged blend ranked songs at least as well as the best of them on every rating set
- * we measured, without choosing a family per user.
+ * The model families tastebot fits for each user, and the blend of them it answers with. Boosted
+ * shallow trees and one smooth weighing of every input err differently, so their rank-averaged
+ * blend ranked songs at least as well as either alone on the development set and the proxies,
+ * without choosing a family per user.
  */
 public enum ModelKind {
-    EXTRA_TREES("extra trees", ExtraTreesLearner.standard()),
     GRADIENT_BOOSTING("gradient boosting", BoostingLearner.standard()),
     LOGISTIC_REGRESSION("logistic regression", LogisticLearner.standard()),
-    /** The three above, each score turned into its rank among the family's cross-validated scores, averaged. */
-    RANK_BLEND("extra trees + boosting + logistic blend", EXTRA_TREES, GRADIENT_BOOSTING, LOGISTIC_REGRESSION);
+    /** The two above, each score turned into its rank among the family's cross-validated scores, averaged. */
+    BOOSTING_LOGISTIC_BLEND("boosting + logistic blend", GRADIENT_BOOSTING, LOGISTIC_REGRESSION);
 
     private final String label;
     private final Learner learner;

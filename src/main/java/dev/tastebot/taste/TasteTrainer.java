@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Trains one user's taste model: a rank-averaged blend of extra trees, gradient boosting and
- * logistic regression (see {@link ModelKind#RANK_BLEND}). Cross-validation on the user's own
+ * Trains one user's taste model: a rank-averaged blend of gradient boosting and logistic
+ * regression (see {@link ModelKind#BOOSTING_LOGISTIC_BLEND}). Cross-validation on the user's own
  * ratings (every fold builds its features from its own training part only, and a song rated twice
  * stays in one fold) gives the parts' held-out scores, from which the blend's scale, calibration and
  * threshold are set and its quality measured; the parts are then fitted to all ratings.
@@ -51,7 +51,7 @@ public final class TasteTrainer {
 
         public static Options withMinRatings(int minRatings) {
             int minPerClass = Math.max(2, Math.min(5, minRatings / 2));
-            return new Options(minRatings, minPerClass, 5, 7, ModelKind.RANK_BLEND);
+            return new Options(minRatings, minPerClass, 5, 7, ModelKind.BOOSTING_LOGISTIC_BLEND);
         }
 
         public Options withSeed(long newSeed) {

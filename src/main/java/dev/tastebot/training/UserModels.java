@@ -267,15 +267,18 @@ public final class UserModels {
 
     /** The newest stored model, if one exists and can be read; one that can't is left for retraining. */
     public Optional<TrainedModel> currentModel(String userId) {
-        Optional<ModelInfo> newest = models.history(userId).stream().findFirst();
-        if (newest.isEmpty()) {
-            loaded.invalidate(userId);
-            return Optional.empty();
-        }
         LoadedModel cached = loaded.getIfPresent(userId);
-        if (cached != null && cached.modelId() == newest.get().id()) {
-            return Optional.of(cached.model());
+        if (cached != null) {
+            Optional<ModelInfo> newest = models.history(userId).stream().findFirst();
+            if (newest.isEmpty()) {
+                loaded.invalidate(userId);
+                return Optional.empty();
+            }
+            if (cached.modelId() == newest.get().id()) {
+                return Optional.of(cached.model());
+            }
         }
+        // Nothing cached (a daily round after a restart reads every user's model): one query, not two.
         Optional<StoredModel> stored = models.latest(userId);
         Optional<TrainedModel> model = stored.flatMap(this::decode);
         model.ifPresent(m -> loaded.put(userId, new LoadedModel(stored.get().info().id(), m)));

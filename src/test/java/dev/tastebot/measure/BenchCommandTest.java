@@ -65,9 +65,8 @@ class BenchCommandTest {
                 .startsWith("tastebot bench: synthetic listener (60 generated ratings; timing only, not quality), one core,"
                         + " medians after 10 warm-up runs each")
                 .containsPattern("(?m)^cross-validation \\+ scale \\+ calibration \\+ threshold" + MILLIS
-                        + " +\\(median of 3 runs; 5-fold cross-validation of the blend's 3 parts\\)$")
-                .containsPattern("(?m)^final fit, extra trees \\+ boosting \\+ logistic blend" + MILLIS + " +\\(median of 1 runs\\)$")
-                .containsPattern("(?m)^  of which extra trees" + MILLIS)
+                        + " +\\(median of 3 runs; 5-fold cross-validation of the blend's 2 parts\\)$")
+                .containsPattern("(?m)^final fit, boosting \\+ logistic blend" + MILLIS + " +\\(median of 1 runs\\)$")
                 .containsPattern("(?m)^  of which gradient boosting" + MILLIS)
                 .containsPattern("(?m)^  of which logistic regression" + MILLIS)
                 .containsPattern("(?m)^score one track \\(probability\\)" + MICROS + " +\\(median of 9 runs over 60 tracks\\)$")

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Trees as flat arrays, and the two tree learners that grow them. */
+/** Trees as flat arrays, and the boosting that grows them. */
 class FlatTreesTest {
     private static final long SEED = 11;
 
@@ -54,7 +54,7 @@ class FlatTreesTest {
 
     @Test
     void theSameRowsAndSeedGiveTheSameTreesAndAnotherSeedOthers() {
-        for (Learner learner : List.of(ExtraTreesLearner.standard(), BoostingLearner.standard())) {
+        for (Learner learner : List.of(BoostingLearner.standard())) {
             Scorer first = learner.fit(rows, liked, encoder.names(), SEED);
             Scorer second = learner.fit(rows, liked, encoder.names(), SEED);
             Scorer other = learner.fit(rows, liked, encoder.names(), SEED + 1);
@@ -67,7 +67,7 @@ class FlatTreesTest {
     }
 
     @Test
-    void bothTreeLearnersFindARuleNoStraightLineDraws() {
+    void boostingFindsARuleNoStraightLineDraws() {
         // GIVEN songs liked when two features are both high or both low, and 5% of verdicts flipped
         SplittableRandom random = new SplittableRandom(5);
         double[][] x = new double[600][];
@@ -81,7 +81,7 @@ class FlatTreesTest {
         int[] trainY = java.util.Arrays.copyOfRange(y, 0, 400);
         String[] names = {"a", "b", "noise"};
 
-        for (Learner learner : List.of(ExtraTreesLearner.standard(), BoostingLearner.standard(), LogisticLearner.standard())) {
+        for (Learner learner : List.of(BoostingLearner.standard(), LogisticLearner.standard())) {
             Scorer scorer = learner.fit(train, trainY, names, SEED);
             double[] scores = new double[200];
             boolean[] truth = new boolean[200];
@@ -97,31 +97,5 @@ class FlatTreesTest {
                 assertThat(auc).as(learner.toString()).isGreaterThan(0.85);
             }
         }
-    }
-
-    @Test
-    void extraTreesStillRankWhenDislikesAreOneInThirtyFive() {
-        // GIVEN 35 likes per dislike, dislikes when the first feature is low
-        SplittableRandom random = new SplittableRandom(8);
-        double[][] x = new double[1_440][];
-        int[] y = new int[x.length];
-        for (int i = 0; i < x.length; i++) {
-            boolean dislike = i % 36 == 0;
-            x[i] = new double[] {dislike ? random.nextDouble() * 0.4 : 0.2 + random.nextDouble() * 0.8, random.nextDouble()};
-            y[i] = dislike ? 0 : 1;
-        }
-        double[][] train = java.util.Arrays.copyOfRange(x, 0, 1_080);
-        int[] trainY = java.util.Arrays.copyOfRange(y, 0, 1_080);
-
-        Scorer scorer = ExtraTreesLearner.standard().fit(train, trainY, new String[] {"a", "b"}, SEED);
-
-        // THEN its scores are not one constant (a class-weighted Smile forest gave every song the same score here)
-        double[] scores = new double[360];
-        boolean[] truth = new boolean[360];
-        for (int i = 0; i < 360; i++) {
-            scores[i] = scorer.score(x[1_080 + i]);
-            truth[i] = y[1_080 + i] == 1;
-        }
-        assertThat(Metrics.rocAuc(scores, truth)).isGreaterThan(0.8);
     }
 }

@@ -27,7 +27,7 @@ class ModelCodecTest {
 
     @Test
     void aModelOf500RatingsIsStoredInUnder40Kilobytes() {
-        // GIVEN the blend of extra trees, boosting and logistic regression fitted to 500 ratings
+        // GIVEN the blend of boosting and logistic regression fitted to 500 ratings
         List<RatedTrack> rated = SyntheticListener.balanced(5).ratings(500);
         TasteTrainer trainer = new TasteTrainer(TasteTrainer.Options.defaults());
         TrainedModel model = trainer.fit(rated, trainer.choose(rated));

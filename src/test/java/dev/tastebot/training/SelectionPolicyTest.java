@@ -23,9 +23,9 @@ class SelectionPolicyTest {
     private final SelectionPolicy policy = new SelectionPolicy();
 
     private static ModelChoice chosenOn(int ratings) {
-        return new ModelChoice(ModelKind.RANK_BLEND, new PlattScaling(-2, 1), 0.5, 0.9, 0.85,
-                Map.of(), ratings, 400, CHOSEN, BlendScale.of(List.of(new double[] {0, 1}, new double[] {0, 1},
-                        new double[] {0, 1}), new double[] {1, 1, 1}));
+        return new ModelChoice(ModelKind.BOOSTING_LOGISTIC_BLEND, new PlattScaling(-2, 1), 0.5, 0.9, 0.85,
+                Map.of(), ratings, 400, CHOSEN, BlendScale.of(List.of(new double[] {0, 1}, new double[] {0, 1}),
+                        new double[] {1, 1}));
     }
 
     private Selection decide(int ratingsNow, Instant now) {
