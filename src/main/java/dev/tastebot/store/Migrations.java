@@ -30,7 +30,7 @@ final class Migrations {
             "V10__track_metadata_source.sql",
             "V11__track_search_index.sql",
             "V12__daily_delivery_retry.sql",
-            "V13__ratings_by_track_and_user.sql");
+            "V15__ratings_by_track_and_user.sql");
 
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 

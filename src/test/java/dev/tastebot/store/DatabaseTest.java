@@ -51,8 +51,8 @@ class DatabaseTest {
                     new AppliedMigration(10, "track metadata source", FIRST_OPEN),
                     new AppliedMigration(11, "track search index", FIRST_OPEN),
                     new AppliedMigration(12, "daily delivery retry", FIRST_OPEN),
-                    new AppliedMigration(13, "ratings by track and user", FIRST_OPEN));
-            assertThat(database.schemaVersion()).isEqualTo(13);
+                    new AppliedMigration(15, "ratings by track and user", FIRST_OPEN));
+            assertThat(database.schemaVersion()).isEqualTo(15);
             assertThat(tableNames(database)).contains(
                     "users", "tracks", "track_artists", "track_features", "ratings", "rating_history", "models",
                     "posted_songs", "rating_sessions", "user_settings", "spotify_links", "library_syncs", "training_runs",
@@ -107,7 +107,7 @@ class DatabaseTest {
                     new AppliedMigration(10, "track metadata source", FIRST_OPEN),
                     new AppliedMigration(11, "track search index", FIRST_OPEN),
                     new AppliedMigration(12, "daily delivery retry", FIRST_OPEN),
-                    new AppliedMigration(13, "ratings by track and user", FIRST_OPEN));
+                    new AppliedMigration(15, "ratings by track and user", FIRST_OPEN));
             assertThat(new UserStore(reopened).exists("console:local")).isTrue();
         }
     }
@@ -133,7 +133,7 @@ class DatabaseTest {
         // WHEN it is opened
         try (Database database = Database.open(file)) {
             // THEN exactly that file is created
-            assertThat(database.schemaVersion()).isEqualTo(13);
+            assertThat(database.schemaVersion()).isEqualTo(15);
             assertThat(file).exists();
         }
     }
