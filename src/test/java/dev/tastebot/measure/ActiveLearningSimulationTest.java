@@ -45,6 +45,28 @@ class ActiveLearningSimulationTest {
     }
 
     @Test
+    void tastebotsOrderBeatsRandomPicksWhereDislikesAreRareButOfOneSound() {
+        // GIVEN 1,200 songs by artists of their own, disliked when they are very calm (about one in ten)
+        // and one verdict in fifty the other way: random picks bring a dislike every ten ratings,
+        // while the songs least like the likes are where the dislikes are
+        List<RatedTrack> rated = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(5);
+        for (int song = 0; song < 1_200; song++) {
+            double energy = random.nextDouble();
+            boolean liked = energy >= 0.1 ^ random.nextDouble() < 0.02;
+            rated.add(new RatedTrack(track("song-" + song, random.nextDouble(), energy), liked));
+        }
+
+        // WHEN
+        ActiveLearningSimulation.Result result = new ActiveLearningSimulation(TasteTrainer.Options.withMinRatings(10))
+                .run(rated, new ActiveLearningSimulation.Settings(40, 10, 6, 42, 2, 5, 0.4), done -> { });
+
+        // THEN tastebot's order reaches random's 40-rating figure with at most half as many ratings, and stays there
+        assertThat(result.oursToMatchRandomAtBudget().orElse(Integer.MAX_VALUE))
+                .as("ours %s, random %s", result.oursPerStep(), result.randomPerStep()).isLessThanOrEqualTo(20);
+    }
+
+    @Test
     void reachingRandomsFigureOnceAndFallingBackDoesNotCount() {
         ActiveLearningSimulation.Settings settings = new ActiveLearningSimulation.Settings(40, 10, 1, 1, 1, 5, 0.4);
         double[][] random = {{0.60, 0.70, 0.75, 0.80}};
