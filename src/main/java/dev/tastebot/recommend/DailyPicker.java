@@ -120,7 +120,7 @@ public final class DailyPicker {
             if (fresh.isEmpty()) {
                 return new DailyPicks.NothingNew();
             }
-            Optional<TrainedModel> model = userModels.currentModel(userId);
+            Optional<TrainedModel> model = userModels.currentModelWithoutKeepingIt(userId);
             return model.isPresent() ? recommended(userId, fresh, model.get()) : toRate(userId, fresh);
         }
 
