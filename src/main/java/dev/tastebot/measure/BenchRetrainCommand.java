@@ -89,7 +89,7 @@ public final class BenchRetrainCommand implements CommandHandler {
         out.println("""
                 Timed per night: the real nightly run over every due user: reading their ratings, artists and audio
                 features from SQLite; encoding; choosing the blend's scale, calibration and threshold by
-                cross-validation (its 3 parts x 5 folds, 3 folds from 300 ratings), or refitting the previous
+                cross-validation (its 2 parts x 5 folds, 3 folds from 300 ratings), or refitting the previous
                 choice; comparing a newly chosen model with the old one on the ratings it has not seen;
                 serialising and compressing; saving, pruning to 3 models and recording the outcome in one
                 transaction (synchronous=FULL). Not timed: JVM start-up and writing the population.""");
