@@ -21,6 +21,7 @@ import dev.tastebot.measure.BenchRetrainCommand;
 import dev.tastebot.measure.BenchLoadCommand;
 import dev.tastebot.measure.BenchSearchCommand;
 import dev.tastebot.measure.EvaluateCommand;
+import dev.tastebot.measure.ProxyRatingsCommand;
 import dev.tastebot.measure.SimulateCommand;
 import dev.tastebot.store.Database;
 import dev.tastebot.taste.TasteTrainer;
@@ -72,21 +73,21 @@ public final class Main {
     static Map<String, CommandHandler> commandHandlers(TastebotConfig config) {
         LabelledCsvReader csvReader = new LabelledCsvReader();
         TasteTrainer.Options trainerOptions = TasteTrainer.Options.withMinRatings(config.training().minRatings());
-        return Map.of(
-                TastebotCommands.EVALUATE, new EvaluateCommand(csvReader, trainerOptions, config.training().threads()),
-                TastebotCommands.BENCH, new BenchCommand(csvReader, trainerOptions),
-                TastebotCommands.BENCH_RETRAIN, new BenchRetrainCommand(trainerOptions, Clock.systemUTC()),
-                TastebotCommands.BENCH_DAILY, new BenchDailyCommand(trainerOptions, config.daily().candidates(),
-                        config.daily().songs(), Clock.systemUTC()),
-                TastebotCommands.BENCH_SEARCH, new BenchSearchCommand(Clock.systemUTC()),
-                TastebotCommands.BENCH_LOAD, new BenchLoadCommand(file -> BenchLoadBot.open(config, file), Clock.systemUTC()),
-                TastebotCommands.SIMULATE, new SimulateCommand(csvReader, config.training().threads()),
-                TastebotCommands.IMPORT_CATALOG,
-                new ImportCatalogCommand(() -> Database.open(config.database().path()), Clock.systemUTC()),
-                TastebotCommands.IMPORT_LIBRARY,
-                new ImportLibraryCommand(() -> Database.open(config.database().path()), Clock.systemUTC(),
-                        config.imports().maxSongs()),
-                TastebotCommands.RUN, new RunCommand(config, Clock.systemUTC(), System.in, Path.of("").toAbsolutePath()));
+        return Map.ofEntries(
+                Map.entry(TastebotCommands.EVALUATE, new EvaluateCommand(csvReader, trainerOptions, config.training().threads())),
+                Map.entry(TastebotCommands.BENCH, new BenchCommand(csvReader, trainerOptions)),
+                Map.entry(TastebotCommands.BENCH_RETRAIN, new BenchRetrainCommand(trainerOptions, Clock.systemUTC())),
+                Map.entry(TastebotCommands.BENCH_DAILY, new BenchDailyCommand(trainerOptions, config.daily().candidates(),
+                        config.daily().songs(), Clock.systemUTC())),
+                Map.entry(TastebotCommands.BENCH_SEARCH, new BenchSearchCommand(Clock.systemUTC())),
+                Map.entry(TastebotCommands.BENCH_LOAD, new BenchLoadCommand(file -> BenchLoadBot.open(config, file), Clock.systemUTC())),
+                Map.entry(TastebotCommands.SIMULATE, new SimulateCommand(csvReader, config.training().threads())),
+                Map.entry(TastebotCommands.PROXY_RATINGS, new ProxyRatingsCommand()),
+                Map.entry(TastebotCommands.IMPORT_CATALOG,
+                        new ImportCatalogCommand(() -> Database.open(config.database().path()), Clock.systemUTC())),
+                Map.entry(TastebotCommands.IMPORT_LIBRARY, new ImportLibraryCommand(() -> Database.open(config.database().path()),
+                        Clock.systemUTC(), config.imports().maxSongs())),
+                Map.entry(TastebotCommands.RUN, new RunCommand(config, Clock.systemUTC(), System.in, Path.of("").toAbsolutePath())));
     }
 
     /** Runs tastebot as {@link #main} does, but returns the exit code instead of exiting. */

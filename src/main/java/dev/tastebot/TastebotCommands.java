@@ -11,6 +11,7 @@ import dev.tastebot.measure.BenchRetrainCommand;
 import dev.tastebot.measure.BenchLoadCommand;
 import dev.tastebot.measure.BenchSearchCommand;
 import dev.tastebot.measure.EvaluateCommand;
+import dev.tastebot.measure.ProxyRatingsCommand;
 import dev.tastebot.measure.SimulateCommand;
 import java.util.List;
 
@@ -29,6 +30,7 @@ final class TastebotCommands {
     static final String BENCH_SEARCH = "bench-search";
     static final String BENCH_LOAD = "bench-load";
     static final String SIMULATE = "simulate";
+    static final String PROXY_RATINGS = "proxy-ratings";
     static final String IMPORT_CATALOG = "import-catalog";
     static final String IMPORT_LIBRARY = "import-library";
     static final String HELP = "help";
@@ -106,9 +108,17 @@ final class TastebotCommands {
                         labelColumn,
                         OptionSpec.value(SimulateCommand.BUDGET, "N", "Songs each strategy may ask about (default 100)").wholeNumber(10, 10_000),
                         OptionSpec.value(SimulateCommand.BATCH, "N", "Ratings between retrainings (default 10)").wholeNumber(1, 1_000),
-                        OptionSpec.value(SimulateCommand.SEEDS, "N", "Runs to average, each with its own split (default 5)").wholeNumber(1, 100),
+                        OptionSpec.value(SimulateCommand.SEEDS, "N", "Runs to average, each with its own split (default 20)").wholeNumber(1, 100),
                         OptionSpec.value(SimulateCommand.SEED, "N", "Seed of the first run (default 42)").wholeNumber(0, Integer.MAX_VALUE),
+                        OptionSpec.value(SimulateCommand.START_LIKES, "N", "Likes known before the first pick, as saved songs after an import (default 5)").wholeNumber(0, 100_000),
+                        OptionSpec.value(SimulateCommand.HELD_OUT, "PERCENT", "Share of the songs held out for measuring (default 40)").wholeNumber(10, 90),
                         jsonOnly,
+                        config),
+                CommandSpec.of(PROXY_RATINGS,
+                        "Write a semi-synthetic rating set (catalogue songs, a made-up listener) shaped like a real one, as CSV",
+                        OptionSpec.value(ProxyRatingsCommand.CATALOG, "FILE", "TidyTuesday's spotify_songs.csv or a catalogue with its columns").required(),
+                        OptionSpec.value(ProxyRatingsCommand.SHAPE, "A|B|C", "A: 2,000 balanced songs; B: A's likes and 29 dislikes; C: 10,000 ratings with popularity").required(),
+                        OptionSpec.value(ProxyRatingsCommand.SEED, "N", "Which made-up listener (default 1)").wholeNumber(0, Integer.MAX_VALUE),
                         config),
                 CommandSpec.of(IMPORT_CATALOG,
                         "Import tracks and their audio features from a catalogue CSV with a track_id column",

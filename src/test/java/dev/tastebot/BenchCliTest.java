@@ -29,10 +29,9 @@ class BenchCliTest {
         // THEN
         assertThat(exitCode).isZero();
         assertThat(cli.out()).startsWith("tastebot bench: synthetic listener (60 generated ratings")
-                .containsPattern("(?m)^model selection \\+ calibration \\+ threshold +\\d")
-                .containsPattern("(?m)^final fit, random forest +\\d")
-                .containsPattern("(?m)^final fit, gradient boosting +\\d")
-                .containsPattern("(?m)^final fit, logistic regression +\\d")
+                .containsPattern("(?m)^cross-validation \\+ scale \\+ calibration \\+ threshold +\\d")
+                .containsPattern("(?m)^final fit, boosting \\+ logistic blend +\\d")
+                .containsPattern("(?m)^  of which gradient boosting +\\d")
                 .containsPattern("(?m)^score one track \\(probability\\) +\\d")
                 .containsPattern("(?m)^score one track with its reasons +\\d");
         assertThat(cli.err()).isEmpty();

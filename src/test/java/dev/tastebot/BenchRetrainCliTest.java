@@ -20,13 +20,13 @@ class BenchRetrainCliTest {
     private final CliRun cli = new CliRun(() -> workingDirectory);
 
     @Test
-    void twoNightsOfASmallPopulationChooseEveryModelThenRefitThem() {
-        // WHEN 20 users with 60 ratings each are retrained, then again after 10 more ratings each
+    void threeNightsOfASmallPopulationChooseEveryModelTwiceThenRefitThem() {
+        // WHEN 20 users with 60 ratings each are retrained, again after an upgrade, then after 10 more ratings each
         Path kept = workingDirectory.resolve("bench.db");
         int exitCode = cli.run("bench-retrain", "--users", "20", "--ratings", "60", "--new-ratings", "10", "--threads", "2",
                 "--seed", "5", "--keep-db", kept.toString());
 
-        // THEN the first night chose every model and the next refitted them all, with the figures printed
+        // THEN the first night chose every model, so did the night after the upgrade, and the next refitted them all
         assertThat(exitCode).isZero();
         assertThat(cli.out())
                 .startsWith("tastebot bench-retrain: 20 synthetic users x 60 ratings (catalogue of 2,000 tracks, seed 5), 2 threads")
@@ -34,15 +34,18 @@ class BenchRetrainCliTest {
                 .containsPattern("(?m)^population +1,200 ratings written in [\\d.]+ s; database [\\d.]+ MB$")
                 .containsPattern("(?m)^first night +[\\d.]+ s wall for 20 of 20 users \\([\\d.]+ users/s.*\\): 20 chosen anew, "
                         + "0 refitted with their previous choice, 0 kept their old model, 0 still learning, 0 failed$")
+                .containsPattern("(?m)^upgrade +20 stored models marked as format \\d+, which this version cannot read$")
+                .containsPattern("(?m)^post-upgrade +[\\d.]+ s wall for 20 of 20 users \\([\\d.]+ users/s.*\\): 20 chosen anew, "
+                        + "0 refitted with their previous choice, 0 kept their old model, 0 still learning, 0 failed$")
                 .containsPattern("(?m)^new ratings +10 per user \\(200 ratings\\) written in [\\d.]+ s$")
                 .containsPattern("(?m)^next night +[\\d.]+ s wall for 20 of 20 users \\([\\d.]+ users/s.*\\): 0 chosen anew, "
                         + "20 refitted with their previous choice, 0 kept their old model, 0 still learning, 0 failed$")
-                .containsPattern("(?m)^database +[\\d.]+ MB; 40 models taking [\\d.]+ MB \\([\\d.]+ KB each\\)$")
+                .containsPattern("(?m)^database +[\\d.]+ MB; 60 models taking [\\d.]+ MB \\([\\d.]+ KB each\\)$")
                 .contains("database kept in " + kept);
-        // AND the kept database holds the population and both nights' models
+        // AND the kept database holds the population and the three nights' models
         try (Database database = Database.open(kept)) {
             assertThat(new RatingStore(database).all(SyntheticPopulation.userId(0))).hasSize(70);
-            assertThat(new ModelStore(database).history(SyntheticPopulation.userId(19))).hasSize(2);
+            assertThat(new ModelStore(database).history(SyntheticPopulation.userId(19))).hasSize(3);
         }
     }
 

@@ -85,7 +85,7 @@ class MainTest {
         assertThat(out()).isEmpty();
         assertThat(err()).startsWith("tastebot: unknown command \"nosuch\"")
                 .contains("Usage: tastebot")
-                .contains("run, evaluate, bench, bench-retrain, bench-daily, bench-load, bench-search, simulate, import-catalog, import-library, help");
+                .contains("run, evaluate, bench, bench-retrain, bench-daily, bench-load, bench-search, simulate, proxy-ratings, import-catalog, import-library, help");
     }
 
     @Test

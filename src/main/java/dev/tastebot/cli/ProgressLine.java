@@ -25,7 +25,8 @@ public final class ProgressLine {
         return new ProgressLine(err, err == System.err && console != null && console.isTerminal());
     }
 
-    public void show(String progress) {
+    /** Safe from several threads: parallel folds report as they finish. */
+    public synchronized void show(String progress) {
         if (terminal) {
             // Blanks cover what a longer previous step left on the line.
             err.print("\r" + progress + " ".repeat(Math.max(0, lastLength - progress.length())));
@@ -38,7 +39,7 @@ public final class ProgressLine {
     }
 
     /** Ends the redrawn line, so what is printed next starts on its own. */
-    public void end() {
+    public synchronized void end() {
         if (shown) {
             err.println();
             shown = false;

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Tracks with the user's verdict on each: {@code liked[i]} is the label of {@code tracks.get(i)}.
@@ -63,11 +64,13 @@ public record LabelledDataset(
         if (folds < 2) {
             throw new IllegalArgumentException("need at least 2 folds, got " + folds);
         }
-        if (size() < folds) {
-            throw shortOf(size(), "row", folds);
+        // A song on several rows (the same track id) counts once: its rows always share a fold.
+        long songs = tracks.stream().map(TrackData::trackId).distinct().count();
+        if (songs < folds) {
+            throw shortOf(songs, songs == size() ? "row" : "distinct song", folds);
         }
-        int dislikes = dislikes();
-        int likes = likes();
+        long dislikes = songs(false);
+        long likes = songs(true);
         if (dislikes < folds && dislikes <= likes) {
             throw shortOf(dislikes, "dislike", folds);
         }
@@ -76,7 +79,13 @@ public record LabelledDataset(
         }
     }
 
-    private static InvalidDatasetException shortOf(int count, String noun, int folds) {
+    /** Distinct track ids among the likes, or among the dislikes. */
+    private long songs(boolean ofLikes) {
+        return IntStream.range(0, liked.length).filter(i -> liked[i] == ofLikes).mapToObj(i -> tracks.get(i).trackId())
+                .distinct().count();
+    }
+
+    private static InvalidDatasetException shortOf(long count, String noun, int folds) {
         String have = count == 0 ? "no " + noun + "s" : "only " + count + " " + noun + (count == 1 ? "" : "s");
         return new InvalidDatasetException(have + ": need at least " + folds + " (one per fold) for " + folds
                 + "-fold cross-validation");

@@ -69,28 +69,34 @@ public final class BenchCommand implements CommandHandler {
             err.println("tastebot bench: " + rated.size() + " ratings are too few to train a model: need " + advice);
             return ExitCode.USAGE.code();
         }
-        out.printf("tastebot bench: %s, one core, median of %d runs after %d warm-up runs%n%n", source, runs, WARM_UP);
+        int selectionRuns = Math.max(3, runs / 4);
+        out.printf("tastebot bench: %s, one core, medians after %d warm-up runs each%n%n", source, WARM_UP);
         try (ForkJoinPool oneCore = new ForkJoinPool(1)) {
             ModelChoice chosen = onCore(oneCore, () -> trainer.choose(rated));
-            double selection = medianMillis(oneCore, Math.max(3, runs / 4), () -> trainer.choose(rated));
-            out.printf("%-44s %9.1f ms   (%s chosen; cross-validated, 3 families x 5 folds)%n",
-                    "model selection + calibration + threshold", selection, chosen.kind().label());
-            for (ModelKind kind : ModelKind.values()) {
-                ModelChoice fixed = new ModelChoice(kind, chosen.calibration(), chosen.threshold(), chosen.cvAuc(),
-                        chosen.cvBalancedAccuracy(), chosen.candidateAuc(), rated.size(), 0, chosen.selectedAt());
-                double fit = medianMillis(oneCore, runs, () -> trainer.fit(rated, fixed));
-                out.printf("%-44s %9.1f ms%s%n", "final fit, " + kind.label(), fit, kind == chosen.kind() ? "   <- chosen" : "");
+            double selection = medianMillis(oneCore, selectionRuns, () -> trainer.choose(rated));
+            out.printf("%-46s %9.1f ms   (median of %d runs; %d-fold cross-validation of the blend's %d parts)%n",
+                    "cross-validation + scale + calibration + threshold", selection, selectionRuns,
+                    rated.size() >= 300 ? 3 : 5, chosen.kind().parts().size());
+            double fit = medianMillis(oneCore, runs, () -> trainer.fit(rated, chosen));
+            out.printf("%-46s %9.1f ms   (median of %d runs)%n", "final fit, " + chosen.kind().label(), fit, runs);
+            for (ModelKind part : chosen.kind().parts()) {
+                TasteTrainer alone = new TasteTrainer(trainerOptions.withKind(part));
+                ModelChoice partChoice = onCore(oneCore, () -> alone.choose(rated));
+                double partFit = medianMillis(oneCore, runs, () -> alone.fit(rated, partChoice));
+                out.printf("%-46s %9.1f ms   (median of %d runs)%n", "  of which " + part.label(), partFit, runs);
             }
             TrainedModel model = onCore(oneCore, () -> trainer.fit(rated, chosen));
-            out.printf("%-44s %9.1f µs%n", "score one track (probability)",
-                    perTrackMicros(oneCore, rated, r -> model.probability(r.track(), model.trainingProfile())));
-            out.printf("%-44s %9.1f µs%n", "score one track with its reasons",
-                    perTrackMicros(oneCore, rated, r -> model.predict(r.track()).probability()));
+            out.printf("%-46s %9.1f µs   (median of %d runs over %d tracks)%n", "score one track (probability)",
+                    perTrackMicros(oneCore, rated, r -> model.probability(r.track(), model.trainingProfile())), SCORING_RUNS,
+                    rated.size());
+            out.printf("%-46s %9.1f µs   (median of %d runs over %d tracks)%n", "score one track with its reasons",
+                    perTrackMicros(oneCore, rated, r -> model.predict(r.track()).probability()), SCORING_RUNS, rated.size());
         }
         return ExitCode.OK.code();
     }
 
     private static final int WARM_UP = 10;
+    private static final int SCORING_RUNS = 9;
 
     private static List<RatedTrack> firstRows(LabelledDataset dataset, int count) {
         List<RatedTrack> rated = new ArrayList<>();
@@ -121,7 +127,7 @@ public final class BenchCommand implements CommandHandler {
 
     private static double perTrackMicros(ForkJoinPool pool, List<RatedTrack> rated,
                                          java.util.function.ToDoubleFunction<RatedTrack> score) {
-        double[] micros = new double[9];
+        double[] micros = new double[SCORING_RUNS];
         for (int round = 0; round < micros.length + WARM_UP; round++) {
             int index = round - WARM_UP;
             double elapsed = onCore(pool, () -> {

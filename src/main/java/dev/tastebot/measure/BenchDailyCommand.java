@@ -52,7 +52,7 @@ public final class BenchDailyCommand implements CommandHandler {
     public static final String SEED = "seed";
 
     private static final String NAME = "tastebot bench-daily";
-    private static final String TARGET = "the daily picks of 10,000 users in at most 30 s (sending excluded)";
+    private static final String TARGET = "the daily picks of 10,000 users, cold (models read from SQLite), in at most 10 s (sending excluded)";
 
     private final TasteTrainer.Options trainerOptions;
     private final int defaultCandidates;
@@ -99,8 +99,8 @@ public final class BenchDailyCommand implements CommandHandler {
         out.printf(Locale.ROOT, """
                 Timed per round: what the daily scheduler does before sending: drawing the round's %,d candidates
                 from the catalogue with their audio features and who rated them; then for every user: their last
-                posted songs, their current model (read from SQLite and decompressed in the first round, from memory
-                in the second), scoring every candidate they have not rated, the reasons of the best %d and the
+                posted songs, their current model (read from SQLite and decompressed in both rounds: a round keeps
+                no model in memory), scoring every candidate they have not rated, the reasons of the best %d and the
                 message's text. Not timed: sending (Discord rate-limits it), claiming the day, JVM start-up, writing
                 the population. The models: %,d trained for real (chosen by cross-validation), each stored again
                 for every %,dth user, so every user has a model of their own in the database.%n""",
@@ -127,7 +127,7 @@ public final class BenchDailyCommand implements CommandHandler {
                     new SongCards(new TrainingDataStore(database), features));
             out.println(round("first round", messages, population.userIds(), threads));
             out.println(round("second round", messages, population.userIds(), threads));
-            out.println("target (issue #5): " + TARGET);
+            out.println("target: " + TARGET);
         }
     }
 

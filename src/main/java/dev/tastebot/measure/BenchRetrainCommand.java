@@ -17,6 +17,7 @@ import dev.tastebot.training.UserModels;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +27,10 @@ import java.util.Optional;
 
 /**
  * {@code tastebot bench-retrain}: the nightly retraining at scale. Writes a synthetic population
- * into a fresh SQLite file, runs the real {@link NightlyRetraining} over it twice (the first night,
- * when every model is chosen by cross-validation; then, after every user rated a few more songs,
- * the next night, when most refit their previous choice) and prints what each took. Prints
+ * into a fresh SQLite file, runs the real {@link NightlyRetraining} over it three times (the first
+ * night, when every model is chosen by cross-validation; the night after an upgrade that changed the
+ * model format, when every model is chosen anew again; then, after every user rated a few more
+ * songs, the next night, when most refit their previous choice) and prints what each took. Prints
  * figures, never judges them.
  */
 public final class BenchRetrainCommand implements CommandHandler {
@@ -40,8 +42,10 @@ public final class BenchRetrainCommand implements CommandHandler {
     public static final String KEEP_DB = "keep-db";
 
     private static final String NAME = "tastebot bench-retrain";
-    /** The issue's target: 10,000 users with 500 ratings each on 2 cores in at most 5 minutes. */
-    private static final String TARGET = "10,000 users x 500 ratings on 2 cores in at most 300 s";
+    /** Issue #12's target for any night, the first and the post-upgrade one included. */
+    private static final String TARGET = "any night of 10,000 users x 500 ratings on 2 cores in at most 600 s";
+    /** Issue #5's target for the amortised night. */
+    private static final String AMORTISED_TARGET = "the next night (most users refit their previous choice) in at most 300 s";
 
     private final TasteTrainer.Options trainerOptions;
     private final Clock clock;
@@ -84,9 +88,10 @@ public final class BenchRetrainCommand implements CommandHandler {
                 NAME, shape.users(), shape.ratingsPerUser(), shape.tracks(), shape.seed(), threads);
         out.println("""
                 Timed per night: the real nightly run over every due user: reading their ratings, artists and audio
-                features from SQLite; encoding; choosing the model by cross-validation (3 families x 5 folds), or
-                refitting the previous choice; comparing a newly chosen model with the old one on the ratings it has
-                not seen; serialising and compressing; saving, pruning to 3 models and recording the outcome in one
+                features from SQLite; encoding; choosing the blend's scale, calibration and threshold by
+                cross-validation (its 2 parts x 5 folds, 3 folds from 300 ratings), or refitting the previous
+                choice; comparing a newly chosen model with the old one on the ratings it has not seen;
+                serialising and compressing; saving, pruning to 3 models and recording the outcome in one
                 transaction (synchronous=FULL). Not timed: JVM start-up and writing the population.""");
         try (Database database = Database.open(file)) {
             Instant firstRatings = clock.instant().minus(Duration.ofDays(1));
@@ -103,10 +108,18 @@ public final class BenchRetrainCommand implements CommandHandler {
 
             out.println(timed("first night", night(database, threads, clock), shape.users()));
 
-            // The next night's clock runs a day ahead, so the new ratings fall between the two nights.
-            Clock nextNight = Clock.offset(clock, Duration.ofDays(1));
+            // After an upgrade that changed the model format no stored model can be read, and every
+            // user is chosen anew, as on the first night: mark every model as the previous format's.
+            int marked = markAllModelsAsPreviousFormat(database);
+            Clock upgradeNight = Clock.offset(clock, Duration.ofDays(1));
+            out.printf(Locale.ROOT, "%-14s %,d stored models marked as format %d, which this version cannot read%n", "upgrade",
+                    marked, ModelCodec.FORMAT_VERSION - 1);
+            out.println(timed("post-upgrade", night(database, threads, upgradeNight), shape.users()));
+
+            // The next night's clock runs a day further, so the new ratings fall between the two nights.
+            Clock nextNight = Clock.offset(clock, Duration.ofDays(2));
             started = System.nanoTime();
-            int written = population.rateMore(newRatings, clock.instant().plus(Duration.ofHours(12)));
+            int written = population.rateMore(newRatings, clock.instant().plus(Duration.ofHours(36)));
             out.printf(Locale.ROOT, "%-14s %,d per user (%,d ratings) written in %.1f s%n", "new ratings", newRatings,
                     written, BenchDatabase.seconds(System.nanoTime() - started));
 
@@ -114,8 +127,18 @@ public final class BenchRetrainCommand implements CommandHandler {
             ModelStore.StoredTotals models = new ModelStore(database).totals();
             out.printf(Locale.ROOT, "%-14s %s; %,d models taking %.1f MB (%.1f KB each)%n", "database", BenchDatabase.size(file),
                     models.models(), models.bytes() / 1e6, models.models() == 0 ? 0 : models.bytes() / 1e3 / models.models());
-            out.println("target (issue #5): " + TARGET + ", in the amortised case: the next night");
+            out.println("targets: " + TARGET + "; " + AMORTISED_TARGET);
         }
+    }
+
+    /** Marks every stored model as written in the previous model format; returns how many. */
+    private static int markAllModelsAsPreviousFormat(Database database) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE models SET format_version = ?")) {
+                update.setInt(1, ModelCodec.FORMAT_VERSION - 1);
+                return update.executeUpdate();
+            }
+        });
     }
 
     /** The production wiring of the nightly run, over the benchmark's database, with nothing cached. */

@@ -23,7 +23,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * Repeated stratified k-fold cross-validation of the whole training pipeline: every fold trains
  * from scratch on its training part (features, model choice, calibration, threshold), so nothing
- * of the held-out songs leaks into their own predictions. Baselines run on the very same folds.
+ * of the held-out songs leaks into their own predictions. Rows naming the same track id share a fold,
+ * so a song rated twice is never trained on and tested at once. Baselines run on the very same folds.
  */
 public final class CrossValidation {
 
@@ -54,7 +55,7 @@ public final class CrossValidation {
         for (int i = 0; i < liked.length; i++) {
             liked[i] = rated.get(i).liked();
         }
-        List<StratifiedFolds.Split> splits = StratifiedFolds.splits(liked, settings.folds(), settings.repeats(), settings.seed());
+        List<StratifiedFolds.Split> splits = splits(rated, settings);
         AtomicInteger done = new AtomicInteger();
         // Smile's forests train their trees on the pool they are called from: one pool bounds everything.
         try (ForkJoinPool pool = new ForkJoinPool(settings.threads())) {
@@ -93,6 +94,16 @@ public final class CrossValidation {
             }
             throw new IllegalStateException("a fold failed: " + cause.getMessage(), e.getCause());
         }
+    }
+
+    /** The splits {@link #run} uses: a song rated twice (in two playlists, say) stays on one side of every split. */
+    static List<StratifiedFolds.Split> splits(List<RatedTrack> rated, Settings settings) {
+        boolean[] liked = new boolean[rated.size()];
+        for (int i = 0; i < liked.length; i++) {
+            liked[i] = rated.get(i).liked();
+        }
+        int[] song = StratifiedFolds.groupsOf(rated.stream().map(r -> r.track().trackId()).toList());
+        return StratifiedFolds.splits(liked, song, settings.folds(), settings.repeats(), settings.seed());
     }
 
     private FoldOutcome evaluate(List<RatedTrack> rated, StratifiedFolds.Split split, long seed) {

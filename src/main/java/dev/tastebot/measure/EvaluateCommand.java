@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tastebot.cli.CommandHandler;
 import dev.tastebot.cli.ExitCode;
+import dev.tastebot.cli.ProgressLine;
 import dev.tastebot.cli.ParsedCommand;
 import dev.tastebot.evaluation.InvalidDatasetException;
 import dev.tastebot.evaluation.LabelledCsvReader;
@@ -66,12 +67,12 @@ public final class EvaluateCommand implements CommandHandler {
         err.printf("evaluating %d songs (%d likes, %d dislikes): %d-fold cross-validation x %d repeats, seed %d%n",
                 dataset.size(), dataset.likes(), dataset.dislikes(), folds, repeats, seed);
         CrossValidation.Result result;
+        ProgressLine progress = ProgressLine.on(err);
         try {
             result = new CrossValidation(trainerOptions).run(rated, new CrossValidation.Settings(folds, repeats, seed, threads),
-                    done -> err.printf("\r  %d/%d folds done", done, total));
+                    done -> progress.show("  " + done + "/" + total + " folds done"));
         } finally {
-            // The progress line is rewritten in place; end it before anything else is printed.
-            err.println();
+            progress.end();
         }
         out.print(json ? json(result) : table(file, result));
         out.flush();

@@ -1,5 +1,6 @@
 package dev.tastebot.recommend;
 
+import dev.tastebot.features.RatedTrack;
 import dev.tastebot.features.TrackData;
 import dev.tastebot.store.CandidatePoolStore;
 import dev.tastebot.store.PostedSongStore;
@@ -28,19 +29,22 @@ import java.util.function.Consumer;
 
 /**
  * Picks the next song to rate from a random draw of songs the user never rated, in the
- * {@link ActiveChoice} order: before there is a model, songs by artists the user knows least; with
- * a model, mostly the songs it is least sure about. The draw merges four sources: the whole
- * catalogue, songs by the artists the user likes most, songs recommended from the songs the user
- * likes most, and songs other members of the user's servers like. Songs posted lately, and songs by the artists of the last few posts while others are
- * available, are passed over, so a session does not dwell on one discography.
+ * {@link ActiveChoice} order: while dislikes (or likes) are scarce, the likeliest of them; then the
+ * songs the model is least sure about. The draw merges four sources: the whole catalogue, songs by
+ * the artists the user likes most, songs recommended from the songs the user likes most, and songs
+ * other members of the user's servers like. Songs posted lately, and songs by the artists of the
+ * last few posts while others are available, are passed over, so a session does not dwell on one
+ * discography.
  */
 public final class CatalogCandidates implements CandidatePicker {
-    private static final int DRAW = 60;
+    /** Songs drawn from the whole catalogue for each pick; {@code simulate} draws as many. */
+    public static final int DRAW = 60;
     /** How many songs each of the narrower sources adds to the draw, at most. */
-    private static final int DRAW_PER_SOURCE = 20;
+    public static final int DRAW_PER_SOURCE = 20;
     /** The liked-artist source looks at the user's this-many most-liked artists. */
-    private static final int LIKED_ARTISTS = 50;
-    private static final int RECENT = 8;
+    public static final int LIKED_ARTISTS = 50;
+    /** The artists of this many last posts are passed over while other songs are drawn. */
+    public static final int RECENT = 8;
     /** A recommendation's reason names this many of the liked songs it came from. */
     private static final int SEEDS_NAMED = 2;
     /** The model's probability this close to its threshold counts as "can't tell yet". */
@@ -99,12 +103,14 @@ public final class CatalogCandidates implements CandidatePicker {
         if (choices.isEmpty()) {
             return Optional.empty();
         }
-        TasteProfile profile = TasteProfile.of(trainingData.labelledTracks(userId, featureSources));
+        List<RatedTrack> rated = trainingData.labelledTracks(userId, featureSources);
+        TasteProfile profile = TasteProfile.of(rated);
         Optional<TrainedModel> model = userModels.currentModel(userId);
-        TrackData pick;
+        SplittableRandom pickRandom;
         synchronized (random) {
-            pick = choices.get(ActiveChoice.pick(choices, model, profile, 1, random).getFirst());
+            pickRandom = random.split();
         }
+        TrackData pick = choices.get(ActiveChoice.pick(choices, model, rated, 1, pickRandom).getFirst());
         return Optional.of(new Candidate(pick.trackId(), why(pick, drawn.get(pick.trackId()),
                 recommendedFrom.getOrDefault(pick.trackId(), List.of()), profile, model)));
     }

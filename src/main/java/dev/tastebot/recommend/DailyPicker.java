@@ -120,7 +120,7 @@ public final class DailyPicker {
             if (fresh.isEmpty()) {
                 return new DailyPicks.NothingNew();
             }
-            Optional<TrainedModel> model = userModels.currentModel(userId);
+            Optional<TrainedModel> model = userModels.currentModelWithoutKeepingIt(userId);
             return model.isPresent() ? recommended(userId, fresh, model.get()) : toRate(userId, fresh);
         }
 
@@ -176,7 +176,7 @@ public final class DailyPicker {
             List<TrackData> pool = unrated.stream().map(Sampled::data).toList();
             // Seeded per user and round: the same user in the same round gets the same songs.
             SplittableRandom random = new SplittableRandom(seed ^ userId.hashCode());
-            List<DailyPicks.ToRate.Song> picked = ActiveChoice.pick(pool, Optional.empty(), profile, songs, random).stream()
+            List<DailyPicks.ToRate.Song> picked = ActiveChoice.pick(pool, Optional.empty(), rated, songs, random).stream()
                     .map(unrated::get)
                     .map(c -> new DailyPicks.ToRate.Song(c.track(), CatalogCandidates.familiarity(c.data(), profile)))
                     .toList();

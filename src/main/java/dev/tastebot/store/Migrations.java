@@ -31,7 +31,8 @@ final class Migrations {
             "V11__track_search_index.sql",
             "V12__daily_delivery_retry.sql",
             "V13__posted_song_reactions.sql",
-            "V14__recommended_songs.sql");
+            "V14__recommended_songs.sql",
+            "V15__ratings_by_track_and_user.sql");
 
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 

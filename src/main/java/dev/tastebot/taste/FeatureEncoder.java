@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,8 +97,10 @@ final class FeatureEncoder implements Serializable {
         double prior = profile.likeRate();
         int[] foldOf = new int[training.size()];
         SplittableRandom random = new SplittableRandom(seed);
+        // A song rated twice is one song: its other rating must not tell its affinity the answer.
+        Map<String, Integer> foldOfSong = new HashMap<>();
         for (int i = 0; i < foldOf.length; i++) {
-            foldOf[i] = random.nextInt(AFFINITY_FOLDS);
+            foldOf[i] = foldOfSong.computeIfAbsent(training.get(i).track().trackId(), id -> random.nextInt(AFFINITY_FOLDS));
         }
         double[][] rows = new double[training.size()][];
         for (int fold = 0; fold < AFFINITY_FOLDS; fold++) {
@@ -135,6 +138,59 @@ final class FeatureEncoder implements Serializable {
             row[j] = columns.get(j).value(inputs);
         }
         return row;
+    }
+
+    /** Stored as arrays: a list of column records is slow to read back, and every user's model is read every day. */
+    @java.io.Serial
+    private Object writeReplace() {
+        return new SerialForm(this);
+    }
+
+    @java.io.Serial
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("a feature encoder is read through its serial form");
+    }
+
+    /**
+     * Each column as a kind (0 numeric, 1 missing flag, 2 artist affinity, 3 artist ratings, 4 genre
+     * affinity), the ordinals of its features, and its number (a median or a smoothing strength).
+     */
+    private record SerialForm(byte[] kinds, int[][] features, double[] numbers) implements Serializable {
+        SerialForm(FeatureEncoder encoder) {
+            this(new byte[encoder.columns.size()], new int[encoder.columns.size()][], new double[encoder.columns.size()]);
+            for (int j = 0; j < kinds.length; j++) {
+                switch (encoder.columns.get(j)) {
+                    case FeatureColumn.Numeric c -> set(j, 0, new int[] {c.feature().ordinal()}, c.median());
+                    case FeatureColumn.Missing c -> set(j, 1, c.features().stream().mapToInt(Enum::ordinal).toArray(), 0);
+                    case FeatureColumn.ArtistAffinity c -> set(j, 2, new int[0], c.strength());
+                    case FeatureColumn.ArtistSupport c -> set(j, 3, new int[0], 0);
+                    case FeatureColumn.GenreAffinity c -> set(j, 4, new int[0], c.strength());
+                }
+            }
+        }
+
+        private void set(int j, int kind, int[] ordinals, double number) {
+            kinds[j] = (byte) kind;
+            features[j] = ordinals;
+            numbers[j] = number;
+        }
+
+        @java.io.Serial
+        private Object readResolve() throws java.io.InvalidObjectException {
+            NumericFeature[] all = NumericFeature.values();
+            List<FeatureColumn> columns = new ArrayList<>(kinds.length);
+            for (int j = 0; j < kinds.length; j++) {
+                columns.add(switch (kinds[j]) {
+                    case 0 -> new FeatureColumn.Numeric(all[features[j][0]], numbers[j]);
+                    case 1 -> new FeatureColumn.Missing(Arrays.stream(features[j]).mapToObj(f -> all[f]).toList());
+                    case 2 -> new FeatureColumn.ArtistAffinity(numbers[j]);
+                    case 3 -> new FeatureColumn.ArtistSupport();
+                    case 4 -> new FeatureColumn.GenreAffinity(numbers[j]);
+                    default -> throw new java.io.InvalidObjectException("unknown column kind " + kinds[j]);
+                });
+            }
+            return new FeatureEncoder(columns);
+        }
     }
 
     private static double median(double[] values) {

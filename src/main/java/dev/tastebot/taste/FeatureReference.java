@@ -51,4 +51,28 @@ record FeatureReference(Map<NumericFeature, Stats> stats) implements Serializabl
     Optional<Stats> of(NumericFeature feature) {
         return Optional.ofNullable(stats.get(feature));
     }
+
+    /** Stored as arrays: a map of records is slow to read back, and every user's model is read every day. */
+    @java.io.Serial
+    private Object writeReplace() {
+        return new SerialForm(this);
+    }
+
+    /** The features' ordinals, liked means and spreads. */
+    private record SerialForm(int[] features, double[] likedMeans, double[] spreads) implements Serializable {
+        SerialForm(FeatureReference reference) {
+            this(reference.stats.keySet().stream().mapToInt(Enum::ordinal).toArray(),
+                    reference.stats.values().stream().mapToDouble(Stats::likedMean).toArray(),
+                    reference.stats.values().stream().mapToDouble(Stats::spread).toArray());
+        }
+
+        @java.io.Serial
+        private Object readResolve() {
+            Map<NumericFeature, Stats> stats = new EnumMap<>(NumericFeature.class);
+            for (int i = 0; i < features.length; i++) {
+                stats.put(NumericFeature.values()[features[i]], new Stats(likedMeans[i], spreads[i]));
+            }
+            return new FeatureReference(Map.copyOf(stats));
+        }
+    }
 }

@@ -14,15 +14,21 @@ record LogisticLearner(double lambda) implements Learner {
         Standardizer standardizer = Standardizer.fit(rows);
         var model = LogisticRegression.binomial(standardizer.apply(rows), liked,
                 new LogisticRegression.Options(lambda, 1e-5, 500));
-        return new LogisticScorer(model, standardizer);
+        return new LogisticScorer(model.coefficients(), standardizer);
     }
 
-    private record LogisticScorer(LogisticRegression.Binomial model, Standardizer standardizer) implements Scorer {
+    /**
+     * Smile's answer from its coefficients alone (the intercept last), without keeping Smile's
+     * model object: every user's model is read back every day, and that object was a large part of it.
+     */
+    record LogisticScorer(double[] weights, Standardizer standardizer) implements Scorer {
         @Override
         public double score(double[] row) {
-            double[] posterior = new double[2];
-            model.predict(standardizer.apply(row), posterior);
-            return posterior[1];
+            double z = weights[weights.length - 1];
+            for (int j = 0; j < row.length; j++) {
+                z += weights[j] * (row[j] - standardizer.mean()[j]) / standardizer.scale()[j];
+            }
+            return 1 / (1 + Math.exp(-z));
         }
     }
 }

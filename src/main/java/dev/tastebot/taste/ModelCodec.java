@@ -24,10 +24,11 @@ import java.util.zip.InflaterInputStream;
  */
 public final class ModelCodec {
     /**
-     * Raise whenever a serialised class changes shape. 2: trees kept as flat arrays, compressed
-     * (version 1 held Smile's own tree objects).
+     * Raise whenever a serialised class changes shape. 3: the rank-averaged blend of boosting and
+     * logistic regression (2: a family chosen per user, trees as flat arrays, compressed; 1:
+     * Smile's own tree objects).
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     private static final ObjectInputFilter ALLOWED = ObjectInputFilter.Config.createFilter(
             "maxdepth=200;dev.tastebot.**;smile.**;java.**;[*;!*");
@@ -53,7 +54,9 @@ public final class ModelCodec {
         if (formatVersion != FORMAT_VERSION) {
             return Optional.empty();
         }
-        try (ObjectInputStream in = new ObjectInputStream(new InflaterInputStream(new ByteArrayInputStream(bytes)))) {
+        // Inflated in one go: reading objects straight from the inflater asks it for a few bytes at a time.
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(
+                new InflaterInputStream(new ByteArrayInputStream(bytes)).readAllBytes()))) {
             in.setObjectInputFilter(ALLOWED);
             if (in.readInt() != FORMAT_VERSION) {
                 return Optional.empty();

@@ -20,10 +20,6 @@ public record Tally(int likes, int total) implements Serializable {
         return new Tally(likes + (liked ? 1 : 0), total + 1);
     }
 
-    public Tally minus(boolean liked) {
-        return new Tally(likes - (liked ? 1 : 0), total - 1);
-    }
-
     public int dislikes() {
         return total - likes;
     }

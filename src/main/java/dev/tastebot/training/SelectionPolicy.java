@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Decides whether a retraining chooses the user's model family, calibration and threshold anew by
- * cross-validation, or refits the previous choice to the current ratings. Choosing costs about ten
- * refits (5 folds of 3 families, then the refit), and on a few more ratings it almost always comes
- * to the same answer: nightly retraining of many users is affordable only when most of them refit.
+ * Decides whether a retraining chooses the blend's scale, calibration and threshold anew by
+ * cross-validation, or refits the previous choice to the current ratings. Choosing costs about four
+ * refits (the blend's parts fitted on 3 folds, 5 below 300 ratings, then the refit), and on a few
+ * more ratings it almost always comes to the same answer: the amortised night refits most users.
  *
  * <p>The choice is made again when there is none to reuse, when the ratings grew or shrank by
  * {@value #CHANGE_SHARE_PERCENT}% since it was made, or when it is older than {@link #MAX_AGE} plus

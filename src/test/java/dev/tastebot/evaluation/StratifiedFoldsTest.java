@@ -104,6 +104,52 @@ class StratifiedFoldsTest {
     }
 
     @Test
+    void rowsOfOneSongAlwaysShareAFoldAndFoldsStayStratified() {
+        // GIVEN 40 songs, every fourth listed twice (as in an export of two playlists), 30 likes and 10 dislikes
+        List<String> ids = new java.util.ArrayList<>();
+        StringBuilder labels = new StringBuilder();
+        for (int song = 0; song < 40; song++) {
+            int rows = song % 4 == 0 ? 2 : 1;
+            for (int r = 0; r < rows; r++) {
+                ids.add("song-" + song);
+                labels.append(song % 4 == 1 ? 'D' : 'L');
+            }
+        }
+        boolean[] liked = labels(labels.toString());
+        int[] song = StratifiedFolds.groupsOf(ids);
+
+        // WHEN
+        List<Split> splits = StratifiedFolds.splits(liked, song, 5, 3, 7);
+
+        // THEN no song is on both sides of a split, and every fold tests 2 of the 10 dislikes
+        assertThat(splits).hasSize(15).allSatisfy(split -> {
+            java.util.Set<String> tested = Arrays.stream(split.test()).mapToObj(ids::get).collect(java.util.stream.Collectors.toSet());
+            assertThat(Arrays.stream(split.train()).mapToObj(ids::get)).doesNotContainAnyElementsOf(tested);
+            assertThat(split.test().length - likesAmong(split.test(), liked)).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void groupsNumberEqualKeysAlikeFromZero() {
+        assertThat(StratifiedFolds.groupsOf(List.of("a", "b", "a", "c", "b"))).containsExactly(0, 1, 0, 2, 1);
+    }
+
+    @Test
+    void withEveryRowAloneTheGroupedDealIsTheRoundRobinDeal() {
+        boolean[] liked = labels("LLLLLLLDDDLLDLD");
+
+        assertThat(StratifiedFolds.stratifiedFoldAssignment(liked, IntStream.range(0, 15).toArray(), 4, new Random(3)))
+                .containsExactly(StratifiedFolds.stratifiedFoldAssignment(liked, 4, new Random(3)));
+    }
+
+    @Test
+    void refusesMoreFoldsThanDistinctSongs() {
+        assertThatThrownBy(() -> StratifiedFolds.splits(labels("LLDD"), StratifiedFolds.groupsOf(List.of("a", "a", "b", "b")), 3, 1, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("3 folds for only 2 distinct songs");
+    }
+
+    @Test
     void splitsCannotBeChangedFromOutside() {
         Split split = StratifiedFolds.splits(TEN_LIKES_FIVE_DISLIKES, 5, 1, 0).getFirst();
         int firstTestRow = split.test()[0];

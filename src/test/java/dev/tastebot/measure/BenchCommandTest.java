@@ -63,15 +63,14 @@ class BenchCommandTest {
         assertThat(exitCode).isZero();
         assertThat(out())
                 .startsWith("tastebot bench: synthetic listener (60 generated ratings; timing only, not quality), one core,"
-                        + " median of 1 runs after 10 warm-up runs")
-                .containsPattern("(?m)^model selection \\+ calibration \\+ threshold" + MILLIS
-                        + " +\\((random forest|gradient boosting|logistic regression) chosen; cross-validated, 3 families x 5 folds\\)$")
-                .containsPattern("(?m)^final fit, random forest" + MILLIS)
-                .containsPattern("(?m)^final fit, gradient boosting" + MILLIS)
-                .containsPattern("(?m)^final fit, logistic regression" + MILLIS)
-                .containsPattern("(?m)^score one track \\(probability\\)" + MICROS + "$")
-                .containsPattern("(?m)^score one track with its reasons" + MICROS + "$");
-        assertThat(out().split("<- chosen", -1)).as("exactly one final fit is marked as chosen").hasSize(2);
+                        + " medians after 10 warm-up runs each")
+                .containsPattern("(?m)^cross-validation \\+ scale \\+ calibration \\+ threshold" + MILLIS
+                        + " +\\(median of 3 runs; 5-fold cross-validation of the blend's 2 parts\\)$")
+                .containsPattern("(?m)^final fit, boosting \\+ logistic blend" + MILLIS + " +\\(median of 1 runs\\)$")
+                .containsPattern("(?m)^  of which gradient boosting" + MILLIS)
+                .containsPattern("(?m)^  of which logistic regression" + MILLIS)
+                .containsPattern("(?m)^score one track \\(probability\\)" + MICROS + " +\\(median of 9 runs over 60 tracks\\)$")
+                .containsPattern("(?m)^score one track with its reasons" + MICROS);
         assertThat(err()).isEmpty();
     }
 
@@ -86,7 +85,7 @@ class BenchCommandTest {
         // THEN
         assertThat(exitCode).isZero();
         assertThat(out()).startsWith("tastebot bench: ratings.csv (first 40 rows), one core")
-                .contains("final fit, logistic regression");
+                .contains("  of which logistic regression");
         assertThat(err()).isEmpty();
     }
 

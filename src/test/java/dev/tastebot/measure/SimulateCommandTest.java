@@ -30,6 +30,8 @@ class SimulateCommandTest {
             OptionSpec.value(SimulateCommand.BATCH, "N", "").wholeNumber(1, 1_000),
             OptionSpec.value(SimulateCommand.SEEDS, "N", "").wholeNumber(1, 100),
             OptionSpec.value(SimulateCommand.SEED, "N", "").wholeNumber(0, Integer.MAX_VALUE),
+            OptionSpec.value(SimulateCommand.START_LIKES, "N", "").wholeNumber(0, 100_000),
+            OptionSpec.value(SimulateCommand.HELD_OUT, "PERCENT", "").wholeNumber(10, 90),
             OptionSpec.flag(SimulateCommand.JSON, ""))), "simulate");
 
     @TempDir
@@ -57,6 +59,10 @@ class SimulateCommandTest {
         assertThat(json.get("ratings")).extracting(JsonNode::asInt).containsExactly(10, 20, 30, 40);
         assertThat(json.get("auc_tastebot")).hasSize(4).allSatisfy(v -> assertThat(v.asDouble()).isBetween(0.0, 1.0));
         assertThat(json.get("auc_random")).hasSize(4);
+        assertThat(json.get("spread_tastebot")).hasSize(4).allSatisfy(v -> assertThat(v.asDouble()).isBetween(0.0, 0.5));
+        assertThat(json.get("spread_random")).hasSize(4);
+        assertThat(json.get("held_out").asInt()).isEqualTo(60);
+        assertThat(json.get("start_likes").asInt()).isEqualTo(5);
         // with 40 ratings of a learnable listener both orders rank far better than chance
         assertThat(json.get("auc_tastebot").get(3).asDouble()).isGreaterThan(0.65);
         assertThat(json.has("tastebot_ratings_to_match_random_at_budget")).isTrue();
@@ -79,11 +85,15 @@ class SimulateCommandTest {
         Path small = RatingsCsv.synthetic(folder.resolve("small.csv"), 6, 60);
 
         assertThat(simulate("--csv", small.toString(), "--label", "liked", "--budget", "100")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("tastebot simulate: 60 rows leave about 35 songs to pick "
-                + "from (a third is held out); need at least --budget 100" + System.lineSeparator());
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("tastebot simulate: 60 rows leave 31 songs to pick "
+                + "from (40% held out, 5 known likes); need at least --budget 100" + System.lineSeparator());
         err.reset();
         assertThat(simulate("--csv", small.toString(), "--label", "liked", "--budget", "25", "--batch", "10")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("tastebot simulate: --budget must be a multiple of --batch");
+        err.reset();
+        assertThat(simulate("--csv", small.toString(), "--label", "liked", "--budget", "10", "--start-likes", "25")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("tastebot simulate: --start-likes 25 is more than the 18 "
+                + "likes left to pick from after holding out 40%" + System.lineSeparator());
         err.reset();
         assertThat(simulate("--csv", folder.resolve("missing.csv").toString(), "--label", "liked")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("tastebot simulate: no such file");

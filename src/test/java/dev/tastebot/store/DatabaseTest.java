@@ -56,13 +56,36 @@ class DatabaseTest {
                     new AppliedMigration(11, "track search index", FIRST_OPEN),
                     new AppliedMigration(12, "daily delivery retry", FIRST_OPEN),
                     new AppliedMigration(13, "posted song reactions", FIRST_OPEN),
-                    new AppliedMigration(14, "recommended songs", FIRST_OPEN));
-            assertThat(database.schemaVersion()).isEqualTo(14);
+                    new AppliedMigration(14, "recommended songs", FIRST_OPEN),
+                    new AppliedMigration(15, "ratings by track and user", FIRST_OPEN));
+            assertThat(database.schemaVersion()).isEqualTo(15);
             assertThat(tableNames(database)).contains(
                     "users", "tracks", "track_artists", "track_features", "ratings", "rating_history", "models",
                     "posted_songs", "rating_sessions", "user_settings", "spotify_links", "library_syncs", "training_runs",
                     "artist_searches", "community_members", "spotify_playlists", "daily_deliveries", "last_retrainings", "track_search_keys",
                     "track_search_stale", "track_search_trigrams", "track_search_words", "recommended_songs", "schema_migrations");
+        }
+    }
+
+    @Test
+    void whoRatedADailyRoundsCandidatesIsReadFromAnIndexAlone() {
+        // GIVEN a fresh database
+        try (Database database = Database.open(folder.resolve("tastebot.db"))) {
+            // WHEN SQLite plans the query a daily round asks (see RatingStore.ratedAmong)
+            List<String> plan = database.withConnection(c -> {
+                List<String> steps = new ArrayList<>();
+                try (Statement explain = c.createStatement();
+                     ResultSet rows = explain.executeQuery(
+                             "EXPLAIN QUERY PLAN SELECT user_id, track_id FROM ratings WHERE track_id IN ('a', 'b', 'c')")) {
+                    while (rows.next()) {
+                        steps.add(rows.getString("detail"));
+                    }
+                }
+                return steps;
+            });
+
+            // THEN it reads the index by track and user and never a table row
+            assertThat(plan).anySatisfy(step -> assertThat(step).contains("COVERING INDEX ratings_by_track_and_user"));
         }
     }
 
@@ -91,7 +114,8 @@ class DatabaseTest {
                     new AppliedMigration(11, "track search index", FIRST_OPEN),
                     new AppliedMigration(12, "daily delivery retry", FIRST_OPEN),
                     new AppliedMigration(13, "posted song reactions", FIRST_OPEN),
-                    new AppliedMigration(14, "recommended songs", FIRST_OPEN));
+                    new AppliedMigration(14, "recommended songs", FIRST_OPEN),
+                    new AppliedMigration(15, "ratings by track and user", FIRST_OPEN));
             assertThat(new UserStore(reopened).exists("console:local")).isTrue();
         }
     }
@@ -121,7 +145,7 @@ class DatabaseTest {
         // WHEN it is opened
         try (Database database = Database.open(file)) {
             // THEN exactly that file is created
-            assertThat(database.schemaVersion()).isEqualTo(14);
+            assertThat(database.schemaVersion()).isEqualTo(15);
             assertThat(file).exists();
         }
     }

@@ -1,22 +1,17 @@
 package dev.tastebot.taste;
 
+import dev.tastebot.evaluation.Metrics;
 import dev.tastebot.features.RatedTrack;
 import dev.tastebot.measure.SyntheticListener;
 import org.junit.jupiter.api.Test;
-import smile.classification.Classifier;
-import smile.data.DataFrame;
-import smile.data.Tuple;
-import smile.data.type.StructType;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
+/** Trees as flat arrays, and the boosting that grows them. */
 class FlatTreesTest {
     private static final long SEED = 11;
 
@@ -34,61 +29,73 @@ class FlatTreesTest {
     }
 
     @Test
-    void theFlatForestScoresAsSmilesOwnForest() {
-        ForestLearner learner = ForestLearner.standard();
-        var smile = learner.smileForest(rows, liked, encoder.names(), SEED);
+    void treesGrownNodeByNodeScoreAsTheirSplitsSay() {
+        // GIVEN one tree: energy <= 0.5 ? (tempo <= 100 ? 0.1 : 0.2) : 0.9, and a one-leaf tree answering 0.4
+        FlatTrees.Builder builder = new FlatTrees.Builder();
+        builder.startTree();
+        int root = builder.split(0, 0.5);
+        int left = builder.split(1, 100);
+        builder.leaf(0.1);
+        builder.falseChildFollows(left);
+        builder.leaf(0.2);
+        builder.falseChildFollows(root);
+        builder.leaf(0.9);
+        builder.startTree();
+        builder.leaf(0.4);
 
-        Scorer flat = ForestLearner.flatten(smile);
+        FlatTrees trees = builder.build();
 
-        for (double[] row : probes()) {
-            assertThat(flat.score(row)).isCloseTo(smileLikeProbability(smile, row), within(1e-12));
+        assertThat(trees.size()).isEqualTo(2);
+        assertThat(trees.leafValue(0, new double[] {0.5, 100})).isEqualTo(0.1);
+        assertThat(trees.leafValue(0, new double[] {0.2, 140})).isEqualTo(0.2);
+        assertThat(trees.leafValue(0, new double[] {0.7, 90})).isEqualTo(0.9);
+        assertThat(trees.leafValue(1, new double[] {0.7, 90})).isEqualTo(0.4);
+    }
+
+    @Test
+    void theSameRowsAndSeedGiveTheSameTreesAndAnotherSeedOthers() {
+        for (Learner learner : List.of(BoostingLearner.standard())) {
+            Scorer first = learner.fit(rows, liked, encoder.names(), SEED);
+            Scorer second = learner.fit(rows, liked, encoder.names(), SEED);
+            Scorer other = learner.fit(rows, liked, encoder.names(), SEED + 1);
+
+            for (double[] row : probes()) {
+                assertThat(second.score(row)).isEqualTo(first.score(row));
+            }
+            assertThat(probes()).anySatisfy(row -> assertThat(other.score(row)).isNotEqualTo(first.score(row)));
         }
     }
 
     @Test
-    void theFlatBoostingScoresExactlyAsSmilesOwnBoosting() {
-        BoostingLearner learner = BoostingLearner.standard();
-        var smile = learner.smileBoosting(rows, liked, encoder.names(), SEED);
-
-        Scorer flat = learner.flatten(smile);
-
-        for (double[] row : probes()) {
-            assertThat(flat.score(row)).isEqualTo(smileLikeProbability(smile, row));
+    void boostingFindsARuleNoStraightLineDraws() {
+        // GIVEN songs liked when two features are both high or both low, and 5% of verdicts flipped
+        SplittableRandom random = new SplittableRandom(5);
+        double[][] x = new double[600][];
+        int[] y = new int[600];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = new double[] {random.nextDouble(), random.nextDouble(), random.nextDouble()};
+            boolean like = (x[i][0] > 0.5) == (x[i][1] > 0.5);
+            y[i] = like ^ random.nextDouble() < 0.05 ? 1 : 0;
         }
-    }
+        double[][] train = java.util.Arrays.copyOfRange(x, 0, 400);
+        int[] trainY = java.util.Arrays.copyOfRange(y, 0, 400);
+        String[] names = {"a", "b", "noise"};
 
-    @Test
-    void theFlatForestIsAFractionOfSmilesSize() throws IOException {
-        var smile = ForestLearner.standard().smileForest(rows, liked, encoder.names(), SEED);
-
-        int flat = serialisedSize(ForestLearner.flatten(smile));
-        int original = serialisedSize(smile);
-
-        assertThat(flat).isLessThan(original / 2);
-    }
-
-    @Test
-    void fittingTheSameRowsWithTheSameSeedGivesTheSameScores() {
-        Scorer first = ForestLearner.standard().fit(rows, liked, encoder.names(), SEED);
-        Scorer second = ForestLearner.standard().fit(rows, liked, encoder.names(), SEED);
-
-        for (double[] row : probes()) {
-            assertThat(second.score(row)).isEqualTo(first.score(row));
+        for (Learner learner : List.of(BoostingLearner.standard(), LogisticLearner.standard())) {
+            Scorer scorer = learner.fit(train, trainY, names, SEED);
+            double[] scores = new double[200];
+            boolean[] truth = new boolean[200];
+            for (int i = 0; i < 200; i++) {
+                scores[i] = scorer.score(x[400 + i]);
+                truth[i] = y[400 + i] == 1;
+            }
+            double auc = Metrics.rocAuc(scores, truth);
+            // THEN the trees rank held-out songs well, and the logistic regression, a straight line, cannot
+            if (learner instanceof LogisticLearner) {
+                assertThat(auc).as("logistic regression").isLessThan(0.7);
+            } else {
+                assertThat(auc).as(learner.toString()).isGreaterThan(0.85);
+            }
         }
-    }
-
-    private double smileLikeProbability(Classifier<Tuple> model, double[] row) {
-        StructType schema = DataFrame.of(new double[][] {row}, encoder.names()).schema();
-        double[] posterior = new double[2];
-        model.predict(Tuple.of(schema, row), posterior);
-        return posterior[1];
-    }
-
-    private static int serialisedSize(Object o) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(o);
-        }
-        return bytes.size();
     }
 }

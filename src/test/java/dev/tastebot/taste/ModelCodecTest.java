@@ -26,14 +26,11 @@ class ModelCodecTest {
     }
 
     @Test
-    void aForestOf500RatingsIsStoredInUnder40Kilobytes() {
-        // GIVEN the forest + logistic blend, the largest family, fitted to 500 ratings
+    void aModelOf500RatingsIsStoredInUnder40Kilobytes() {
+        // GIVEN the blend of boosting and logistic regression fitted to 500 ratings
         List<RatedTrack> rated = SyntheticListener.balanced(5).ratings(500);
         TasteTrainer trainer = new TasteTrainer(TasteTrainer.Options.defaults());
-        ModelChoice chosen = trainer.choose(rated);
-        ModelChoice blend = new ModelChoice(ModelKind.FOREST_LOGISTIC_BLEND, chosen.calibration(), chosen.threshold(),
-                chosen.cvAuc(), chosen.cvBalancedAccuracy(), chosen.candidateAuc(), rated.size(), 0, chosen.selectedAt());
-        TrainedModel model = trainer.fit(rated, blend);
+        TrainedModel model = trainer.fit(rated, trainer.choose(rated));
 
         // WHEN it is turned into bytes for the store
         byte[] bytes = codec.toBytes(model);

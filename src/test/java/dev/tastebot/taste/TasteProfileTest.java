@@ -29,15 +29,6 @@ class TasteProfileTest {
     }
 
     @Test
-    void leaveOneOutEvidenceNeverContainsTheTracksOwnRating() {
-        RatedTrack own = liked("a", "Solo", 0.5);
-        TasteProfile profile = TasteProfile.of(List.of(own, disliked("b", "Solo", 0.5)));
-
-        assertThat(profile.artistEvidenceWithout(own)).isEqualTo(new Tally(0, 1));
-        assertThat(profile.artistEvidenceWithout(new RatedTrack(track("b", "Solo", 0.5), false))).isEqualTo(new Tally(1, 1));
-    }
-
-    @Test
     void anArtistNamedTwiceOnOneTrackCountsOnce() {
         TrackData duet = new TrackData("x", List.of("A", "a"), FeatureValues.none(), Optional.empty());
         TasteProfile profile = TasteProfile.of(List.of(new RatedTrack(duet, true)));

@@ -73,9 +73,10 @@ class TasteTrainerTest {
         assertThat(predictor).isInstanceOf(TrainedModel.class);
         TrainingReport report = predictor.report();
         assertThat(report.trainingSize()).isEqualTo(300);
-        assertThat(report.candidateAuc()).containsOnlyKeys("random forest", "gradient boosting", "logistic regression", "forest + logistic blend");
-        assertThat(report.cvAuc().orElseThrow()).isEqualTo(report.candidateAuc().values().stream()
-                .mapToDouble(Double::doubleValue).max().orElseThrow());
+        assertThat(report.method()).isEqualTo("boosting + logistic blend");
+        assertThat(report.candidateAuc()).containsOnlyKeys("gradient boosting", "logistic regression", "boosting + logistic blend");
+        // the figure is the blend's own, the one pipeline always used, not the best of the three
+        assertThat(report.cvAuc().orElseThrow()).isEqualTo(report.candidateAuc().get("boosting + logistic blend"));
         assertThat(report.cvAuc().orElseThrow()).isGreaterThan(0.8);
         assertThat(report.threshold()).isStrictlyBetween(0.0, 1.0);
 
@@ -87,6 +88,58 @@ class TasteTrainerTest {
             liked[i] = fresh.get(i).liked();
         }
         assertThat(Metrics.rocAuc(scores, liked)).isGreaterThan(0.8);
+    }
+
+    @Test
+    void onVerdictsNothingPredictsTheCrossValidatedFiguresSayGuessing() {
+        // GIVEN 12 users whose likes are coin flips, unrelated to the songs' sound or artists
+        List<Double> auc = new ArrayList<>();
+        List<Double> balancedAccuracy = new ArrayList<>();
+        for (int user = 0; user < 12; user++) {
+            java.util.SplittableRandom coin = new java.util.SplittableRandom(100 + user);
+            List<RatedTrack> rated = new ArrayList<>();
+            for (int song = 0; song < 120; song++) {
+                rated.add(new RatedTrack(track("u" + user + "-s" + song, "artist " + coin.nextInt(40), coin.nextDouble()),
+                        coin.nextBoolean()));
+            }
+
+            // WHEN a model is chosen for each
+            ModelChoice choice = trainer.choose(rated);
+            auc.add(choice.cvAuc());
+            balancedAccuracy.add(choice.cvBalancedAccuracy());
+        }
+
+        // THEN the figures /stats shows and the keep-the-better rule compares are those of guessing, on average
+        double meanAuc = auc.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double meanBalancedAccuracy = balancedAccuracy.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        assertThat(meanAuc).as("ROC-AUC per user %s", auc).isBetween(0.44, 0.56);
+        assertThat(meanBalancedAccuracy).as("balanced accuracy per user %s", balancedAccuracy).isBetween(0.44, 0.56);
+    }
+
+    @Test
+    void balancedAccuracyJudgesEachFoldAtAThresholdChosenOnTheOthers() {
+        // GIVEN scores that are noise, for 300 songs in 3 folds
+        java.util.SplittableRandom noise = new java.util.SplittableRandom(3);
+        double[] probabilities = new double[300];
+        boolean[] liked = new boolean[300];
+        int[] foldOf = new int[300];
+        for (int i = 0; i < 300; i++) {
+            probabilities[i] = noise.nextDouble();
+            liked[i] = noise.nextBoolean();
+            foldOf[i] = i % 3;
+        }
+
+        // WHEN balanced accuracy is measured cross-fitted, and at the threshold best on all songs
+        double crossFitted = TasteTrainer.crossFittedBalancedAccuracy(probabilities, liked, foldOf, 3);
+        double[] thresholds = {Metrics.bestBalancedAccuracyThreshold(probabilities, liked)};
+        boolean[] atOwn = new boolean[300];
+        for (int i = 0; i < 300; i++) {
+            atOwn[i] = probabilities[i] >= thresholds[0];
+        }
+
+        // THEN the cross-fitted figure is guessing's, while the threshold fitted to the songs it judges claims better
+        assertThat(crossFitted).isBetween(0.42, 0.56);
+        assertThat(Metrics.balancedAccuracy(atOwn, liked)).isGreaterThan(crossFitted + 0.04);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tastebot.training;
 
+import dev.tastebot.taste.BlendScale;
 import dev.tastebot.taste.ModelChoice;
 import dev.tastebot.taste.ModelKind;
 import dev.tastebot.training.SelectionPolicy.Selection;
@@ -8,6 +9,7 @@ import smile.classification.PlattScaling;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -21,8 +23,9 @@ class SelectionPolicyTest {
     private final SelectionPolicy policy = new SelectionPolicy();
 
     private static ModelChoice chosenOn(int ratings) {
-        return new ModelChoice(ModelKind.FOREST_LOGISTIC_BLEND, new PlattScaling(-2, 1), 0.5, 0.9, 0.85,
-                Map.of(), ratings, 400, CHOSEN);
+        return new ModelChoice(ModelKind.BOOSTING_LOGISTIC_BLEND, new PlattScaling(-2, 1), 0.5, 0.9, 0.85,
+                Map.of(), ratings, 400, CHOSEN, BlendScale.of(List.of(new double[] {0, 1}, new double[] {0, 1}),
+                        new double[] {1, 1}));
     }
 
     private Selection decide(int ratingsNow, Instant now) {

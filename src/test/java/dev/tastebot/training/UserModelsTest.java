@@ -278,6 +278,28 @@ class UserModelsTest {
     }
 
     @Test
+    void aModelReadForADailyMessageIsNotKeptInMemoryButOneKeptIsUsed() {
+        // GIVEN a user with a stored model, and a service that has read nothing yet (as after a restart)
+        List<RatedTrack> rated = storeRatings(open(), "console:gil", SyntheticListener.balanced(32).ratings(80));
+        userModels(database).retrain("console:gil");
+        UserModels afterRestart = userModels(database);
+        TrackData probe = rated.getFirst().track();
+
+        // WHEN a daily round reads the model twice
+        TrainedModel once = afterRestart.currentModelWithoutKeepingIt("console:gil").orElseThrow();
+        TrainedModel twice = afterRestart.currentModelWithoutKeepingIt("console:gil").orElseThrow();
+
+        // THEN it is read from the store each time, and answers as the kept model does
+        assertThat(twice).isNotSameAs(once);
+        TrainedModel kept = afterRestart.currentModel("console:gil").orElseThrow();
+        assertThat(afterRestart.currentModel("console:gil").orElseThrow()).isSameAs(kept);
+        assertThat(once.predict(probe)).isEqualTo(kept.predict(probe));
+
+        // AND once a chat command has kept it in memory, the daily round uses that copy
+        assertThat(afterRestart.currentModelWithoutKeepingIt("console:gil").orElseThrow()).isSameAs(kept);
+    }
+
+    @Test
     void tooFewRatingsGiveTheStarterRuleAndStoreNothing() {
         storeRatings(open(), "console:ben", SyntheticListener.balanced(2).ratings(8));
         UserModels userModels = userModels(database);
