@@ -4,6 +4,10 @@ import dev.tastebot.features.NumericFeature;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
@@ -67,8 +71,18 @@ record DatasetColumns(
         OptionalInt anyCase = exact.isPresent()
                 ? exact
                 : IntStream.range(0, header.size()).filter(i -> header.get(i).equalsIgnoreCase(wanted)).findFirst();
-        return anyCase.orElseThrow(() -> new InvalidDatasetException(
-                "no column '" + wanted + "' to take the labels from; the columns are: " + ColumnNames.briefly(header)));
+        return anyCase.orElseThrow(() -> new InvalidDatasetException("no column '" + wanted + "' to take the labels from"
+                + closest(header, wanted).map(name -> "; did you mean '" + name + "'?").orElse(".")
+                + " The columns are: " + ColumnNames.briefly(header)));
+    }
+
+    /** The column a typo most likely meant: at most a third of its letters (and at least one) off. */
+    static Optional<String> closest(List<String> header, String typed) {
+        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+        String lower = typed.toLowerCase(Locale.ROOT);
+        return header.stream()
+                .filter(name -> distance.apply(name.toLowerCase(Locale.ROOT), lower) <= Math.max(1, lower.length() / 3))
+                .min(Comparator.comparingInt((String name) -> distance.apply(name.toLowerCase(Locale.ROOT), lower)));
     }
 
     private static OptionalInt firstNamed(List<String> header, List<String> candidates, int label) {

@@ -128,6 +128,10 @@ class ConsoleAdapterTest {
         List<Reply> daily = fixture.dailyMessages(2).newRound().prepare(LOCAL.userId());
         List<String> dailySongs = daily.stream().filter(Reply.SongCard.class::isInstance)
                 .map(r -> ((Reply.SongCard) r).trackId()).toList();
+        // AND its songs were shown lately, so the session passes them over: each keystroke has one right song
+        for (String song : dailySongs) {
+            fixture.posted().save(new PostedSong("earlier-" + song, LOCAL.userId(), song, PostedSong.DAILY, ChatFixture.NOW));
+        }
 
         // WHEN it arrives after /rate showed the session's first song, and the user types -, then +3 (the daily's second song)
         String screen = run(new Typing("/rate", DAILY_ARRIVES, "-", "+3", "+9", "/quit"), daily);

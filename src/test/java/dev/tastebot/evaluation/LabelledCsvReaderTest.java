@@ -330,7 +330,7 @@ class LabelledCsvReaderTest {
                     """);
 
             assertThatThrownBy(() -> reader.read(file, "liked"))
-                    .hasMessage("no column 'liked' to take the labels from; the columns are: danceability, energy,"
+                    .hasMessage("no column 'liked' to take the labels from. The columns are: danceability, energy,"
                             + " key, loudness, mode, speechiness, acousticness, instrumentalness and 2 more");
         }
 

@@ -130,7 +130,8 @@ class EvaluateCommandTest {
                     .containsPattern("(?m)^tastebot" + figures + " *$")
                     .containsPattern("(?m)^original MLP \\(20 hidden\\)" + figures + " *$")
                     .containsPattern("(?m)^majority class +0\\.500 ± 0\\.000 +0\\.500 ± 0\\.000" + (" +" + figure).repeat(3) + " *$")
-                    .containsPattern("(?m)^model chosen per fold: \\{.+}$");
+                    .contains("higher is better: ROC-AUC, balanced accuracy, accuracy, PR-AUC of dislikes; lower is better: Brier")
+                    .containsPattern("(?m)^model chosen per fold: [a-z].* in 3 of 3 folds$");
         }
 
         @Test
@@ -210,7 +211,15 @@ class EvaluateCommandTest {
         void noSuchLabelColumn() throws IOException {
             Path file = RatingsCsv.synthetic(folder.resolve("ratings.csv"), 1, 30);
             assertThat(refused("--csv", file.toString(), "--label", "verdict"))
-                    .startsWith("tastebot evaluate: no column 'verdict' to take the labels from; the columns are: danceability, energy,");
+                    .startsWith("tastebot evaluate: no column 'verdict' to take the labels from. The columns are: danceability, energy,");
+        }
+
+        @Test
+        void aMistypedLabelColumnIsNamedAsTheOneMeant() throws IOException {
+            Path file = RatingsCsv.synthetic(folder.resolve("ratings.csv"), 1, 30);
+            assertThat(refused("--csv", file.toString(), "--label", "Likd"))
+                    .startsWith("tastebot evaluate: no column 'Likd' to take the labels from; did you mean 'liked'? The columns are:");
+            assertThat(refused("--csv", file.toString(), "--label", "verdict")).doesNotContain("did you mean");
         }
 
         @Test
@@ -312,5 +321,12 @@ class EvaluateCommandTest {
             assertThat(refused("--csv", file.toString(), "--label", "liked", "--folds", "3"))
                     .isEqualTo("tastebot evaluate: only 2 likes: need at least 3 (one per fold) for 3-fold cross-validation");
         }
+    }
+
+    @Test
+    void theModelsChosenReadAsASentenceMostChosenFirst() {
+        assertThat(EvaluateCommand.chosen(java.util.Map.of("starter rule", 1, "blend", 14), 15))
+                .isEqualTo("blend in 14 of 15 folds, starter rule in 1");
+        assertThat(EvaluateCommand.chosen(java.util.Map.of("blend", 1), 1)).isEqualTo("blend in 1 of 1 fold");
     }
 }
