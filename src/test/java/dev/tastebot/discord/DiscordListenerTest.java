@@ -888,4 +888,61 @@ class DiscordListenerTest {
         });
         return answers;
     }
+
+    // --- choosing among matches ---
+
+    private static final String TRACK_ID = "4uLU6hMCjMI75M1A2tKUQC";
+
+    @Test
+    void theAskerPressingAChoiceUnderTheirPublicListGetsAPublicAnswerAboutThatTrack() {
+        User ana = FakeDiscord.user(ANA_ID, "Ana");
+
+        listener.onButtonInteraction(fake.pressInServer(ana, "pick:" + TRACK_ID, ana, false));
+
+        assertThat(chat.calls).startsWith(new Deferred(false), new Handled(ANA, new ChatCommand.WillILike(TRACK_ID)));
+    }
+
+    @Test
+    void someoneElsePressingAChoiceGetsTheirOwnAnswerPrivately() {
+        // GIVEN Ana's public list of matches in the server channel
+        User ana = FakeDiscord.user(ANA_ID, "Ana");
+        User ben = FakeDiscord.user(BEN_ID, "Ben");
+
+        // WHEN Ben presses one of its buttons
+        listener.onButtonInteraction(fake.pressInServer(ben, "pick:" + TRACK_ID, ana, false));
+
+        // THEN the answer is about Ben's taste, for Ben's eyes: the channel did not ask for it
+        assertThat(chat.calls).startsWith(new Deferred(true), new Handled(BEN, new ChatCommand.WillILike(TRACK_ID)));
+    }
+
+    @Test
+    void aChoiceUnderAPrivateListIsAnsweredPrivately() {
+        User ana = FakeDiscord.user(ANA_ID, "Ana");
+
+        listener.onButtonInteraction(fake.pressInServer(ana, "pick:" + TRACK_ID, ana, true));
+
+        assertThat(chat.calls).startsWith(new Deferred(true), new Handled(ANA, new ChatCommand.WillILike(TRACK_ID)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pick:Daft Punk - One More Time", "pick:", "pick:../../etc/passwd", "like", "forget:42",
+            "pick:xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+    void aForgedCustomIdIsAcknowledgedAndRefusedPrivatelyWithoutReachingTheCore(String customId) {
+        User ana = FakeDiscord.user(ANA_ID, "Ana");
+
+        listener.onButtonInteraction(fake.press(ana, customId, ana));
+
+        assertThat(chat.calls).containsExactly(new Deferred(true));
+        assertThat(discord.contents()).containsExactly("That button does nothing any more; ask again with /will-i-like.");
+    }
+
+    @Test
+    void aPressTheCoreCannotAnswerGetsAFriendlyMessage() {
+        chat.failingWith(new IllegalStateException("database is locked"));
+        User ana = FakeDiscord.user(ANA_ID, "Ana");
+
+        listener.onButtonInteraction(fake.press(ana, "pick:" + TRACK_ID, ana));
+
+        assertThat(discord.contents()).containsExactly("Something went wrong on my side; it has been logged.");
+    }
 }
