@@ -61,6 +61,7 @@ import net.dv8tion.jda.api.utils.NamedAttachmentProxy;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -893,35 +894,23 @@ class DiscordListenerTest {
 
     private static final String TRACK_ID = "4uLU6hMCjMI75M1A2tKUQC";
 
-    @Test
-    void theAskerPressingAChoiceUnderTheirPublicListGetsAPublicAnswerAboutThatTrack() {
+    /**
+     * The asker's press is answered as their list was; anyone else's privately, since the channel
+     * asked for the asker's answers, not one per passer-by. Either way the core answers the presser.
+     */
+    @ParameterizedTest(name = "pressed by {0}, list private: {1}")
+    @CsvSource({"42, false, false", "42, true, true", "43, false, true", "43, true, true"})
+    void whoeverPressesAChoiceGetsTheirOwnAnswerAboutThatTrack(long presserId, boolean listPrivate, boolean answerPrivate) {
+        // GIVEN Ana's list of matches in the server channel
         User ana = FakeDiscord.user(ANA_ID, "Ana");
+        User presser = FakeDiscord.user(presserId, presserId == ANA_ID ? "Ana" : "Ben");
 
-        listener.onButtonInteraction(fake.pressInServer(ana, "pick:" + TRACK_ID, ana, false));
+        // WHEN someone presses one of its buttons
+        listener.onButtonInteraction(fake.pressInServer(presser, "pick:" + TRACK_ID, ana, listPrivate));
 
-        assertThat(chat.calls).startsWith(new Deferred(false), new Handled(ANA, new ChatCommand.WillILike(TRACK_ID)));
-    }
-
-    @Test
-    void someoneElsePressingAChoiceGetsTheirOwnAnswerPrivately() {
-        // GIVEN Ana's public list of matches in the server channel
-        User ana = FakeDiscord.user(ANA_ID, "Ana");
-        User ben = FakeDiscord.user(BEN_ID, "Ben");
-
-        // WHEN Ben presses one of its buttons
-        listener.onButtonInteraction(fake.pressInServer(ben, "pick:" + TRACK_ID, ana, false));
-
-        // THEN the answer is about Ben's taste, for Ben's eyes: the channel did not ask for it
-        assertThat(chat.calls).startsWith(new Deferred(true), new Handled(BEN, new ChatCommand.WillILike(TRACK_ID)));
-    }
-
-    @Test
-    void aChoiceUnderAPrivateListIsAnsweredPrivately() {
-        User ana = FakeDiscord.user(ANA_ID, "Ana");
-
-        listener.onButtonInteraction(fake.pressInServer(ana, "pick:" + TRACK_ID, ana, true));
-
-        assertThat(chat.calls).startsWith(new Deferred(true), new Handled(ANA, new ChatCommand.WillILike(TRACK_ID)));
+        // THEN it is acknowledged at once, then the core is asked about that track for the presser
+        assertThat(chat.calls).startsWith(new Deferred(answerPrivate),
+                new Handled(presserId == ANA_ID ? ANA : BEN, new ChatCommand.WillILike(TRACK_ID)));
     }
 
     @ParameterizedTest

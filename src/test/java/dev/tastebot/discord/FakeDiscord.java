@@ -272,21 +272,13 @@ final class FakeDiscord {
     private SlashCommandInteractionEvent slashIn(MessageChannelUnion in, User user, String name, OptionMapping... options) {
         SlashCommandInteractionEvent event = mock(SlashCommandInteractionEvent.class);
         Options.stub(event, name, options);
-        when(event.getUser()).thenReturn(user);
-        when(event.getJDA()).thenReturn(jda);
         when(event.getChannel()).thenReturn(in);
-        if (in != channel) {
-            when(event.isFromGuild()).thenReturn(true);
-            when(event.getGuild()).thenReturn(server);
-            Member member = member(user);
-            when(event.getMember()).thenReturn(member);
-        }
-        deferring(event, in);
+        interaction(event, in, user);
         return event;
     }
 
     /**
-     * {@code user} presses the button {@code customId} under {@code list}, tastebot's answer to
+     * {@code user} presses the button {@code customId} under tastebot's answer to
      * {@code asker}'s slash command in the server's text channel, as JDA hands it over: with the message
      * from Discord's payload, its ephemeral flag and its interaction metadata (who used the command).
      * Deferring works as for a slash command.
@@ -303,8 +295,6 @@ final class FakeDiscord {
     private ButtonInteractionEvent pressIn(MessageChannelUnion in, User user, String customId, User asker, boolean ephemeral) {
         ButtonInteractionEvent event = mock(ButtonInteractionEvent.class);
         when(event.getComponentId()).thenReturn(customId);
-        when(event.getUser()).thenReturn(user);
-        when(event.getJDA()).thenReturn(jda);
         when(event.getChannel()).thenReturn(in);
         Message list = mock(Message.class);
         when(list.isEphemeral()).thenReturn(ephemeral);
@@ -312,18 +302,23 @@ final class FakeDiscord {
         when(asked.getUser()).thenReturn(asker);
         when(list.getInteractionMetadata()).thenReturn(asked);
         when(event.getMessage()).thenReturn(list);
+        interaction(event, in, user);
+        return event;
+    }
+
+    /**
+     * An interaction by {@code user} in {@code in}: in the server with their Member. Deferring it
+     * succeeds at once (unless held) and hands over {@link #hook}, whose 15 minutes start now.
+     */
+    private void interaction(IReplyCallback event, MessageChannelUnion in, User user) {
+        when(event.getUser()).thenReturn(user);
+        when(event.getJDA()).thenReturn(jda);
         if (in != channel) {
             when(event.isFromGuild()).thenReturn(true);
             when(event.getGuild()).thenReturn(server);
             Member member = member(user);
             when(event.getMember()).thenReturn(member);
         }
-        deferring(event, in);
-        return event;
-    }
-
-    /** Deferring {@code event} succeeds at once (unless held) and hands over {@link #hook}, whose 15 minutes start now. */
-    private void deferring(IReplyCallback event, MessageChannelUnion in) {
         ReplyCallbackAction defer = mock(ReplyCallbackAction.class, RETURNS_SELF);
         when(event.deferReply(anyBoolean())).thenAnswer(call -> {
             onDefer.accept(call.getArgument(0));
