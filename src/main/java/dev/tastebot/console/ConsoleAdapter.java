@@ -99,7 +99,8 @@ public final class ConsoleAdapter implements Outbox {
     }
 
     private void answer(ConsoleInput input) {
-        List<ChatService.Choice> listed = takeMatches();
+        // An empty line shows nothing, so the list stays the last thing on screen.
+        List<ChatService.Choice> listed = input instanceof ConsoleInput.Nothing ? List.of() : takeMatches();
         switch (input) {
             case ConsoleInput.Quit q -> {
                 // ends the loop before it reaches the lane

@@ -212,9 +212,10 @@ class ConsoleAdapterTest {
         fixture.addTrack("nitro-1", "Nitro One", List.of("Amber"), Optional.empty());
         fixture.addTrack("nitro-2", "Nitro Two", List.of("Basalt"), Optional.empty());
 
-        // WHEN the user asks, mistypes a number out of the list, picks "Nitro Two" by its number, then types it again
+        // WHEN the user asks, mistypes a number out of the list, presses Enter, picks "Nitro Two" by its number,
+        // then types that number again
         Recording core = new Recording();
-        String screen = run(new Typing("/will-i-like nitro", "7", "<pick Nitro Two>", "<pick Nitro Two>", "/quit"), List.of(),
+        String screen = run(new Typing("/will-i-like nitro", "7", "", "<pick Nitro Two>", "<pick Nitro Two>", "/quit"), List.of(),
                 core);
 
         // THEN the matches were listed by number with how to pick, the wrong number said so and kept the list,
