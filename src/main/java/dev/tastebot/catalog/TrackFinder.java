@@ -2,12 +2,14 @@ package dev.tastebot.catalog;
 
 import dev.tastebot.fairuse.Allowance;
 import dev.tastebot.fairuse.RateLimiter;
+import dev.tastebot.store.Track;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns what a user typed to name a track (a link, an id, "artist - title" or a few words) into that
@@ -25,6 +27,8 @@ public final class TrackFinder {
     static final String UNKNOWN_HERE =
             "I don't know that track yet: it isn't in this bot's catalogue, and Spotify lookups are not set up here.";
 
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
     private final CatalogSearch catalog;
     private final Optional<RemoteTrackLookup> remote;
     private final RateLimiter remoteLookups;
@@ -38,6 +42,10 @@ public final class TrackFinder {
 
     /** @param userId who asks: a remote lookup counts against their limit */
     public TrackResolution resolve(String userId, String typed) {
+        Optional<Match> byCatalogueId = catalogueId(typed);
+        if (byCatalogueId.isPresent()) {
+            return new TrackResolution.Found(byCatalogueId.get());
+        }
         return switch (TrackReference.parse(typed)) {
             case TrackReference.Empty empty -> new TrackResolution.Invalid(NOTHING_TYPED);
             case TrackReference.Malformed malformed ->
@@ -47,6 +55,16 @@ public final class TrackFinder {
             case TrackReference.TrackId id -> byId(userId, id.id());
             case TrackReference.Search search -> bySearch(userId, search);
         };
+    }
+
+    /**
+     * The catalogue's track whose id is exactly what was typed: a choice picked from a list, or an
+     * autocompletion, sends back the id of a catalogue imported with ids of its own (ISRCs, UUIDs),
+     * which would otherwise be searched for as a word.
+     */
+    private Optional<Match> catalogueId(String typed) {
+        String text = typed.strip();
+        return Track.isValidId(text) ? catalog.find(text) : Optional.empty();
     }
 
     private TrackResolution byId(String userId, String id) {
@@ -119,7 +137,11 @@ public final class TrackFinder {
         return distinct;
     }
 
-    /** "Maroon 5 - Memories" names one song when exactly one match has that very title and artist (either way round). */
+    /**
+     * "Maroon 5 - Memories" names one song when exactly one match has that very title and artist
+     * (either way round), or all its artists as listed ("Daft Punk, Pharrell Williams - Get Lucky"),
+     * whatever the case and the spacing.
+     */
     private static Optional<Match> theOnlyExactMatch(List<Match> matches, TrackReference.ArtistAndTitle parts) {
         List<Match> exact = matches.stream()
                 .filter(match -> isExactly(match, parts.artist(), parts.title()) || isExactly(match, parts.title(), parts.artist()))
@@ -128,7 +150,15 @@ public final class TrackFinder {
     }
 
     private static boolean isExactly(Match match, String artist, String title) {
-        return match.title().equalsIgnoreCase(title) && match.artists().stream().anyMatch(artist::equalsIgnoreCase);
+        String wantedArtist = asCompared(artist);
+        return asCompared(match.title()).equals(asCompared(title))
+                && (match.artists().stream().map(TrackFinder::asCompared).anyMatch(wantedArtist::equals)
+                        || asCompared(String.join(", ", match.artists())).equals(wantedArtist));
+    }
+
+    /** Case and spacing aside: "daft  punk" is "Daft Punk", "AC / DC" is not "AC/DC". */
+    private static String asCompared(String name) {
+        return SearchWords.folded(WHITE_SPACE.matcher(name.strip()).replaceAll(" "));
     }
 
     private static String withArticle(String kind) {

@@ -94,6 +94,11 @@ public final class ChatCommands {
         return ALL.stream().filter(command -> command.name().equals(declared)).findFirst();
     }
 
+    /** The declaration a command comes from. */
+    public static Optional<CommandDeclaration> declarationOf(ChatCommand command) {
+        return ALL.stream().filter(declaration -> declaration.produces().contains(command.getClass())).findFirst();
+    }
+
     private static CommandDeclaration declare(String name, String summary, String help, List<CommandOption> options,
                                               boolean privateAnswer, boolean postsSongs,
                                               List<Class<? extends ChatCommand>> produces,

@@ -1,10 +1,12 @@
 package dev.tastebot.chat;
 
+import dev.tastebot.store.Track;
 import dev.tastebot.text.Limit;
 import dev.tastebot.text.RichText;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What tastebot says back; adapters turn each into a platform message, escaping what came from
@@ -95,6 +97,36 @@ public sealed interface Reply {
 
         public List<Reaction> reactions() {
             return inSession() ? List.of(Reaction.LIKE, Reaction.DISLIKE, Reaction.STOP) : List.of(Reaction.LIKE, Reaction.DISLIKE);
+        }
+    }
+
+    /**
+     * A question answered by picking one of a few songs: several fit what the user typed. Each
+     * platform shows the choices its own way (buttons, numbers), every label as outside text, and hands
+     * a picked one's value to {@link #command}, whose command the core then answers for whoever picked.
+     *
+     * @param prompt  what is asked, our own words
+     * @param choices the songs, best first: label "Artist - Title", value the track id
+     */
+    record Choices(RichText prompt, List<ChatService.Choice> choices) implements Reply {
+        /** More would not fit one message's buttons on every platform (Discord: 25), nor be read. */
+        public static final int MAX_CHOICES = 10;
+
+        public Choices {
+            Objects.requireNonNull(prompt, "prompt");
+            choices = List.copyOf(choices);
+            if (choices.isEmpty() || choices.size() > MAX_CHOICES) {
+                throw new IllegalArgumentException("between 1 and " + MAX_CHOICES + " choices, got " + choices.size());
+            }
+        }
+
+        /**
+         * What picking {@code value} asks for: {@code /will-i-like} on that track, for whoever picked it.
+         * The value comes back from the platform, where a modified client may send anything: only a
+         * track id is taken, and it only ever runs that question. Empty for any other value.
+         */
+        public static Optional<ChatCommand> command(String value) {
+            return value != null && Track.isValidId(value) ? Optional.of(new ChatCommand.WillILike(value)) : Optional.empty();
         }
     }
 

@@ -4,7 +4,6 @@ import dev.tastebot.features.TrackData;
 import dev.tastebot.store.Rating;
 import dev.tastebot.store.Track;
 import dev.tastebot.taste.Prediction;
-import dev.tastebot.text.Limit;
 import dev.tastebot.text.RichText;
 import dev.tastebot.training.UserModels;
 import java.util.List;
@@ -12,6 +11,8 @@ import java.util.Optional;
 
 /** {@code /will-i-like}: finds the song the user means and says whether their model expects them to like it. */
 final class WillILikeCommand {
+    static final String SEVERAL = "Several songs match; which one do you mean?";
+
     private final ChatStores stores;
     private final TrackLookup lookup;
     private final UserModels userModels;
@@ -35,7 +36,8 @@ final class WillILikeCommand {
         }
         return switch (lookup.resolve(user.userId(), query.strip())) {
             case TrackLookup.Lookup.Found found -> prediction(user, found.trackId());
-            case TrackLookup.Lookup.Several several -> List.of(new Reply.Text(severalText(several.choices())));
+            case TrackLookup.Lookup.Several several -> List.of(new Reply.Choices(RichText.of(SEVERAL),
+                    several.choices().stream().limit(Reply.Choices.MAX_CHOICES).toList()));
             case TrackLookup.Lookup.Problem problem -> List.of(new Reply.Text(problem.message()));
         };
     }
@@ -77,13 +79,5 @@ final class WillILikeCommand {
             text.line().link(url);
         }
         return text.build();
-    }
-
-    private static RichText severalText(List<ChatService.Choice> choices) {
-        RichText.Builder text = RichText.builder().words("Several songs match; which one do you mean?");
-        for (int i = 0; i < choices.size(); i++) {
-            text.line().words((i + 1) + ". ").outside(choices.get(i).label(), Limit.TITLE);
-        }
-        return text.line().words("Ask again with the full \"artist - title\" or a Spotify link.").build();
     }
 }

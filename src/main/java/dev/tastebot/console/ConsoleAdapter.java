@@ -7,6 +7,8 @@ import dev.tastebot.chat.Outbox;
 import dev.tastebot.chat.Reaction;
 import dev.tastebot.chat.Reply;
 import dev.tastebot.chat.UserLanes;
+import dev.tastebot.text.Limit;
+import dev.tastebot.text.RichText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,8 +28,9 @@ import java.util.concurrent.CompletionException;
  * gets a number. {@code +} and {@code -} rate the song on screen: the rating session's song while
  * there is one to rate, otherwise the next unrated song of the last list shown (/playlist, a daily
  * message); {@code +2} or {@code -3} rate a song by its number, so a daily message that arrives during
- * a session takes no keystroke from it. Every rating is confirmed with the song's name. Ends at end of
- * input or {@code /quit}.
+ * a session takes no keystroke from it. Every rating is confirmed with the song's name. When several
+ * songs match a {@code /will-i-like}, they are listed by number, and a number alone ({@code 2}) typed
+ * next picks one; anything else typed first puts the list away. Ends at end of input or {@code /quit}.
  *
  * <p>It is also the console's {@link Outbox}: a daily message is printed between the answers, from
  * the scheduler's thread.
@@ -41,6 +44,7 @@ public final class ConsoleAdapter implements Outbox {
     static final String HELP = """
             In this console:
               + or -   rate the song on screen (👍 or 👎); +2 or -3 rate song number 2 or 3
+              2        after a list of matches: pick match number 2
               stop     end the rating session
               /quit    leave (your ratings are saved)""";
 
@@ -56,6 +60,8 @@ public final class ConsoleAdapter implements Outbox {
     private int lastNumber; // guarded by screen
     /** The numbers of the last list shown (one answer's or one daily message's songs). */
     private List<Integer> lastList = List.of(); // guarded by screen
+    /** The matches just listed, to pick from by number; empty once anything else was typed. */
+    private List<ChatService.Choice> matches = List.of(); // guarded by screen
     /** Holds a thread only while a line is answered. */
     private final UserLanes lanes = UserLanes.onVirtualThreads();
 
@@ -93,6 +99,8 @@ public final class ConsoleAdapter implements Outbox {
     }
 
     private void answer(ConsoleInput input) {
+        // An empty line shows nothing, so the list stays the last thing on screen.
+        List<ChatService.Choice> listed = input instanceof ConsoleInput.Nothing ? List.of() : takeMatches();
         switch (input) {
             case ConsoleInput.Quit q -> {
                 // ends the loop before it reaches the lane
@@ -107,7 +115,38 @@ public final class ConsoleAdapter implements Outbox {
                 }
             }
             case ConsoleInput.React react -> react(react.reaction(), react.song());
+            case ConsoleInput.Pick pick -> pick(pick.number(), listed);
         }
+    }
+
+    /** The matches listed by the last answer, put away: a number typed later would pick from a list long gone. */
+    private List<ChatService.Choice> takeMatches() {
+        synchronized (screen) {
+            List<ChatService.Choice> listed = matches;
+            matches = List.of();
+            return listed;
+        }
+    }
+
+    private void pick(int number, List<ChatService.Choice> listed) {
+        if (listed.isEmpty()) {
+            print("There is no list of matches to pick from: a number alone picks one right after /will-i-like "
+                    + "lists several. To rate song " + number + ", type +" + number + " or -" + number + ".");
+            return;
+        }
+        if (number < 1 || number > listed.size()) {
+            synchronized (screen) {
+                matches = listed;
+                out.println("Pick a number from 1 to " + listed.size() + ".");
+            }
+            return;
+        }
+        Optional<ChatCommand> command = Reply.Choices.command(listed.get(number - 1).value());
+        if (command.isEmpty()) {
+            print("I can't ask about that one; try /will-i-like with a Spotify link.");
+            return;
+        }
+        show(chat.handle(user, command.get()));
     }
 
     private void react(Reaction reaction, OptionalInt number) {
@@ -201,12 +240,25 @@ public final class ConsoleAdapter implements Outbox {
                 switch (reply) {
                     case Reply.Text text -> out.println(ConsoleText.render(text.content()));
                     case Reply.SongCard card -> cards.add(showCard(card));
+                    case Reply.Choices choices -> showChoices(choices);
                 }
             }
             if (!cards.isEmpty()) {
                 lastList = List.copyOf(cards);
             }
         }
+    }
+
+    /** Numbered from 1, apart from the songs' numbers: the next line typed, a number alone, picks one. */
+    private void showChoices(Reply.Choices choices) {
+        RichText.Builder text = RichText.builder().append(choices.prompt());
+        List<ChatService.Choice> listed = choices.choices();
+        for (int i = 0; i < listed.size(); i++) {
+            text.line().words("  " + (i + 1) + ". ").outside(listed.get(i).label(), Limit.TITLE);
+        }
+        text.line().words("Type its number (1-" + listed.size() + ") to hear whether you'll like it.");
+        out.println(ConsoleText.render(text.build()));
+        matches = listed;
     }
 
     private int showCard(Reply.SongCard card) {

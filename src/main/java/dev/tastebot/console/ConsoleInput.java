@@ -21,6 +21,10 @@ sealed interface ConsoleInput {
         }
     }
 
+    /** A number alone: picks that match of the list of matches just shown ({@code 2}). */
+    record Pick(int number) implements ConsoleInput {
+    }
+
     /** Something the console answers itself: a usage hint, an unreadable file. */
     record Answer(RichText text) implements ConsoleInput {
 

@@ -23,11 +23,14 @@ import java.util.regex.Pattern;
 /**
  * Reads the console's typed lines: the declared chat commands ({@link ChatCommands}), with either
  * hyphens or underscores ({@code /will-i-like}, {@code /will_i_like}) and their options as words;
- * a file option is a path, read here; reactions typed as {@code +}, {@code -} or {@code stop}.
+ * a file option is a path, read here; reactions typed as {@code +}, {@code -} or {@code stop}; a
+ * number alone picks from a list of matches.
  */
 final class ConsoleParser {
     /** {@code +3} or {@code - 3}: a rating of the song shown with that number. */
     private static final Pattern NUMBERED_RATING = Pattern.compile("([+-])\\s*(\\d{1,6})");
+    /** {@code 2}: a pick from the list of matches just shown. */
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,6}");
     private final Path workingDirectory;
 
     ConsoleParser(Path workingDirectory) {
@@ -47,6 +50,9 @@ final class ConsoleParser {
         if (numbered.matches()) {
             return new ConsoleInput.React(numbered.group(1).equals("+") ? Reaction.LIKE : Reaction.DISLIKE,
                     OptionalInt.of(Integer.parseInt(numbered.group(2))));
+        }
+        if (NUMBER.matcher(text).matches()) {
+            return new ConsoleInput.Pick(Integer.parseInt(text));
         }
         if (!text.startsWith("/")) {
             return new ConsoleInput.Answer("Commands start with a slash (/help lists them); rate the song on screen with + or -, "

@@ -26,6 +26,9 @@ import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.entities.emoji.EmojiUnion;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.events.message.react.GenericMessageReactionEvent;
 import net.dv8tion.jda.api.events.message.react.MessageReactionAddEvent;
 import net.dv8tion.jda.api.events.message.react.MessageReactionRemoveEvent;
@@ -76,7 +79,38 @@ final class DiscordListener extends ListenerAdapter {
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         ChatUser user = DiscordUsers.of(event.getUser().getIdLong(), event.getUser(), event.getMember());
-        SlashRequest request = songChannelChecked(event, read(event));
+        run(event, event.getName(), user, songChannelChecked(event, read(event)));
+    }
+
+    /**
+     * One of several matches picked under a {@code /will-i-like} answer: whoever presses gets their
+     * own answer about that song, in their lane, as if they had asked. It is private when the list
+     * was, and when someone other than the asker presses: the channel asked for the asker's answers,
+     * not for one per passer-by. The custom id may be forged; only a track id is taken from it.
+     */
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        ChatUser user = DiscordUsers.of(event.getUser().getIdLong(), event.getUser(), event.getMember());
+        SlashRequest request = ChoiceButtons.command(event.getComponentId())
+                .<SlashRequest>map(command -> new SlashRequest.Run(command, answersPrivately(event, command)))
+                .orElseGet(() -> new SlashRequest.Refuse(UserMessages.UNKNOWN_BUTTON));
+        run(event, ChatCommands.WILL_I_LIKE, user, request);
+    }
+
+    private static boolean answersPrivately(ButtonInteractionEvent event, ChatCommand command) {
+        boolean declaredPrivate = ChatCommands.declarationOf(command).map(CommandDeclaration::privateAnswer).orElse(true);
+        Message list = event.getMessage();
+        Message.InteractionMetadata asked = list.getInteractionMetadata();
+        boolean byTheAsker = asked == null ? !event.isFromGuild() : asked.getUser().getIdLong() == event.getUser().getIdLong();
+        return declaredPrivate || list.isEphemeral() || !byTheAsker;
+    }
+
+    /**
+     * Acknowledges an interaction at once and answers it in the user's lane.
+     *
+     * @param command the command it runs, as the log and a late answer name it
+     */
+    private void run(IReplyCallback event, String command, ChatUser user, SlashRequest request) {
         Optional<String> server = event.isFromGuild() ? Optional.of(event.getGuild().getId()) : Optional.empty();
         // The core runs only once Discord has the acknowledgement: an unacknowledged command shows
         // the user a failure, and they should not find it carried out anyway. The command takes its
@@ -84,9 +118,9 @@ final class DiscordListener extends ListenerAdapter {
         CompletableFuture<InteractionHook> acknowledged = new CompletableFuture<>();
         RestActions.queue(() -> event.deferReply(request.answersPrivately()),
                 acknowledged::complete, acknowledged::completeExceptionally);
-        boolean queued = worker.submitFor(user, "/" + event.getName() + " for " + user.userId(),
-                () -> acknowledgement(acknowledged, event.getName(), user).ifPresent(hook -> {
-                    answer(new Answer(hook, event.getName(), user), request);
+        boolean queued = worker.submitFor(user, "/" + command + " for " + user.userId(),
+                () -> acknowledgement(acknowledged, command, user).ifPresent(hook -> {
+                    answer(new Answer(hook, command, user), request);
                     seen(user, server);
                 }));
         if (!queued) {

@@ -12,7 +12,8 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 /**
  * Turns core replies into Discord messages: outside text escaped ({@link DiscordMarkdown}), no
  * pings, at most 2000 characters each, a text answer in at most {@link Reply#MAX_MESSAGES}
- * messages, and a song card always in one, which carries its reactions.
+ * messages, a song card always in one, which carries its reactions, and a choice among matches as
+ * its question with one button per match ({@link ChoiceButtons}).
  */
 final class DiscordMessages {
     private static final String SHORTENED_LINE = "\n" + RichText.SHORTENED;
@@ -30,6 +31,11 @@ final class DiscordMessages {
             switch (reply) {
                 case Reply.Text text -> capped(chunks(DiscordMarkdown.render(text.content())))
                         .forEach(chunk -> out.add(new Outgoing(message(chunk), Optional.empty())));
+                case Reply.Choices choices -> {
+                    String prompt = chunks(DiscordMarkdown.render(choices.prompt())).stream().findFirst().orElse("");
+                    out.add(new Outgoing(new MessageCreateBuilder().setContent(prompt).setAllowedMentions(List.of())
+                            .setComponents(ChoiceButtons.of(choices)).build(), Optional.empty()));
+                }
                 case Reply.SongCard card -> {
                     String content = cardText(card);
                     if (!content.isEmpty()) {

@@ -12,6 +12,7 @@ final class UserMessages {
             + "You can still rate by reacting with 👍 or 👎 yourself.";
     static final String SLOW_DOWN = "You're sending me more than I can keep up with: your last commands or "
             + "reactions were not counted. Wait a few seconds, then send them again.";
+    static final String UNKNOWN_BUTTON = "That button does nothing any more; ask again with /will-i-like.";
     static final String DOWNLOAD_FAILED = "I couldn't download that file from Discord; please try again.";
 
     private UserMessages() {

@@ -13,7 +13,9 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code like}, {@code dislike}, {@code stop}: a song card's buttons; in a group followed by
  *       {@code |} and the first name of the person it is for, to tell others whose song it is;</li>
- *   <li>{@code forget:<user id>}, {@code keep:<user id>}: the answer to {@code /forget_me}'s question.</li>
+ *   <li>{@code forget:<user id>}, {@code keep:<user id>}: the answer to {@code /forget_me}'s question;</li>
+ *   <li>{@code pick:<value>}: one of several matches picked ({@code chat.Reply.Choices}); the value is
+ *       the core's to check, since anyone may send any.</li>
  * </ul>
  */
 final class CallbackData {
@@ -21,6 +23,7 @@ final class CallbackData {
     static final int MAX_BYTES = 64;
     private static final String FORGET = "forget:";
     private static final String KEEP = "keep:";
+    private static final String PICK = "pick:";
 
     /** A button press, read. */
     sealed interface Press {
@@ -31,6 +34,10 @@ final class CallbackData {
         }
 
         record Keep(long userId) implements Press {
+        }
+
+        /** @param value as sent, unchecked */
+        record Pick(String value) implements Press {
         }
 
         record Unknown() implements Press {
@@ -57,9 +64,18 @@ final class CallbackData {
         return KEEP + userId;
     }
 
+    /** A choice's button; empty when its value does not fit, since Telegram refuses the whole message then. */
+    static Optional<String> pick(String value) {
+        String data = PICK + value;
+        return data.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES ? Optional.of(data) : Optional.empty();
+    }
+
     static Press read(String data) {
         if (data == null) {
             return new Press.Unknown();
+        }
+        if (data.startsWith(PICK)) {
+            return new Press.Pick(data.substring(PICK.length()));
         }
         int bar = data.indexOf('|');
         String verb = bar < 0 ? data : data.substring(0, bar);

@@ -90,6 +90,7 @@ final class TelegramChat {
                 case CallbackData.Press.Rate rate -> rate(user, here, message.getMessageId(), rate);
                 case CallbackData.Press.Forget forget -> forget(user, here, message.getMessageId(), forget.userId(), true);
                 case CallbackData.Press.Keep keep -> forget(user, here, message.getMessageId(), keep.userId(), false);
+                case CallbackData.Press.Pick pick -> pick(user, here, pick.value());
                 case CallbackData.Press.Unknown unknown -> Handled.only(UserMessages.UNKNOWN_BUTTON);
             };
         } catch (RuntimeException e) {
@@ -189,6 +190,38 @@ final class TelegramChat {
                 sender.tell(UserMessages.KEPT, here);
             }
         });
+    }
+
+    /**
+     * One of several matches picked: whoever presses gets their own answer about that song, where
+     * the question was asked (in a group, named, since Telegram does not show who pressed). The value
+     * may be forged; the core takes only a track id from it.
+     */
+    private Handled pick(ChatUser user, ChatTarget here, String value) {
+        Optional<ChatCommand> command = Reply.Choices.command(value);
+        if (command.isEmpty()) {
+            return Handled.only(UserMessages.UNKNOWN_BUTTON);
+        }
+        return new Handled(Optional.empty(), () -> {
+            Optional<ChatTarget> answerTo = answerTarget(user, TelegramCommands.answersPrivately(command.get()),
+                    TelegramCommands.written(command.get()), here);
+            if (answerTo.isEmpty()) {
+                return;
+            }
+            answerOf(user, command.get()).ifPresentOrElse(
+                    replies -> sender.post(answerTo.get().group() ? named(user, replies) : replies, user, answerTo.get(),
+                            forWhom(user, answerTo.get())),
+                    () -> sender.tell(UserMessages.SOMETHING_WENT_WRONG, answerTo.get()));
+            seen(user, here);
+        });
+    }
+
+    /** "For Ben:" before each text answer, so that a group knows whose answer it is. */
+    private static List<Reply> named(ChatUser user, List<Reply> replies) {
+        return replies.stream().map(reply -> reply instanceof Reply.Text text
+                ? new Reply.Text(RichText.builder().words("For ").outside(user.displayName(), Limit.NAME).words(":").line()
+                        .append(text.content()).build())
+                : reply).toList();
     }
 
     private void run(ChatUser user, ChatCommand command, ChatTarget here) {

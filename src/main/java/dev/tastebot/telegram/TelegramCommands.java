@@ -124,7 +124,7 @@ final class TelegramCommands {
     }
 
     private static Optional<CommandDeclaration> declarationOf(ChatCommand command) {
-        return ChatCommands.ALL.stream().filter(declaration -> declaration.produces().contains(command.getClass())).findFirst();
+        return ChatCommands.declarationOf(command);
     }
 
     private static Optional<String> fileOption(CommandDeclaration declaration) {

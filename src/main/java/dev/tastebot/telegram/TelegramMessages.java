@@ -1,8 +1,10 @@
 package dev.tastebot.telegram;
 
+import dev.tastebot.chat.ChatService;
 import dev.tastebot.chat.Reaction;
 import dev.tastebot.chat.Reply;
 import dev.tastebot.text.Limit;
+import dev.tastebot.text.OutsideText;
 import dev.tastebot.text.RichText;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +14,15 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 /**
- * Turns core replies into Telegram messages: text answers in HTML ({@link TelegramHtml}), and each
- * song card as one message with its buttons (👍 👎, and ⏹️ in a rating session) under it.
+ * Turns core replies into Telegram messages: text answers in HTML ({@link TelegramHtml}), each
+ * song card as one message with its buttons (👍 👎, and ⏹️ in a rating session) under it, and a
+ * choice among matches as its question with one button per match.
  */
 final class TelegramMessages {
     /** Marks the button of the rating a card's owner gave. */
     static final String RATED = " ✓";
+    /** Longer button texts are cut by the apps anyway, mid-word. */
+    private static final int MAX_BUTTON_TEXT = 64;
 
     /**
      * One message to send.
@@ -42,6 +47,8 @@ final class TelegramMessages {
             switch (reply) {
                 case Reply.Text text -> TelegramHtml.messages(text.content())
                         .forEach(html -> out.add(new Outgoing(html, Optional.empty(), Optional.empty(), false)));
+                case Reply.Choices choices -> out.add(new Outgoing(TelegramHtml.oneMessage(choices.prompt()),
+                        Optional.of(choiceKeyboard(choices)), Optional.empty(), false));
                 case Reply.SongCard card -> {
                     String html = TelegramHtml.oneMessage(cardText(card, forWhom));
                     if (!html.isEmpty()) {
@@ -89,6 +96,22 @@ final class TelegramMessages {
     /** A rated card's buttons: 👍 and 👎, the rating stored marked; a session's ⏹️ moves on with the next song. */
     static InlineKeyboardMarkup ratedKeyboard(Optional<Reaction> rated, Optional<String> forWhom) {
         return keyboard(List.of(Reaction.LIKE, Reaction.DISLIKE), rated, forWhom);
+    }
+
+    /**
+     * One button per match, one per row since labels are long: Telegram shows a button's text as it
+     * is (no HTML), so a label is only made one clean, short line.
+     */
+    static InlineKeyboardMarkup choiceKeyboard(Reply.Choices choices) {
+        List<InlineKeyboardRow> rows = new ArrayList<>();
+        for (int i = 0; i < choices.choices().size(); i++) {
+            ChatService.Choice choice = choices.choices().get(i);
+            String label = OutsideText.oneLine(choice.label(), MAX_BUTTON_TEXT);
+            String text = label.isEmpty() ? "Song " + (i + 1) : label;
+            CallbackData.pick(choice.value()).ifPresent(data -> rows.add(new InlineKeyboardRow(
+                    InlineKeyboardButton.builder().text(text).callbackData(data).build())));
+        }
+        return InlineKeyboardMarkup.builder().keyboard(rows).build();
     }
 
     /** The answer to /forget_me: delete, or keep. */

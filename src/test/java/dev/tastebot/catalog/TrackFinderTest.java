@@ -124,6 +124,37 @@ class TrackFinderTest {
     }
 
     @Test
+    void artistDashTitleIsTakenAtOnceWhateverTheCaseAndSpacing() {
+        assertThat(finder.resolve(USER, "  MAROON 5   -   memories ")).isEqualTo(new Found(MEMORIES));
+        assertThat(finder.resolve(USER, "maroon 5 \u2013 MEMORIES")).isEqualTo(new Found(MEMORIES));
+    }
+
+    @Test
+    void allTheArtistsAsListedNameTheSongWhereOneArtistWouldNot() {
+        // GIVEN "Get Lucky" and a longer title by the same two artists
+        tracks.writeTrusted(TrustedSource.CATALOG, List.of(
+                track("69kOkLUCkxIZYexIgSG8rq", "Get Lucky", 70, "Daft Punk", "Pharrell Williams"),
+                track("2Foc5Q5nqNiosCNqttzHof", "Get Lucky - Radio Edit", 85, "Daft Punk", "Pharrell Williams", "Nile Rodgers")));
+
+        // WHEN Ana types both artists as a list shows them, and the exact title
+        TrackResolution resolution = finder.resolve(USER, "Daft Punk, Pharrell Williams - get lucky");
+
+        // THEN that song is taken at once, not offered beside the radio edit
+        assertThat(resolution).isEqualTo(new Found(new Match("69kOkLUCkxIZYexIgSG8rq", "Get Lucky",
+                List.of("Daft Punk", "Pharrell Williams"))));
+    }
+
+    @Test
+    void theIdOfACatalogueWithIdsOfItsOwnFindsItsTrack() {
+        // GIVEN a catalogue keyed by ISRC, which is no Spotify id
+        tracks.writeTrusted(TrustedSource.CATALOG, List.of(track("GBUM71029604", "Someone Like You", 80, "Adele")));
+
+        // WHEN a choice or an autocompletion sends that id back / THEN it names the track, not a word to search for
+        assertThat(finder.resolve(USER, "GBUM71029604"))
+                .isEqualTo(new Found(new Match("GBUM71029604", "Someone Like You", List.of("Adele"))));
+    }
+
+    @Test
     void oneSongUnderTwoIdsIsOfferedOnceAndFoundAsTheMorePopular() {
         assertThat(finder.resolve(USER, "levitating"))
                 .isEqualTo(new Found(new Match("5nujrmhLynf4yMoMtj8AQF", "Levitating", List.of("Dua Lipa"))));

@@ -339,8 +339,41 @@ class ChatCoreTest {
         assertThat(text(handle(ANA, new ChatCommand.WillILike("x".repeat(301))))).startsWith("That is too long");
         assertThat(text(handle(ANA, new ChatCommand.WillILike("https://open.spotify.com/album/2noRn2Aes5aoNVsU6iWThc"))))
                 .isEqualTo("That's an album link; send a track link instead.");
-        assertThat(text(handle(ANA, new ChatCommand.WillILike("several"))))
-                .startsWith("Several songs match").contains("1. A - One").contains("2. A - Two");
+    }
+
+    @Test
+    void severalMatchesAreOfferedAsChoicesWhosePickAsksAboutThatTrack() {
+        // GIVEN a query that several songs match
+        List<Reply> replies = handle(ANA, new ChatCommand.WillILike("several"));
+
+        // THEN they come as a question with one choice per song, each carrying its track id
+        assertThat(replies).singleElement().isInstanceOfSatisfying(Reply.Choices.class, choices -> {
+            assertThat(choices.prompt().plain()).isEqualTo("Several songs match; which one do you mean?");
+            assertThat(choices.choices()).containsExactly(new ChatService.Choice("A - One", "a1"),
+                    new ChatService.Choice("A - Two", "a2"));
+        });
+
+        // AND picking a choice asks about its track, and the answer is about that song
+        String trackId = fixture.wouldLike().keySet().iterator().next();
+        assertThat(Reply.Choices.command(trackId)).contains(new ChatCommand.WillILike(trackId));
+        assertThat(text(handle(ANA, Reply.Choices.command(trackId).orElseThrow())))
+                .contains(fixture.tracks().find(trackId).orElseThrow().title());
+    }
+
+    @Test
+    void aPickedValueIsTakenOnlyAsATrackIdAndATrackGoneSinceSaysSo() {
+        // GIVEN values a modified client could send back instead of a choice's
+        assertThat(Reply.Choices.command("Daft Punk - One More Time")).isEmpty();
+        assertThat(Reply.Choices.command("../../etc/passwd")).isEmpty();
+        assertThat(Reply.Choices.command("x".repeat(65))).isEmpty();
+        assertThat(Reply.Choices.command("")).isEmpty();
+        assertThat(Reply.Choices.command(null)).isEmpty();
+
+        // WHEN a well-formed id names a track this bot does not know (any more)
+        String answer = text(handle(ANA, Reply.Choices.command("4cOdK2wGLETKBW3PvgPWqT").orElseThrow()));
+
+        // THEN the answer says so
+        assertThat(answer).startsWith("I don't know that track yet");
     }
 
     @Test

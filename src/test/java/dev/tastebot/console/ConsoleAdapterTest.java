@@ -1,6 +1,9 @@
 package dev.tastebot.console;
 
+import dev.tastebot.chat.ChatCommand;
 import dev.tastebot.chat.ChatFixture;
+import dev.tastebot.chat.ChatService;
+import dev.tastebot.chat.Reaction;
 import dev.tastebot.chat.ChatUser;
 import dev.tastebot.chat.Outbox;
 import dev.tastebot.chat.Reply;
@@ -24,6 +27,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +38,8 @@ class ConsoleAdapterTest {
     private static final ChatUser LOCAL = new ChatUser("console", "local", "you");
     /** In the typed script: here the scheduler's thread delivers the daily message. */
     private static final String DAILY_ARRIVES = "<daily>";
+    /** In the typed script: the number the list of matches on screen shows this label with. */
+    private static final String PICK = "<pick ";
     private static final String DAILY_HEADER = "── daily message (rate its songs by number: +2, -3) ──";
 
     @TempDir
@@ -66,6 +72,9 @@ class ConsoleAdapterTest {
         @Override
         public String readLine() {
             String line = lines.poll();
+            if (line != null && line.startsWith(PICK)) {
+                return numberShownFor(line.substring(PICK.length(), line.length() - 1));
+            }
             if (DAILY_ARRIVES.equals(line)) {
                 Thread scheduler = Thread.ofPlatform().start(() -> delivery.set(console.deliver(LOCAL, daily)));
                 try {
@@ -79,8 +88,55 @@ class ConsoleAdapterTest {
         }
     }
 
+    /** The number the last list of matches shows {@code label} with: what the user reads off the screen. */
+    private String numberShownFor(String label) {
+        return out.toString(StandardCharsets.UTF_8).lines()
+                .filter(line -> line.matches("  \\d+\\. " + java.util.regex.Pattern.quote(label)))
+                .reduce((first, last) -> last).orElseThrow().strip().split("\\.")[0];
+    }
+
+    /** The core, recording the commands it is asked. */
+    private final class Recording implements ChatService {
+        final List<ChatCommand> handled = new CopyOnWriteArrayList<>();
+
+        @Override
+        public List<Reply> handle(ChatUser user, ChatCommand command) {
+            handled.add(command);
+            return fixture.core().handle(user, command);
+        }
+
+        @Override
+        public void posted(ChatUser owner, String messageId, Reply.SongCard card) {
+            fixture.core().posted(owner, messageId, card);
+        }
+
+        @Override
+        public List<Reply> reacted(String platform, String messageId, ChatUser reactor, Reaction reaction, boolean added) {
+            return fixture.core().reacted(platform, messageId, reactor, reaction, added);
+        }
+
+        @Override
+        public Optional<PostedCard> postedCard(String platform, String messageId) {
+            return fixture.core().postedCard(platform, messageId);
+        }
+
+        @Override
+        public void seenIn(ChatUser user, String community) {
+            fixture.core().seenIn(user, community);
+        }
+
+        @Override
+        public List<Choice> suggestTracks(ChatUser user, String typed, int limit) {
+            return fixture.core().suggestTracks(user, typed, limit);
+        }
+    }
+
     private String run(Typing typing, List<Reply> daily) throws IOException {
-        ConsoleAdapter console = new ConsoleAdapter(fixture.core(), LOCAL, folder, typing,
+        return run(typing, daily, fixture.core());
+    }
+
+    private String run(Typing typing, List<Reply> daily, ChatService core) throws IOException {
+        ConsoleAdapter console = new ConsoleAdapter(core, LOCAL, folder, typing,
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         typing.console = console;
         typing.daily = daily;
@@ -152,6 +208,48 @@ class ConsoleAdapterTest {
     private static List<String> names(List<Reply> replies) {
         return replies.stream().filter(Reply.SongCard.class::isInstance)
                 .map(r -> ConsoleText.render(((Reply.SongCard) r).heading(" by "))).toList();
+    }
+
+    @Test
+    void aNumberTypedRightAfterAListOfMatchesPicksThatMatchAndOnlyThen() throws IOException {
+        // GIVEN two songs that "nitro" matches
+        fixture.addTrack("nitro-1", "Nitro One", List.of("Amber"), Optional.empty());
+        fixture.addTrack("nitro-2", "Nitro Two", List.of("Basalt"), Optional.empty());
+
+        // WHEN the user asks, mistypes a number out of the list, presses Enter, picks "Nitro Two" by its number,
+        // then types that number again
+        Recording core = new Recording();
+        String screen = run(new Typing("/will-i-like nitro", "7", "", "<pick Nitro Two>", "<pick Nitro Two>", "/quit"), List.of(),
+                core);
+
+        // THEN the matches were listed by number with how to pick, the wrong number said so and kept the list,
+        // the pick answered about that song, and the same number typed later picked nothing
+        List<String> lines = screen.lines().toList();
+        int asked = lines.indexOf("Several songs match; which one do you mean?");
+        assertThat(asked).isNotNegative();
+        assertThat(lines.subList(asked + 1, asked + 3)).allMatch(line -> line.matches("  [12]\\. Nitro (One|Two)"))
+                .extracting(line -> line.substring("  1. ".length())).containsExactlyInAnyOrder("Nitro One", "Nitro Two");
+        assertThat(lines.get(asked + 3)).isEqualTo("Type its number (1-2) to hear whether you'll like it.");
+        assertThat(lines.get(asked + 4)).isEqualTo("Pick a number from 1 to 2.");
+        assertThat(core.handled).containsExactly(new ChatCommand.WillILike("nitro"), new ChatCommand.WillILike("nitro-2"));
+        assertThat(screen).contains("There is no list of matches to pick from: a number alone picks one right after "
+                + "/will-i-like lists several.");
+    }
+
+    @Test
+    void aNumberAfterAnotherAnswerIsStaleAndPicksNothing() throws IOException {
+        // GIVEN a list of two matches
+        fixture.addTrack("nitro-1", "Nitro One", List.of("Amber"), Optional.empty());
+        fixture.addTrack("nitro-2", "Nitro Two", List.of("Basalt"), Optional.empty());
+
+        // WHEN the user asks for something else before typing a number
+        Recording core = new Recording();
+        String screen = run(new Typing("/will-i-like nitro", "/stats", "1", "/quit"), List.of(), core);
+
+        // THEN the number picks nothing, and says how to rate by number instead
+        assertThat(screen.lines()).contains("There is no list of matches to pick from: a number alone picks one right after "
+                + "/will-i-like lists several. To rate song 1, type +1 or -1.");
+        assertThat(core.handled).containsExactly(new ChatCommand.WillILike("nitro"), new ChatCommand.Stats());
     }
 
     @Test

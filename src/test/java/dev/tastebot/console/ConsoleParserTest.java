@@ -67,6 +67,12 @@ class ConsoleParserTest {
         assertThat(parse(typed)).isEqualTo(new ConsoleInput.React(reaction, OptionalInt.of(song)));
     }
 
+    @ParameterizedTest
+    @CsvSource({"2, 2", " 13 , 13", "0, 0"})
+    void aNumberAlonePicksAMatch(String typed, int number) {
+        assertThat(parse(typed)).isEqualTo(new ConsoleInput.Pick(number));
+    }
+
     @Test
     void badInputGetsAShortHint() {
         assertThat(answer("/dance")).isEqualTo("I don't know /dance; /help lists the commands.");

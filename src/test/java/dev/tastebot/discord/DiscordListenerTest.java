@@ -61,6 +61,7 @@ import net.dv8tion.jda.api.utils.NamedAttachmentProxy;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -887,5 +888,50 @@ class DiscordListenerTest {
             return mock(AutoCompleteCallbackAction.class, RETURNS_SELF);
         });
         return answers;
+    }
+
+    // --- choosing among matches ---
+
+    private static final String TRACK_ID = "4uLU6hMCjMI75M1A2tKUQC";
+
+    /**
+     * The asker's press is answered as their list was; anyone else's privately, since the channel
+     * asked for the asker's answers, not one per passer-by. Either way the core answers the presser.
+     */
+    @ParameterizedTest(name = "pressed by {0}, list private: {1}")
+    @CsvSource({"42, false, false", "42, true, true", "43, false, true", "43, true, true"})
+    void whoeverPressesAChoiceGetsTheirOwnAnswerAboutThatTrack(long presserId, boolean listPrivate, boolean answerPrivate) {
+        // GIVEN Ana's list of matches in the server channel
+        User ana = FakeDiscord.user(ANA_ID, "Ana");
+        User presser = FakeDiscord.user(presserId, presserId == ANA_ID ? "Ana" : "Ben");
+
+        // WHEN someone presses one of its buttons
+        listener.onButtonInteraction(fake.pressInServer(presser, "pick:" + TRACK_ID, ana, listPrivate));
+
+        // THEN it is acknowledged at once, then the core is asked about that track for the presser
+        assertThat(chat.calls).startsWith(new Deferred(answerPrivate),
+                new Handled(presserId == ANA_ID ? ANA : BEN, new ChatCommand.WillILike(TRACK_ID)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pick:Daft Punk - One More Time", "pick:", "pick:../../etc/passwd", "like", "forget:42",
+            "pick:xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+    void aForgedCustomIdIsAcknowledgedAndRefusedPrivatelyWithoutReachingTheCore(String customId) {
+        User ana = FakeDiscord.user(ANA_ID, "Ana");
+
+        listener.onButtonInteraction(fake.press(ana, customId, ana));
+
+        assertThat(chat.calls).containsExactly(new Deferred(true));
+        assertThat(discord.contents()).containsExactly("That button does nothing any more; ask again with /will-i-like.");
+    }
+
+    @Test
+    void aPressTheCoreCannotAnswerGetsAFriendlyMessage() {
+        chat.failingWith(new IllegalStateException("database is locked"));
+        User ana = FakeDiscord.user(ANA_ID, "Ana");
+
+        listener.onButtonInteraction(fake.press(ana, "pick:" + TRACK_ID, ana));
+
+        assertThat(discord.contents()).containsExactly("Something went wrong on my side; it has been logged.");
     }
 }

@@ -2,11 +2,13 @@ package dev.tastebot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tastebot.chat.ChatService;
 import dev.tastebot.chat.Reply;
 import dev.tastebot.text.Limit;
 import dev.tastebot.text.RichText;
 import java.util.List;
 import java.util.Optional;
+import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -194,5 +196,42 @@ class DiscordMessagesTest {
     @Test
     void blankTextMakesNoMessage() {
         assertThat(DiscordMessages.render(List.of(new Reply.Text("  \n ")))).isEmpty();
+    }
+
+    @Test
+    void aChoiceIsItsQuestionWithFiveButtonsARowEachLabelOneShortLine() {
+        // GIVEN seven matches, one with a label longer than a button's and broken over lines
+        List<ChatService.Choice> choices = new java.util.ArrayList<>();
+        choices.add(new ChatService.Choice("A very long artist - " + "la ".repeat(40) + "\nend", "id-0"));
+        for (int i = 1; i < 7; i++) {
+            choices.add(new ChatService.Choice("Artist - Song " + i, "id-" + i));
+        }
+
+        // WHEN the question is rendered
+        List<DiscordMessages.Outgoing> out = DiscordMessages.render(List.of(new Reply.Choices(RichText.of("Which one?"), choices)));
+
+        // THEN it is one message, not a song card, its buttons in rows of five, in order
+        assertThat(out).singleElement().satisfies(message -> {
+            assertThat(message.card()).isEmpty();
+            assertThat(message.message().getContent()).isEqualTo("Which one?");
+            List<List<Button>> rows = message.message().getComponents().stream().map(row -> row.asActionRow().getButtons()).toList();
+            assertThat(rows).extracting(List::size).containsExactly(5, 2);
+            List<Button> buttons = rows.stream().flatMap(List::stream).toList();
+            assertThat(buttons).extracting(Button::getCustomId).containsExactly("pick:id-0", "pick:id-1", "pick:id-2",
+                    "pick:id-3", "pick:id-4", "pick:id-5", "pick:id-6");
+            // AND a long label is one line, cut to Discord's 80 characters with an ellipsis
+            assertThat(buttons.getFirst().getLabel()).hasSize(Button.LABEL_MAX_LENGTH).endsWith("…").doesNotContain("\n");
+        });
+    }
+
+    @Test
+    void aChoiceWhoseValueCannotBeACustomIdGetsNoButtonAndTheOthersStay() {
+        Reply.Choices choices = new Reply.Choices(RichText.of("Which one?"), List.of(
+                new ChatService.Choice("Too long", "x".repeat(Button.ID_MAX_LENGTH)), new ChatService.Choice("Fine", "id-1")));
+
+        List<DiscordMessages.Outgoing> out = DiscordMessages.render(List.of(choices));
+
+        assertThat(out.getFirst().message().getComponents()).singleElement()
+                .satisfies(row -> assertThat(row.asActionRow().getButtons()).extracting(Button::getLabel).containsExactly("Fine"));
     }
 }

@@ -516,4 +516,25 @@ class DiscordWithRealCoreTest {
         listener.onSlashCommandInteraction(discord.slashInServer(user, "rate"));
         return lastCard();
     }
+
+    // --- choosing among matches ---
+
+    @Test
+    void aPressedChoiceAnswersAboutThatSongAndAnIdNoLongerKnownSaysSo() {
+        // GIVEN two songs that "nitro" matches, and Ana's question listing them with buttons
+        fixture.addTrack("nitro-1", "Nitro One", List.of("Amber"), Optional.empty());
+        fixture.addTrack("nitro-2", "Nitro Two", List.of("Basalt"), Optional.empty());
+        listener.onSlashCommandInteraction(discord.slashInServer(ANA, "will-i-like", string("track", "nitro")));
+        FakeMessages.Sent question = discord.messages.only();
+        assertThat(question.data.getComponents()).isNotEmpty();
+
+        // WHEN Ben presses the button of "Nitro Two", then one whose track is gone from the catalogue
+        listener.onButtonInteraction(discord.pressInServer(BEN, "pick:nitro-2", ANA, false));
+        listener.onButtonInteraction(discord.pressInServer(BEN, "pick:4cOdK2wGLETKBW3PvgPWqT", ANA, false));
+
+        // THEN the core was asked for Ben, about each track, and the gone one is explained
+        verify(core).handle(new ChatUser("discord", "43", "Ben"), new ChatCommand.WillILike("nitro-2"));
+        assertThat(discord.messages.sent).hasSize(3);
+        assertThat(discord.messages.sent.get(2).content()).startsWith("I don't know that track yet");
+    }
 }

@@ -33,7 +33,10 @@ import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.channel.unions.MessageChannelUnion;
 import net.dv8tion.jda.api.entities.emoji.EmojiUnion;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.events.message.react.MessageReactionAddEvent;
 import net.dv8tion.jda.api.events.message.react.MessageReactionRemoveEvent;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
@@ -55,6 +58,8 @@ import net.dv8tion.jda.api.requests.restaction.interactions.ReplyCallbackAction;
  *       sends no member, and tastebot's light cache holds no users.</li>
  *   <li>tastebot's permissions in the server are {@link #permissions}; a thread has those of its
  *       parent. Sending or reacting without them throws before any request, as JDA checks.</li>
+ *   <li>A button press carries the message the button is under, as Discord's payload has it: its
+ *       ephemeral flag and its interaction metadata, which names who used the command it answered.</li>
  *   <li>The hook expires 15 minutes after its interaction was created, on {@link #clock}.</li>
  *   <li>After {@link #shutDown()}, JDA refuses every request.</li>
  * </ul>
@@ -267,9 +272,47 @@ final class FakeDiscord {
     private SlashCommandInteractionEvent slashIn(MessageChannelUnion in, User user, String name, OptionMapping... options) {
         SlashCommandInteractionEvent event = mock(SlashCommandInteractionEvent.class);
         Options.stub(event, name, options);
+        when(event.getChannel()).thenReturn(in);
+        interaction(event, in, user);
+        return event;
+    }
+
+    /**
+     * {@code user} presses the button {@code customId} under tastebot's answer to
+     * {@code asker}'s slash command in the server's text channel, as JDA hands it over: with the message
+     * from Discord's payload, its ephemeral flag and its interaction metadata (who used the command).
+     * Deferring works as for a slash command.
+     */
+    ButtonInteractionEvent pressInServer(User user, String customId, User asker, boolean ephemeral) {
+        return pressIn(serverChannel, user, customId, asker, ephemeral);
+    }
+
+    /** The same in a DM with tastebot, where only the asker sees the list. */
+    ButtonInteractionEvent press(User user, String customId, User asker) {
+        return pressIn(channel, user, customId, asker, false);
+    }
+
+    private ButtonInteractionEvent pressIn(MessageChannelUnion in, User user, String customId, User asker, boolean ephemeral) {
+        ButtonInteractionEvent event = mock(ButtonInteractionEvent.class);
+        when(event.getComponentId()).thenReturn(customId);
+        when(event.getChannel()).thenReturn(in);
+        Message list = mock(Message.class);
+        when(list.isEphemeral()).thenReturn(ephemeral);
+        Message.InteractionMetadata asked = mock(Message.InteractionMetadata.class);
+        when(asked.getUser()).thenReturn(asker);
+        when(list.getInteractionMetadata()).thenReturn(asked);
+        when(event.getMessage()).thenReturn(list);
+        interaction(event, in, user);
+        return event;
+    }
+
+    /**
+     * An interaction by {@code user} in {@code in}: in the server with their Member. Deferring it
+     * succeeds at once (unless held) and hands over {@link #hook}, whose 15 minutes start now.
+     */
+    private void interaction(IReplyCallback event, MessageChannelUnion in, User user) {
         when(event.getUser()).thenReturn(user);
         when(event.getJDA()).thenReturn(jda);
-        when(event.getChannel()).thenReturn(in);
         if (in != channel) {
             when(event.isFromGuild()).thenReturn(true);
             when(event.getGuild()).thenReturn(server);
@@ -292,7 +335,6 @@ final class FakeDiscord {
             }
             return null;
         }).when(defer).queue(any(), any());
-        return event;
     }
 
     /** {@code user} adds {@code emoji} under message {@code messageId}, which tastebot posted in the server's text channel. */

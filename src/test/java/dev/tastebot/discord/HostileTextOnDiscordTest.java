@@ -82,7 +82,7 @@ class HostileTextOnDiscordTest {
     }
 
     @Test
-    void severalMatchingSongsAreListedAsText() {
+    void severalMatchingSongsAreOfferedAsButtonsLabelledWithTheirTitlesAsText() {
         // GIVEN two songs whose titles both match "nitro"
         fixture.addTrack("nitro-1", "Nitro [free](https://evil.example)", List.of(), Optional.empty());
         fixture.addTrack("nitro-2", "Nitro <@123>", List.of(), Optional.empty());
@@ -90,15 +90,14 @@ class HostileTextOnDiscordTest {
         // WHEN Ana types the word
         listener.onSlashCommandInteraction(discord.slash(ana, "will-i-like", string("track", "nitro")));
 
-        // THEN both are offered as text; the numbers start no Markdown list
-        List<String> lines = discord.messages.only().content().lines().toList();
-        assertThat(lines).hasSize(4);
-        assertThat(lines.getFirst()).isEqualTo("Several songs match; which one do you mean?");
-        assertThat(lines.get(1)).startsWith("1\\. ");
-        assertThat(lines.get(2)).startsWith("2\\. ");
-        assertThat(lines.subList(1, 3).stream().map(line -> line.substring("1\\. ".length()))).containsExactlyInAnyOrder(
-                "Nitro [free]" + ZW + "(https:" + ZW + "//evil.example)", "Nitro <" + ZW + "@" + ZW + "123>");
-        assertThat(lines.getLast()).isEqualTo("Ask again with the full \"artist - title\" or a Spotify link.");
+        // THEN the question comes with a button per song: Discord shows a label as plain text, never a
+        // link or a mention, and the custom id carries only the track id
+        FakeMessages.Sent question = discord.messages.only();
+        assertThat(question.content()).isEqualTo("Several songs match; which one do you mean?");
+        assertThat(question.data.getComponents()).singleElement().satisfies(row -> assertThat(row.asActionRow().getButtons())
+                .extracting(button -> button.getCustomId() + "=" + button.getLabel())
+                .containsExactlyInAnyOrder("pick:nitro-1=Nitro [free](https://evil.example)", "pick:nitro-2=Nitro <@123>"));
+        assertThat(question.data.getAllowedMentions()).isEmpty();
     }
 
     @Test

@@ -28,6 +28,15 @@ class CallbackDataTest {
     }
 
     @Test
+    void aChoicesButtonCarriesItsValueAsSentAndOneTooLongForTelegramGetsNoButton() {
+        assertThat(CallbackData.pick("2b8fOow8UzyDFAE27YhOZM")).contains("pick:2b8fOow8UzyDFAE27YhOZM");
+        assertThat(CallbackData.read("pick:2b8fOow8UzyDFAE27YhOZM")).isEqualTo(new CallbackData.Press.Pick("2b8fOow8UzyDFAE27YhOZM"));
+        // read as sent: whether it names a track is the core's to say
+        assertThat(CallbackData.read("pick:like|x")).isEqualTo(new CallbackData.Press.Pick("like|x"));
+        assertThat(CallbackData.pick("a".repeat(60))).isEmpty();
+    }
+
+    @Test
     void forgetButtonsNameTheUserAndAnythingElseIsUnknown() {
         assertThat(CallbackData.read(CallbackData.forget(42))).isEqualTo(new CallbackData.Press.Forget(42));
         assertThat(CallbackData.read(CallbackData.keep(42))).isEqualTo(new CallbackData.Press.Keep(42));

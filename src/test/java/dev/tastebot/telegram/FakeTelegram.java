@@ -387,6 +387,9 @@ final class FakeTelegram implements AutoCloseable {
         if (isBlocked(chatId)) {
             return error(403, "Forbidden: bot was blocked by the user");
         }
+        if (hasOversizedButtonData(body.path("reply_markup"))) {
+            return error(400, "Bad Request: BUTTON_DATA_INVALID");
+        }
         int messageId = nextMessageId(chatId);
         body.put("_message_id", messageId); // recorded for the test, not part of the request
         ObjectNode message = message(chatOf(chatId), messageId, bot());
@@ -401,6 +404,18 @@ final class FakeTelegram implements AutoCloseable {
             }
         }
         return ok(message);
+    }
+
+    /** Telegram refuses a whole message whose buttons carry more than 64 bytes of callback data. */
+    private static boolean hasOversizedButtonData(JsonNode markup) {
+        for (JsonNode row : markup.path("inline_keyboard")) {
+            for (JsonNode button : row) {
+                if (button.path("callback_data").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private ObjectNode editMarkup(ObjectNode body) {

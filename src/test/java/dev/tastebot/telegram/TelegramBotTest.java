@@ -185,6 +185,61 @@ class TelegramBotTest {
     }
 
     @Test
+    void severalMatchesAreButtonsAndWhoeverPressesOneInAGroupGetsTheirOwnNamedAnswer() {
+        // GIVEN two songs that "nitro" matches, and Ana asking about it in a group
+        fixture.addTrack("nitro-1", "Nitro <b>One</b>", List.of("Amber"), Optional.empty());
+        fixture.addTrack("nitro-2", "Nitro Two", List.of("Basalt"), Optional.empty());
+        ObjectNode group = FakeTelegram.group(-1007, "Music lovers");
+        telegram.userWrites(ANA, group, "/will_i_like nitro");
+        FakeTelegram.Call question = telegram.await("sendMessage", call -> call.body().has("reply_markup"));
+
+        // THEN the question comes with one button per match, its label as plain text, its data the track id
+        assertThat(question.text("text")).isEqualTo("Several songs match; which one do you mean?");
+        assertThat(buttons(question.body().path("reply_markup")))
+                .containsExactlyInAnyOrder("Nitro <b>One</b>=pick:nitro-1", "Nitro Two=pick:nitro-2");
+
+        // WHEN Ben presses "Nitro Two"
+        int before = telegram.callCount();
+        telegram.userPresses(BEN, question, telegram.messageIdOf(question), "pick:nitro-2");
+        FakeTelegram.Call answered = telegram.awaitAfter(before, "answerCallbackQuery", call -> true);
+        FakeTelegram.Call answer = telegram.awaitAfter(before, "sendMessage", call -> true);
+
+        // THEN the press is answered, and the group gets an answer for him, saying so
+        assertThat(answered.body().has("text")).isFalse();
+        assertThat(answer.text("chat_id")).isEqualTo("-1007");
+        assertThat(answer.text("text")).startsWith("For Ben:");
+        assertThat(telegram.indexOf(answered)).isLessThan(telegram.indexOf(answer));
+    }
+
+    @Test
+    void aForgedChoiceIsRefusedAndAChoiceOfATrackGoneSinceSaysSo() {
+        // GIVEN a question with two matches in Ana's private chat
+        fixture.addTrack("nitro-1", "Nitro One", List.of("Amber"), Optional.empty());
+        fixture.addTrack("nitro-2", "Nitro Two", List.of("Basalt"), Optional.empty());
+        telegram.userWrites(ANA, privateChat(ANA), "/will_i_like nitro");
+        FakeTelegram.Call question = telegram.await("sendMessage", call -> call.body().has("reply_markup"));
+        int questionId = telegram.messageIdOf(question);
+
+        // WHEN a modified client sends data no button carries: free text, where a track id belongs
+        int forged = telegram.callCount();
+        telegram.userPresses(ANA, question, questionId, "pick:Daft Punk - One More Time");
+
+        // THEN the press is answered with a refusal, and nothing is looked up or sent
+        FakeTelegram.Call refused = telegram.awaitAfter(forged, "answerCallbackQuery", call -> true);
+        assertThat(refused.text("text")).isEqualTo("That button does nothing any more.");
+
+        // WHEN it names a well-formed id that this bot does not know (a song removed since)
+        int unknown = telegram.callCount();
+        telegram.userPresses(ANA, question, questionId, "pick:4cOdK2wGLETKBW3PvgPWqT");
+
+        // THEN the answer says it does not know that track
+        FakeTelegram.Call answer = telegram.awaitAfter(unknown, "sendMessage", call -> true);
+        assertThat(answer.text("text")).startsWith("I don't know that track yet");
+        assertThat(telegram.calls("sendMessage").stream().filter(call -> telegram.indexOf(call) > telegram.indexOf(refused)
+                && telegram.indexOf(call) < telegram.indexOf(answer))).isEmpty();
+    }
+
+    @Test
     void aThumbsUpReactionOnACardIsARatingAndOnlyTheOwnersCounts() {
         // GIVEN Ana's card in her private chat
         telegram.userWrites(ANA, privateChat(ANA), "/rate");
