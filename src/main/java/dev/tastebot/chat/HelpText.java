@@ -13,6 +13,8 @@ final class HelpText {
         for (CommandDeclaration command : ChatCommands.ALL) {
             text.line().words(command.usage(naming)).words(": " + command.help());
         }
-        return text.line().words("Removing a reaction takes that rating back; switching 👍 to 👎 changes it.").build();
+        // In each platform's own words: the console types + and -, and has no reactions to remove.
+        return text.line().words("Changed your mind? Give the song the other rating (").verdict(Reaction.DISLIKE.verdict())
+                .words(" instead of ").verdict(Reaction.LIKE.verdict()).words("): the last one counts.").build();
     }
 }

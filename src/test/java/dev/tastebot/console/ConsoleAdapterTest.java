@@ -169,7 +169,10 @@ class ConsoleAdapterTest {
         assertThat(fixture.posted().recent(LOCAL.userId(), 10)).extracting(PostedSong::purpose)
                 .containsOnly(PostedSong.DAILY).hasSize(3);
         // AND the help printed before it is still whole
-        assertThat(screen.indexOf("/rate: rate songs one at a time")).isLessThan(screen.indexOf(DAILY_HEADER));
+        assertThat(screen.indexOf("/rate [stop]: rate songs one at a time")).isNotNegative().isLessThan(screen.indexOf(DAILY_HEADER));
+        // AND the help speaks the console's words: typed ratings, nothing to react with or upload
+        assertThat(screen).contains("Changed your mind? Give the song the other rating (- instead of +): the last one counts.")
+                .doesNotContainIgnoringCase("react").doesNotContainIgnoringCase("upload");
         // AND each rating was confirmed with its song's name, and the fourth + said every song is rated
         String afterDaily = screen.substring(screen.indexOf(DAILY_HEADER));
         assertThat(afterDaily.lines().filter(line -> line.contains(" saved: ")).toList()).containsExactly(
