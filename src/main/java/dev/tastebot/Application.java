@@ -10,7 +10,6 @@ import dev.tastebot.chat.Admins;
 import dev.tastebot.chat.ChatCore;
 import dev.tastebot.chat.ChatStores;
 import dev.tastebot.chat.DailyMessages;
-import dev.tastebot.chat.SongCards;
 import dev.tastebot.chat.FairUse;
 import dev.tastebot.chat.SpotifyAccounts;
 import dev.tastebot.chat.UserLanes;
@@ -184,8 +183,7 @@ final class Application implements AutoCloseable {
         DailyPicker dailyPicker = new DailyPicker(new CandidatePoolStore(database), stores.tracks(), stores.trainingData(),
                 stores.ratings(), stores.posted(), userModels, featureSources, config.daily().songs(),
                 config.daily().candidates(), clock.millis());
-        DailyRound dailyRound = new DailyRound(stores.dailyDeliveries(), stores.settings(), new DailyMessages(dailyPicker,
-                new SongCards(stores.trainingData(), featureSources)),
+        DailyRound dailyRound = new DailyRound(stores.dailyDeliveries(), stores.settings(), new DailyMessages(dailyPicker),
                 DAILY_CONCURRENCY, clock);
         this.daily = new DailyScheduler(dailyRound, Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("tastebot-daily").daemon().factory()));

@@ -1,6 +1,5 @@
 package dev.tastebot.chat;
 
-import dev.tastebot.features.FeatureValues;
 import dev.tastebot.recommend.DailyPicker;
 import dev.tastebot.recommend.DailyPicks;
 import dev.tastebot.taste.Prediction;
@@ -8,7 +7,6 @@ import dev.tastebot.text.RichText;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Prepares the daily recommendation messages, apart from sending them: a round of preparing can be
@@ -17,41 +15,35 @@ import java.util.Map;
  */
 public final class DailyMessages {
     private final DailyPicker picker;
-    private final SongCards songCards;
 
-    public DailyMessages(DailyPicker picker, SongCards songCards) {
+    public DailyMessages(DailyPicker picker) {
         this.picker = picker;
-        this.songCards = songCards;
     }
 
     /** Draws the catalogue sample that every message of one round is chosen from. */
     public Round newRound() {
-        return new Round(picker.newRound(), songCards);
+        return new Round(picker.newRound());
     }
 
     /** One round of daily messages; safe to prepare many users at once. */
     public static final class Round {
         private final DailyPicker.Round picks;
-        private final SongCards songCards;
 
-        private Round(DailyPicker.Round picks, SongCards songCards) {
+        private Round(DailyPicker.Round picks) {
             this.picks = picks;
-            this.songCards = songCards;
         }
 
         /** The user's daily message; empty when there is nothing new to show them. */
         public List<Reply> prepare(String userId) {
             return switch (picks.picksFor(userId)) {
-                case DailyPicks.Recommended recommended -> recommended(recommended.songs(), songCards.features(
-                        recommended.songs().stream().map(song -> song.track().id()).toList()));
-                case DailyPicks.ToRate toRate -> toRate(toRate, songCards.features(
-                        toRate.songs().stream().map(song -> song.track().id()).toList()));
+                case DailyPicks.Recommended recommended -> recommended(recommended.songs());
+                case DailyPicks.ToRate toRate -> toRate(toRate);
                 case DailyPicks.NothingNew nothing -> List.of();
             };
         }
     }
 
-    private static List<Reply> recommended(List<DailyPicks.Recommended.Song> songs, Map<String, FeatureValues> features) {
+    private static List<Reply> recommended(List<DailyPicks.Recommended.Song> songs) {
         boolean allLikely = songs.stream().allMatch(s -> s.prediction().verdict() == Prediction.Verdict.LIKE);
         List<Reply> message = new ArrayList<>();
         message.add(new Reply.Text(RichText.builder().strong("Your daily picks").words(": " + count(songs.size())
@@ -60,13 +52,13 @@ public final class DailyMessages {
                 .verdict(Reaction.LIKE.verdict()).words(" or ").verdict(Reaction.DISLIKE.verdict())
                 .words(": every rating teaches it. ").command(ChatCommands.DAILY).words(" off stops these messages.").build()));
         for (DailyPicks.Recommended.Song song : songs) {
-            message.add(SongCards.of(song.track(), features.getOrDefault(song.track().id(), FeatureValues.none()),
-                    PredictionText.verdictAndReasons(song.prediction()), Reply.Purpose.DAILY));
+            message.add(SongCards.of(song.track(), song.features(), PredictionText.verdictAndReasons(song.prediction()),
+                    Reply.Purpose.DAILY));
         }
         return message;
     }
 
-    private static List<Reply> toRate(DailyPicks.ToRate toRate, Map<String, FeatureValues> features) {
+    private static List<Reply> toRate(DailyPicks.ToRate toRate) {
         String why = toRate.learning()
                 .map(learning -> "I can't recommend songs yet: your model needs more ratings (" + learning.advice() + ").")
                 .orElse("I can't recommend songs yet: your first model is still being trained.");
@@ -77,8 +69,7 @@ public final class DailyMessages {
                 .verdict(Reaction.DISLIKE.verdict()).words(". ").command(ChatCommands.DAILY).words(" off stops these messages.")
                 .build()));
         for (DailyPicks.ToRate.Song song : toRate.songs()) {
-            message.add(SongCards.of(song.track(), features.getOrDefault(song.track().id(), FeatureValues.none()),
-                    song.why(), Reply.Purpose.DAILY));
+            message.add(SongCards.of(song.track(), song.features(), song.why(), Reply.Purpose.DAILY));
         }
         return message;
     }

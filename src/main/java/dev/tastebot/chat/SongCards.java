@@ -17,14 +17,14 @@ import java.util.stream.Collectors;
  * Builds the song cards tastebot posts: what is known about the song (see {@link SongDetails}),
  * why it was picked, and a Spotify link wherever the id is a Spotify id.
  */
-public final class SongCards {
+final class SongCards {
     private static final Pattern SPOTIFY_ID = Pattern.compile("[0-9A-Za-z]{22}");
 
     private final TrainingDataStore trainingData;
     private final List<String> featureSources;
 
     /** @param featureSources the order in which stored audio features are trusted, as the taste model reads them */
-    public SongCards(TrainingDataStore trainingData, List<String> featureSources) {
+    SongCards(TrainingDataStore trainingData, List<String> featureSources) {
         this.trainingData = trainingData;
         this.featureSources = List.copyOf(featureSources);
     }

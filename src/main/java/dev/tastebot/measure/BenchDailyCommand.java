@@ -1,7 +1,6 @@
 package dev.tastebot.measure;
 
 import dev.tastebot.chat.DailyMessages;
-import dev.tastebot.chat.SongCards;
 import dev.tastebot.chat.Reply;
 import dev.tastebot.cli.CommandHandler;
 import dev.tastebot.cli.ExitCode;
@@ -123,8 +122,7 @@ public final class BenchDailyCommand implements CommandHandler {
             UserModels userModels = userModels(database, features);
             DailyMessages messages = new DailyMessages(new DailyPicker(new CandidatePoolStore(database),
                     new TrackStore(database, clock), new TrainingDataStore(database), new RatingStore(database),
-                    new PostedSongStore(database), userModels, features, songs, candidates, seed),
-                    new SongCards(new TrainingDataStore(database), features));
+                    new PostedSongStore(database), userModels, features, songs, candidates, seed));
             out.println(round("first round", messages, population.userIds(), threads));
             out.println(round("second round", messages, population.userIds(), threads));
             out.println("target: " + TARGET);

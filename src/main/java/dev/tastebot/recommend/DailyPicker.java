@@ -164,7 +164,8 @@ public final class DailyPicker {
             }
             best.sort(Comparator.comparingDouble((Integer i) -> probability[i]).reversed());
             return new DailyPicks.Recommended(best.stream()
-                    .map(i -> new DailyPicks.Recommended.Song(fresh.get(i).track(), model.predict(fresh.get(i).data(), profile)))
+                    .map(i -> new DailyPicks.Recommended.Song(fresh.get(i).track(), model.predict(fresh.get(i).data(), profile),
+                            fresh.get(i).data().features()))
                     .toList());
         }
 
@@ -178,7 +179,8 @@ public final class DailyPicker {
             SplittableRandom random = new SplittableRandom(seed ^ userId.hashCode());
             List<DailyPicks.ToRate.Song> picked = ActiveChoice.pick(pool, Optional.empty(), rated, songs, random).stream()
                     .map(unrated::get)
-                    .map(c -> new DailyPicks.ToRate.Song(c.track(), CatalogCandidates.familiarity(c.data(), profile)))
+                    .map(c -> new DailyPicks.ToRate.Song(c.track(), CatalogCandidates.familiarity(c.data(), profile),
+                            c.data().features()))
                     .toList();
             return picked.isEmpty() ? new DailyPicks.NothingNew()
                     : new DailyPicks.ToRate(userModels.stillLearning(rated), picked);

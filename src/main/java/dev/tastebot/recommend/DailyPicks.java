@@ -1,5 +1,6 @@
 package dev.tastebot.recommend;
 
+import dev.tastebot.features.FeatureValues;
 import dev.tastebot.store.Track;
 import dev.tastebot.taste.Prediction;
 import dev.tastebot.text.RichText;
@@ -16,7 +17,8 @@ public sealed interface DailyPicks {
             songs = List.copyOf(songs);
         }
 
-        public record Song(Track track, Prediction prediction) {
+        /** @param features what the model scored it by, which its card sketches */
+        public record Song(Track track, Prediction prediction, FeatureValues features) {
         }
     }
 
@@ -32,7 +34,8 @@ public sealed interface DailyPicks {
             songs = List.copyOf(songs);
         }
 
-        public record Song(Track track, RichText why) {
+        /** @param features its stored audio features, which its card sketches */
+        public record Song(Track track, RichText why, FeatureValues features) {
         }
     }
 

@@ -400,6 +400,20 @@ class ChatCoreTest {
     }
 
     @Test
+    void aDailyMessagesCardsSketchEachSongFromTheFeaturesItWasPickedBy() {
+        fixture.users().ensure(ANA.userId(), ChatFixture.NOW);
+
+        List<Reply> daily = fixture.dailyMessages(3).newRound().prepare(ANA.userId());
+
+        List<Reply.SongCard> cards = daily.stream().filter(Reply.SongCard.class::isInstance).map(Reply.SongCard.class::cast).toList();
+        assertThat(cards).hasSize(3).allSatisfy(card -> {
+            FeatureValues stored = new dev.tastebot.store.TrainingDataStore(fixture.database())
+                    .track(card.trackId(), ChatFixture.SOURCES).orElseThrow().features();
+            assertThat(card.about().plain()).endsWith(SongDetails.sketch(stored)).isNotBlank();
+        });
+    }
+
+    @Test
     void dailyOnItsOwnShowsTheSettingAndZoneNamesIgnoreCase() {
         assertThat(text(handle(ANA, new ChatCommand.ShowDaily()))).startsWith("Daily recommendations are off. /daily on");
 

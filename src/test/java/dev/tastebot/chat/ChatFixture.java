@@ -239,8 +239,7 @@ public final class ChatFixture implements AutoCloseable {
      */
     public DailyMessages dailyMessages(int songs) {
         return new DailyMessages(new DailyPicker(new CandidatePoolStore(database), tracks(), new TrainingDataStore(database),
-                ratings(), posted(), userModels, SOURCES, songs, wouldLike.size(), 7),
-                new SongCards(new TrainingDataStore(database), SOURCES));
+                ratings(), posted(), userModels, SOURCES, songs, wouldLike.size(), 7));
     }
 
     public RatingStore ratings() {
