@@ -103,7 +103,8 @@ class ConsoleEndToEndTest {
         String out = session.out();
         assertThat(out).doesNotContain("demo catalogue");
         assertThat(out).contains("Rating session started");
-        assertThat(out.split("♪ ", -1)).hasSize(12);
+        // ten songs of the session, and the /will-i-like answer's song as a card to rate
+        assertThat(out.split("♪ ", -1)).hasSize(13);
         assertThat(out).contains("Song 59").containsPattern("\\d+% chance you'll like it").contains("still learning");
         assertThat(out).contains("album");
         assertThat(out).contains("Which track? A Spotify link, URI or track id, or a title to search. Use: /will-i-like <track>");

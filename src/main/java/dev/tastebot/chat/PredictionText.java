@@ -14,17 +14,11 @@ final class PredictionText {
     private PredictionText() {
     }
 
-    static RichText of(RichText byline, RichText about, Prediction prediction, Optional<Rating> alreadyRated, String url) {
-        RichText.Builder text = RichText.builder().append(byline).line();
-        if (!about.isBlank()) {
-            text.append(about).line();
-        }
-        text.append(verdictAndReasons(prediction));
+    /** The body of a /will-i-like answer: the verdict and why, and the asker's own rating if they gave one. */
+    static RichText answer(Prediction prediction, Optional<Rating> alreadyRated) {
+        RichText.Builder text = RichText.builder().append(verdictAndReasons(prediction));
         alreadyRated.ifPresent(r -> text.line().words("You rated it ")
-                .words(r.liked() ? Reaction.LIKE.emoji() : Reaction.DISLIKE.emoji()).words(" yourself."));
-        if (!url.isEmpty()) {
-            text.line().link(url);
-        }
+                .verdict((r.liked() ? Reaction.LIKE : Reaction.DISLIKE).verdict()).words(" yourself."));
         return text.build();
     }
 

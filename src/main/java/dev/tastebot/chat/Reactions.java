@@ -116,6 +116,7 @@ final class Reactions {
             case SESSION -> PostedSong.SESSION;
             case DAILY -> PostedSong.DAILY;
             case PLAYLIST -> PostedSong.PLAYLIST;
+            case ASKED -> PostedSong.ASKED;
         };
     }
 

@@ -137,6 +137,8 @@ public sealed interface Reply {
         /** One of the songs of a daily recommendation message. */
         DAILY,
         /** One of the songs {@code /playlist} wrote into the user's Spotify playlist. */
-        PLAYLIST
+        PLAYLIST,
+        /** The song a {@code /will-i-like} answer is about: the asker may rate it there and then. */
+        ASKED
     }
 }

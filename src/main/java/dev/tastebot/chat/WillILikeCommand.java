@@ -56,28 +56,20 @@ final class WillILikeCommand {
         if (track.isEmpty() || data.isEmpty()) {
             return List.of(new Reply.Text("I don't know that track yet."));
         }
-        RichText about = SongDetails.of(track.get(), data.get().features());
+        // A card, so that the asker can rate the song there and then: on a bot with no Spotify app and
+        // no catalogue, a song someone loves, found by its link, is how real songs to rate begin.
         if (stores.ratings().countsBySource(user.userId()).stream().allMatch(counts -> counts.total() == 0)) {
-            return List.of(new Reply.Text(knowNothingYet(SongCards.byline(track.get()), about, SongCards.url(trackId))));
+            return List.of(SongCards.of(track.get(), data.get().features(), KNOW_NOTHING_YET, Reply.Purpose.ASKED));
         }
         Prediction prediction = userModels.predict(user.userId(), data.get());
         Optional<Rating> rated = stores.ratings().current(user.userId(), trackId);
-        return List.of(new Reply.Text(PredictionText.of(SongCards.byline(track.get()), about, prediction, rated,
-                SongCards.url(trackId))));
+        return List.of(SongCards.of(track.get(), data.get().features(), PredictionText.answer(prediction, rated),
+                Reply.Purpose.ASKED));
     }
 
     /** With no rating at all any verdict would be a coin toss dressed as an answer. */
-    private static RichText knowNothingYet(RichText byline, RichText about, String url) {
-        RichText.Builder text = RichText.builder().append(byline).line();
-        if (!about.isBlank()) {
-            text.append(about).line();
-        }
-        text.words("I know nothing about your taste yet, so I can't tell. Rate a few songs with ").command(ChatCommands.RATE)
-                .words(" (every 👍 and 👎 teaches me), or send your Spotify library with ").command(ChatCommands.IMPORT)
-                .words(", then ask again.");
-        if (!url.isEmpty()) {
-            text.line().link(url);
-        }
-        return text.build();
-    }
+    private static final RichText KNOW_NOTHING_YET = RichText.builder()
+            .words("I know nothing about your taste yet, so I can't tell. Rate this one ").verdict(Reaction.LIKE.verdict())
+            .words(" or ").verdict(Reaction.DISLIKE.verdict()).words(", rate a few more with ").command(ChatCommands.RATE)
+            .words(", or send your Spotify library with ").command(ChatCommands.IMPORT).words(", then ask again.").build();
 }

@@ -102,6 +102,11 @@ final class ReplyPoster {
     }
 
     private void cardPosted(Message message, Reply.SongCard card, ChatUser owner, ReplyTarget target) {
+        if (message.isEphemeral()) {
+            // Discord takes no reactions on a message only one person sees (a private answer to a
+            // choice someone else offered): it stays an answer, not a card to rate.
+            return;
+        }
         addReactions(message, card.reactions(), owner, target);
         String messageId = message.getId();
         // In the owner's lane, queued as soon as the message exists: before any reaction to it can arrive.

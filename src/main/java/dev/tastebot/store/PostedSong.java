@@ -13,4 +13,6 @@ public record PostedSong(String messageId, String userId, String trackId, String
     public static final String SESSION = "session";
     public static final String DAILY = "daily";
     public static final String PLAYLIST = "playlist";
+    /** The song a {@code /will-i-like} answer is about, rateable under the answer. */
+    public static final String ASKED = "asked";
 }

@@ -53,8 +53,14 @@ class ChatCoreTest {
         return card;
     }
 
+    /** What the replies say: a text's words, and a /will-i-like card's heading, details and answer. */
     private static String text(List<Reply> replies) {
-        return String.join("\n", replies.stream().filter(Reply.Text.class::isInstance).map(r -> ((Reply.Text) r).text()).toList());
+        return String.join("\n", replies.stream().map(reply -> switch (reply) {
+            case Reply.Text t -> t.text();
+            case Reply.SongCard card when card.purpose() == Reply.Purpose.ASKED ->
+                    card.heading(" by ").plain() + "\n" + card.about().plain() + "\n" + card.why().plain();
+            default -> null;
+        }).filter(java.util.Objects::nonNull).toList());
     }
 
     @Test
@@ -85,7 +91,8 @@ class ChatCoreTest {
         // AND the card names the song's genre and sketches its sound from its stored features
         FeatureValues stored = new dev.tastebot.store.TrainingDataStore(fixture.database()).track(card.trackId(), ChatFixture.SOURCES).orElseThrow().features();
         String genre = fixture.tracks().find(card.trackId()).orElseThrow().genre().orElseThrow();
-        assertThat(card.about().plain()).isEqualTo(genre + "\n" + SongDetails.sketch(stored));
+        String sketch = SongDetails.sketch(stored);
+        assertThat(card.about().plain()).isEqualTo(sketch.isEmpty() ? genre : genre + "\n" + sketch);
         // AND asking again continues without a second introduction
         assertThat(handle(ANA, new ChatCommand.Rate())).singleElement().isInstanceOf(Reply.SongCard.class);
     }
@@ -326,11 +333,16 @@ class ChatCoreTest {
     void willILikeWithNoRatingAtAllSaysItKnowsNothingYetRatherThanGuess() {
         String trackId = fixture.wouldLike().keySet().iterator().next();
 
-        String answer = text(handle(ANA, new ChatCommand.WillILike(trackId)));
+        List<Reply> replies = handle(ANA, new ChatCommand.WillILike(trackId));
 
-        assertThat(answer).contains(fixture.tracks().find(trackId).orElseThrow().title())
-                .contains("I know nothing about your taste yet, so I can't tell. Rate a few songs with /rate")
+        assertThat(text(replies)).contains(fixture.tracks().find(trackId).orElseThrow().title())
+                .contains("I know nothing about your taste yet, so I can't tell. Rate this one 👍 or 👎, rate a few more with /rate")
                 .doesNotContain("%").doesNotContain("Probably");
+        // AND the answer is the song's card, so her 👍 there is her first rating: how a song she loves starts her taste
+        post(ANA, replies, "m1");
+        fixture.core().reacted("discord", "m1", ANA, Reaction.LIKE, true);
+        assertThat(fixture.ratings().current(ANA.userId(), trackId)).map(Rating::liked).contains(true);
+        assertThat(fixture.posted().find("discord:m1")).map(PostedSong::purpose).contains(PostedSong.ASKED);
     }
 
     @Test

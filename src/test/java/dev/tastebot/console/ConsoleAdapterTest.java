@@ -265,7 +265,7 @@ class ConsoleAdapterTest {
         String screen = run(new Typing("/will-i-like hostile-1", "/quit"), List.of());
 
         // THEN its title and artists are printed as their words, on one line, with nothing a terminal obeys
-        assertThat(screen.lines()).contains("Red **x** <@1> by A, B, C and 1 more");
+        assertThat(screen.lines()).contains("♪ 1. Red **x** <@1> by A, B, C and 1 more");
         assertThat(screen).doesNotContain("\u001B").doesNotContain("\r").doesNotContain("\u0007").doesNotContain("[31m");
     }
 

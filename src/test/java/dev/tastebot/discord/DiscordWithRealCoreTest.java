@@ -294,17 +294,24 @@ class DiscordWithRealCoreTest {
         // WHEN Ana asks about it
         listener.onSlashCommandInteraction(event);
 
-        // THEN the answer is one text through the interaction hook, with no reactions
+        // THEN the answer is one card through the interaction hook, with 👍 and 👎 under it to rate the song there
         verify(event).deferReply(false);
         FakeMessages.Sent answer = discord.messages.only();
         assertThat(answer.content()).containsPattern("\\d+% chance you'll like it")
                 .contains(fixture.tracks().find(trackId).orElseThrow().title());
-        assertThat(answer.reactions).isEmpty();
+        assertThat(answer.reactions).containsExactly("👍", "👎");
         verify(discord.hook).sendMessage(any(MessageCreateData.class));
         verify(discord.channel, never()).sendMessage(any(MessageCreateData.class));
-        // AND asking stores no rating (only her earlier one is there) and posts no song to rate
+        // AND asking stores no rating (only her earlier one is there); the card is hers, as the song she asked about
         assertThat(fixture.ratings().all(ANA_USER_ID)).extracting(Rating::trackId).containsExactly(songs.get(1));
-        assertThat(postedAs(answer)).isEmpty();
+        assertThat(postedAs(answer)).map(PostedSong::purpose).contains(PostedSong.ASKED);
+
+        // WHEN she gives it a 👍
+        listener.onMessageReactionAdd(discord.added(ANA, idOf(answer), LIKE));
+
+        // THEN it is her like, and no song to rate follows (she is in no session)
+        assertThat(fixture.ratings().current(ANA_USER_ID, trackId)).map(Rating::liked).contains(true);
+        assertThat(discord.messages.sent).hasSize(1);
     }
 
     @Test
@@ -536,5 +543,12 @@ class DiscordWithRealCoreTest {
         verify(core).handle(new ChatUser("discord", "43", "Ben"), new ChatCommand.WillILike("nitro-2"));
         assertThat(discord.messages.sent).hasSize(3);
         assertThat(discord.messages.sent.get(2).content()).startsWith("I don't know that track yet");
+        // AND Ben's answer, which only he sees, is the song's card without reactions (Discord takes none
+        // on an ephemeral message), so it is not registered as a song to rate
+        FakeMessages.Sent bensAnswer = discord.messages.sent.get(1);
+        assertThat(bensAnswer.ephemeral).isTrue();
+        assertThat(bensAnswer.content()).contains("Nitro Two");
+        assertThat(bensAnswer.reactions).isEmpty();
+        assertThat(postedAs(bensAnswer)).isEmpty();
     }
 }

@@ -96,6 +96,8 @@ final class FakeDiscord {
     final RestAction<Void> deletion = mock(RestAction.class);
     /** Told whether each slash command is deferred privately, at the moment it is deferred. */
     private Consumer<Boolean> onDefer = ephemeral -> { };
+    /** Whether the next message through the hook follows a deferReply(true), and so is ephemeral. */
+    private final java.util.concurrent.atomic.AtomicBoolean firstFollowUpEphemeral = new java.util.concurrent.atomic.AtomicBoolean();
     /** Whether Discord confirms deferrals only when the test says so, rather than at once. */
     private boolean holdingAcknowledgements;
     /** The callbacks of the deferrals Discord has not confirmed yet: success, failure. */
@@ -141,7 +143,7 @@ final class FakeDiscord {
 
         interactionPlace = places.get(channel);
         messages.attachTo(hook, () -> clock.instant().isAfter(interactionCreated.plus(INTERACTION_LIFETIME)),
-                () -> interactionPlace);
+                () -> interactionPlace, () -> firstFollowUpEphemeral.getAndSet(false));
         when(hook.isExpired()).thenAnswer(call -> clock.instant().isAfter(interactionCreated.plus(INTERACTION_LIFETIME)));
         when(hook.getExpirationTimestamp()).thenAnswer(call -> interactionCreated.plus(INTERACTION_LIFETIME).toEpochMilli());
         when(hook.getJDA()).thenReturn(jda);
@@ -322,6 +324,7 @@ final class FakeDiscord {
         ReplyCallbackAction defer = mock(ReplyCallbackAction.class, RETURNS_SELF);
         when(event.deferReply(anyBoolean())).thenAnswer(call -> {
             onDefer.accept(call.getArgument(0));
+            firstFollowUpEphemeral.set(call.getArgument(0));
             return defer;
         });
         doAnswer(call -> {

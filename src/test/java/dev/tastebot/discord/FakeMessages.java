@@ -97,9 +97,11 @@ final class FakeMessages {
      * @param expired whether the hook's interaction is older than 15 minutes
      * @param interactionChannel the channel of the interaction the hook belongs to
      */
-    void attachTo(InteractionHook hook, BooleanSupplier expired, Supplier<Place> interactionChannel) {
+    void attachTo(InteractionHook hook, BooleanSupplier expired, Supplier<Place> interactionChannel,
+                  BooleanSupplier inheritsDeferredEphemeral) {
         when(hook.sendMessage(any(MessageCreateData.class)))
-                .thenAnswer(call -> hookAction(call.getArgument(0), expired, interactionChannel.get()));
+                .thenAnswer(call -> hookAction(call.getArgument(0), expired, interactionChannel.get(),
+                        inheritsDeferredEphemeral.getAsBoolean()));
     }
 
     void attachTo(MessageChannel channel, Place place) {
@@ -125,9 +127,11 @@ final class FakeMessages {
     }
 
     @SuppressWarnings("unchecked")
-    private WebhookMessageCreateAction<Message> hookAction(MessageCreateData data, BooleanSupplier expired, Place from) {
+    private WebhookMessageCreateAction<Message> hookAction(MessageCreateData data, BooleanSupplier expired, Place from,
+                                                           boolean deferredEphemeral) {
         WebhookMessageCreateAction<Message> action = mock(WebhookMessageCreateAction.class, RETURNS_SELF);
-        boolean[] ephemeral = {false};
+        // The first message after deferReply(true) is ephemeral whatever it asks, as on Discord.
+        boolean[] ephemeral = {deferredEphemeral};
         when(action.setEphemeral(anyBoolean())).thenAnswer(call -> {
             ephemeral[0] = call.getArgument(0);
             return action;
@@ -185,7 +189,12 @@ final class FakeMessages {
         when(message.getIdLong()).thenReturn(Long.parseLong(sentMessage.id));
         when(message.getChannelIdLong()).thenReturn(channelId);
         when(message.getChannelId()).thenReturn(Long.toUnsignedString(channelId));
+        when(message.isEphemeral()).thenReturn(sentMessage.ephemeral);
         when(message.addReaction(any(Emoji.class))).thenAnswer(call -> {
+            if (sentMessage.ephemeral) {
+                // JDA checks this before any request
+                throw new IllegalStateException("Cannot add reactions to ephemeral messages!");
+            }
             RuntimeException refusal = reactionRefusal;
             if (refusal != null) {
                 throw refusal;

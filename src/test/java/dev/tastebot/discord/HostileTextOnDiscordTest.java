@@ -58,7 +58,7 @@ class HostileTextOnDiscordTest {
         List<String> lines = discord.messages.only().content().lines().toList();
         String escapedArtist = "<" + ZW + "@" + ZW + "&7> \\|\\|spoiler\\|\\|";
         assertThat(lines.getFirst()).isEqualTo("**\\*\\*Free\\*\\* [nitro]" + ZW + "(https:" + ZW + "//evil.example) @" + ZW
-                + "everyone <" + ZW + "@" + ZW + "123>** by " + escapedArtist + ", B, C and 2 more");
+                + "everyone <" + ZW + "@" + ZW + "123>** — " + escapedArtist + ", B, C and 2 more");
         // AND the reason that names the artist names it the same way
         assertThat(lines).anySatisfy(line -> assertThat(line).matches("[➕➖] you liked 1 of 1 song by \\Q" + escapedArtist + "\\E"));
         assertThat(String.join("\n", lines)).doesNotContain("<@").doesNotContain("https://").doesNotContain("||");

@@ -57,8 +57,9 @@ class DatabaseTest {
                     new AppliedMigration(12, "daily delivery retry", FIRST_OPEN),
                     new AppliedMigration(13, "posted song reactions", FIRST_OPEN),
                     new AppliedMigration(14, "recommended songs", FIRST_OPEN),
-                    new AppliedMigration(15, "ratings by track and user", FIRST_OPEN));
-            assertThat(database.schemaVersion()).isEqualTo(15);
+                    new AppliedMigration(15, "ratings by track and user", FIRST_OPEN),
+                    new AppliedMigration(16, "asked song purpose", FIRST_OPEN));
+            assertThat(database.schemaVersion()).isEqualTo(16);
             assertThat(tableNames(database)).contains(
                     "users", "tracks", "track_artists", "track_features", "ratings", "rating_history", "models",
                     "posted_songs", "rating_sessions", "user_settings", "spotify_links", "library_syncs", "training_runs",
@@ -115,7 +116,8 @@ class DatabaseTest {
                     new AppliedMigration(12, "daily delivery retry", FIRST_OPEN),
                     new AppliedMigration(13, "posted song reactions", FIRST_OPEN),
                     new AppliedMigration(14, "recommended songs", FIRST_OPEN),
-                    new AppliedMigration(15, "ratings by track and user", FIRST_OPEN));
+                    new AppliedMigration(15, "ratings by track and user", FIRST_OPEN),
+                    new AppliedMigration(16, "asked song purpose", FIRST_OPEN));
             assertThat(new UserStore(reopened).exists("console:local")).isTrue();
         }
     }
@@ -145,7 +147,7 @@ class DatabaseTest {
         // WHEN it is opened
         try (Database database = Database.open(file)) {
             // THEN exactly that file is created
-            assertThat(database.schemaVersion()).isEqualTo(15);
+            assertThat(database.schemaVersion()).isEqualTo(16);
             assertThat(file).exists();
         }
     }

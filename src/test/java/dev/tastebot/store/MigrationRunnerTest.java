@@ -88,6 +88,37 @@ class MigrationRunnerTest {
     }
 
     @Test
+    void upgradingToV16KeepsEveryPostedSongAndItsReactionsAndAcceptsAskedSongs() {
+        // GIVEN a database at V15 with a posted song its owner put both 👍 and 👎 under
+        Path file = folder.resolve("tastebot.db");
+        List<Migration> upToV15 = Migrations.standard().stream().filter(m -> m.version() <= 15).toList();
+        Instant at = CLOCK.instant();
+        try (Database database = Database.open(file, upToV15, CLOCK)) {
+            new TrackStore(database, CLOCK).writeTrusted(TrustedSource.CATALOG, List.of(Track.of("t1", "T1", List.of("A"))));
+            PostedSongStore posted = new PostedSongStore(database);
+            posted.save(new PostedSong("discord:1", "discord:42", "t1", PostedSong.SESSION, at));
+            posted.reactionAdded("discord:1", true, at);
+            posted.reactionAdded("discord:1", false, at);
+            assertThatThrownBy(() -> posted.save(new PostedSong("discord:2", "discord:42", "t1", PostedSong.ASKED, at)))
+                    .isInstanceOf(StoreException.class);
+        }
+
+        // WHEN this build opens it
+        try (Database database = Database.open(file, Migrations.standard(), CLOCK)) {
+            // THEN the song is there as it was, and its reactions too: taking back the 👍 leaves the 👎
+            PostedSongStore posted = new PostedSongStore(database);
+            assertThat(posted.find("discord:1")).contains(new PostedSong("discord:1", "discord:42", "t1", PostedSong.SESSION, at));
+            assertThat(posted.reactionRemoved("discord:1", true)).contains(false);
+            // AND a song asked about can be stored
+            posted.save(new PostedSong("discord:2", "discord:42", "t1", PostedSong.ASKED, at));
+            assertThat(posted.find("discord:2")).map(PostedSong::purpose).contains(PostedSong.ASKED);
+            // AND deleting the user still takes them along
+            new UserStore(database).delete("discord:42");
+            assertThat(posted.find("discord:1")).isEmpty();
+        }
+    }
+
+    @Test
     void upgradingToV9KeepsEveryPostedSongAndAcceptsPlaylistSongs() {
         // GIVEN a database at V8 with a session song and a daily song posted
         Path file = folder.resolve("tastebot.db");
