@@ -17,8 +17,8 @@ final class PredictionText {
     /** The body of a /will-i-like answer: the verdict and why, and the asker's own rating if they gave one. */
     static RichText answer(Prediction prediction, Optional<Rating> alreadyRated) {
         RichText.Builder text = RichText.builder().append(verdictAndReasons(prediction));
-        alreadyRated.ifPresent(r -> text.line().words("You rated it ")
-                .verdict((r.liked() ? Reaction.LIKE : Reaction.DISLIKE).verdict()).words(" yourself."));
+        alreadyRated.ifPresent(r -> text.line().words("Your own rating: ")
+                .verdict((r.liked() ? Reaction.LIKE : Reaction.DISLIKE).verdict()).words("."));
         return text.build();
     }
 
