@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -51,6 +52,8 @@ public final class UserModels {
     /** AUC differences below this are noise at the sizes seen here; ties go to the newer model. */
     static final double KEEP_MARGIN = 0.02;
 
+    /** Formats of stored models found unreadable, each warned about once. */
+    private final Set<Integer> unreadableFormatsTold = ConcurrentHashMap.newKeySet();
     private final TrainingDataStore trainingData;
     private final RatingStore ratings;
     private final ModelStore models;
@@ -305,8 +308,14 @@ public final class UserModels {
         Optional<TrainedModel> model = codec.fromBytes(stored.bytes(), stored.info().formatVersion())
                 .filter(TrainedModel.class::isInstance).map(TrainedModel.class::cast);
         if (model.isEmpty()) {
-            log.warn("the stored model of {} cannot be read (format {}); it will be retrained", stored.info().userId(),
-                    stored.info().formatVersion());
+            int format = stored.info().formatVersion();
+            // After a format upgrade every user's model is unreadable until the night retrains it: one line, not 10,000.
+            if (unreadableFormatsTold.add(format)) {
+                log.warn("stored models of format {} cannot be read (the model of {} is the first); each is retrained, "
+                        + "at the latest at the next nightly run; said once per format", format, stored.info().userId());
+            } else {
+                log.debug("the stored model of {} cannot be read (format {})", stored.info().userId(), format);
+            }
         }
         return model;
     }

@@ -330,6 +330,38 @@ class UserModelsTest {
     }
 
     @Test
+    void modelsOfAFormatNoLongerReadAreWarnedAboutOnceNotOncePerUser() {
+        // GIVEN three users whose stored models are in a format this build cannot read, as after an upgrade
+        open();
+        for (String user : List.of("console:a", "console:b", "console:c")) {
+            new dev.tastebot.store.UserStore(database).ensure(user, NOW);
+            new ModelStore(database).save(new NewModel(user, "random forest", ModelCodec.FORMAT_VERSION + 1,
+                    new byte[] {1, 2, 3}, "{}", 60, NOW));
+        }
+        UserModels userModels = userModels(database);
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(UserModels.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            // WHEN each is read, twice
+            for (int round = 0; round < 2; round++) {
+                for (String user : List.of("console:a", "console:b", "console:c")) {
+                    assertThat(userModels.currentModel(user)).isEmpty();
+                }
+            }
+        } finally {
+            logger.detachAppender(logged);
+        }
+
+        // THEN one warning says so, naming the format
+        assertThat(logged.list).filteredOn(event -> event.getLevel() == ch.qos.logback.classic.Level.WARN)
+                .singleElement().satisfies(event -> assertThat(event.getFormattedMessage())
+                        .contains("format " + (ModelCodec.FORMAT_VERSION + 1)).contains("said once per format"));
+    }
+
+    @Test
     void oneUsersModelIsNeverUsedForAnother() {
         storeRatings(open(), "console:dee", SyntheticListener.balanced(6).ratings(80));
         UserModels userModels = userModels(database);
