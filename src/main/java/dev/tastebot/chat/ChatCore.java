@@ -36,8 +36,7 @@ public final class ChatCore implements ChatService {
         this.spotify = spotify;
         this.fairUse = fairUse;
         this.clock = clock;
-        SongCards songCards = new SongCards(stores.trainingData(), featureSources);
-        this.sessions = new RatingSessions(stores, candidates, songCards, clock);
+        this.sessions = new RatingSessions(stores, candidates, clock);
         this.reactions = new Reactions(stores, retrainer, sessions, clock);
         this.willILike = new WillILikeCommand(stores, lookup, userModels, featureSources);
         this.stats = new StatsCommand(stores, userModels, featureSources);
@@ -45,7 +44,7 @@ public final class ChatCore implements ChatService {
         this.forgetMe = new ForgetMeCommand(stores, userModels, retrainer, forgetting);
         this.retrain = new RetrainCommand(stores, userModels, admins, fairUse);
         this.importLibrary = new ImportCommand(libraryImport, retrainer);
-        this.playlist = new PlaylistCommand(candidates, stores.tracks(), spotify, songCards);
+        this.playlist = new PlaylistCommand(candidates, stores.tracks(), spotify);
     }
 
     @Override

@@ -8,9 +8,7 @@ import dev.tastebot.text.RichText;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import dev.tastebot.features.FeatureValues;
 
 /**
  * /playlist: the next songs to rate, written into the user's private Spotify playlist to listen to
@@ -24,13 +22,11 @@ final class PlaylistCommand {
     private final CandidatePicker candidates;
     private final TrackStore tracks;
     private final SpotifyAccounts spotify;
-    private final SongCards songCards;
 
-    PlaylistCommand(CandidatePicker candidates, TrackStore tracks, SpotifyAccounts spotify, SongCards songCards) {
+    PlaylistCommand(CandidatePicker candidates, TrackStore tracks, SpotifyAccounts spotify) {
         this.candidates = candidates;
         this.tracks = tracks;
         this.spotify = spotify;
-        this.songCards = songCards;
     }
 
     List<Reply> answer(String userId) {
@@ -40,13 +36,10 @@ final class PlaylistCommand {
         }
         List<Reply.SongCard> cards = new ArrayList<>();
         int notOnSpotify = 0;
-        List<Candidate> batch = candidates.batch(userId, SIZE);
-        Map<String, FeatureValues> features = songCards.features(batch.stream().map(Candidate::trackId).toList());
-        for (Candidate candidate : batch) {
+        for (Candidate candidate : candidates.batch(userId, SIZE)) {
             Optional<Track> track = tracks.find(candidate.trackId());
             if (track.isPresent() && SongCards.isSpotifyId(track.get().id())) {
-                cards.add(SongCards.of(track.get(), features.getOrDefault(candidate.trackId(), FeatureValues.none()),
-                        candidate.why(), Reply.Purpose.PLAYLIST));
+                cards.add(SongCards.of(track.get(), candidate.features(), candidate.why(), Reply.Purpose.PLAYLIST));
             } else if (track.isPresent()) {
                 notOnSpotify++;
             }

@@ -18,13 +18,11 @@ final class RatingSessions {
 
     private final ChatStores stores;
     private final CandidatePicker candidates;
-    private final SongCards songCards;
     private final Clock clock;
 
-    RatingSessions(ChatStores stores, CandidatePicker candidates, SongCards songCards, Clock clock) {
+    RatingSessions(ChatStores stores, CandidatePicker candidates, Clock clock) {
         this.stores = stores;
         this.candidates = candidates;
-        this.songCards = songCards;
         this.clock = clock;
     }
 
@@ -49,7 +47,7 @@ final class RatingSessions {
             stores.sessions().stop(user.userId());
             return List.of(new Reply.Text(NOTHING_LEFT_TO_RATE));
         }
-        return List.of(songCards.of(track.get(), candidate.get().why(), Reply.Purpose.SESSION));
+        return List.of(SongCards.of(track.get(), candidate.get().features(), candidate.get().why(), Reply.Purpose.SESSION));
     }
 
     List<Reply> stop(ChatUser user) {

@@ -112,7 +112,7 @@ public final class CatalogCandidates implements CandidatePicker {
         }
         TrackData pick = choices.get(ActiveChoice.pick(choices, model, rated, 1, pickRandom).getFirst());
         return Optional.of(new Candidate(pick.trackId(), why(pick, drawn.get(pick.trackId()),
-                recommendedFrom.getOrDefault(pick.trackId(), List.of()), profile, model)));
+                recommendedFrom.getOrDefault(pick.trackId(), List.of()), profile, model), pick.features()));
     }
 
     /**
