@@ -2,6 +2,7 @@ package dev.tastebot.features.sources;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.net.URI;
@@ -98,7 +99,7 @@ public final class ReccoBeatsApi {
         }
         for (List<String> batch : Batches.of(toAsk, TRACKS_PER_REQUEST)) {
             Map<String, ReccoBeatsTrack> found = new LinkedHashMap<>();
-            for (ReccoBeatsTrack track : items(get(TRACKS, Batches.uri(baseUrl, "/v1/track", batch)).orElseThrow())) {
+            for (ReccoBeatsTrack track : get(TRACKS, Batches.uri(baseUrl, "/v1/track", batch)).map(ReccoBeatsApi::items).orElse(List.of())) {
                 if (batch.contains(track.spotifyId())) {
                     found.put(track.spotifyId(), track);
                 }
@@ -130,8 +131,8 @@ public final class ReccoBeatsApi {
             query.append("&negativeSeeds=").append(String.join(",", negative));
         }
         query.append("&size=").append(Math.clamp(size, 1, MAX_RECOMMENDATIONS));
-        List<ReccoBeatsTrack> recommended = items(get(RECOMMENDATION, uri("/v1/track/recommendation", query.toString()))
-                .orElseThrow());
+        List<ReccoBeatsTrack> recommended = get(RECOMMENDATION, uri("/v1/track/recommendation", query.toString()))
+                .map(ReccoBeatsApi::items).orElse(List.of());
         recommended.forEach(track -> tracks.put(track.spotifyId(), Optional.of(track)));
         return recommended;
     }
@@ -151,7 +152,8 @@ public final class ReccoBeatsApi {
             Optional<JsonNode> answer = get(ARTIST_SEARCH, uri("/v1/artist/search",
                     "searchText=" + encoded(searchText) + "&page=0&size=" + pageSize));
             List<ReccoBeatsArtist> artists = new ArrayList<>();
-            for (JsonNode item : answer.orElseThrow().path("content")) {
+            // A 404 (nothing found) is an answer too, not a failure.
+            for (JsonNode item : answer.map(body -> body.path("content")).orElse(MissingNode.getInstance())) {
                 String id = item.path("id").asText("");
                 String name = item.path("name").asText("");
                 if (RECCOBEATS_ID.matcher(id).matches() && !name.isBlank()) {

@@ -116,6 +116,19 @@ class ReccoBeatsApiTest {
     }
 
     @Test
+    void a404FromAnyEndpointMeansNothingFoundNotAFailure() throws IOException {
+        // GIVEN ReccoBeats answers 404 to a track lookup, a recommendation and an artist search
+        reccoBeats = new FakeReccoBeats(song(MEMORIES, "Memories", "Maroon 5", 83));
+        reccoBeats.script(Reply.status(404), Reply.status(404), Reply.status(404));
+        ReccoBeatsApi api = api();
+
+        // WHEN / THEN each is an empty answer, as a lookup of something unknown is
+        assertThat(api.tracks(List.of(MEMORIES))).isEmpty();
+        assertThat(api.recommendations(List.of(MEMORIES), List.of(), 10)).isEmpty();
+        assertThat(api.searchArtists("maroon", 5)).isEmpty();
+    }
+
+    @Test
     void aServiceThatStaysDownIsAFailureWithAMessageNotAnEmptyAnswerThatWouldBeCached() throws IOException {
         // GIVEN ReccoBeats answers 503 four times, then would know the track
         reccoBeats = new FakeReccoBeats(song(MEMORIES, "Memories", "Maroon 5", 83));
