@@ -64,7 +64,7 @@ class ConsoleEndToEndTest {
         for (int i = 0; i < tracks.size(); i++) {
             var t = tracks.get(i).track();
             csv.append(String.format("%022d", i)).append(",Song ").append(i).append(',').append(t.artists().getFirst())
-                    .append(',').append(t.genre().orElse("pop"));
+                    .append(',').append(t.genres().stream().findFirst().orElse("pop"));
             for (NumericFeature f : List.of(NumericFeature.DANCEABILITY, NumericFeature.ENERGY, NumericFeature.VALENCE, NumericFeature.TEMPO)) {
                 double v = t.features().get(f);
                 csv.append(',').append(Double.isNaN(v) ? "" : String.valueOf(v));

@@ -28,7 +28,7 @@ final class RowParser {
     LabelledRow parse(List<String> cells, long line) {
         boolean liked = label(cells.get(columns.label()), line);
         TrackData track = new TrackData(
-                trackId(cells, line), artists(cells), features(cells, line), text(cells, columns.genre()));
+                trackId(cells, line), artists(cells), features(cells, line), text(cells, columns.genre()).stream().toList());
         return new LabelledRow(track, liked);
     }
 

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -54,7 +53,7 @@ public record SyntheticListener(long seed, double likeShare, double missingShare
             boolean known = random.nextDouble() >= missingShare;
             rated.add(new RatedTrack(new TrackData("synthetic-" + seed + "-" + i,
                     List.of("Artist " + artistOf.get(i)), known ? values(rows.get(i)) : FeatureValues.none(),
-                    Optional.of(GENRES[artistOf.get(i) % GENRES.length])), utility.get(i) >= cut));
+                    List.of(GENRES[artistOf.get(i) % GENRES.length])), utility.get(i) >= cut));
         }
         return rated;
     }

@@ -33,7 +33,8 @@ final class Migrations {
             "V13__posted_song_reactions.sql",
             "V14__recommended_songs.sql",
             "V15__ratings_by_track_and_user.sql",
-            "V16__asked_song_purpose.sql");
+            "V16__asked_song_purpose.sql",
+            "V17__genre_tags.sql");
 
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 

@@ -130,7 +130,7 @@ public final class TrainingDataStore {
         String trackId = row.getString("track_id");
         FeatureValues audio = FeatureStore.mergeByPriority(features.getOrDefault(trackId, Map.of()), featureSourcePriority);
         return new TrackData(trackId, artists.getOrDefault(trackId, List.of()), audio.orElse(metadataFeatures(row)),
-                NullableColumns.text(row, "genre"));
+                NullableColumns.text(row, "genre").stream().toList());
     }
 
     private static FeatureValues metadataFeatures(ResultSet row) throws SQLException {

@@ -24,7 +24,7 @@ final class Explanations {
     }
 
     static Prediction.Reason genreReason(TrackData track, TasteProfile profile, boolean forLike) {
-        Optional<String> genre = track.genre();
+        Optional<String> genre = track.genres().stream().findFirst();
         Tally tally = profile.genre(genre.orElse("this genre"));
         RichText text = tally.total() == 0
                 ? named(RichText.builder().words("you haven't rated any "), genre, "this genre").words(" songs yet").build()

@@ -68,7 +68,7 @@ final class FeatureEncoder implements Serializable {
             columns.add(new FeatureColumn.ArtistAffinity(AFFINITY_SMOOTHING));
             columns.add(new FeatureColumn.ArtistSupport());
         }
-        if (training.stream().anyMatch(r -> r.track().genre().isPresent())) {
+        if (training.stream().anyMatch(r -> !r.track().genres().isEmpty())) {
             columns.add(new FeatureColumn.GenreAffinity(AFFINITY_SMOOTHING));
         }
         return new FeatureEncoder(columns);

@@ -4,7 +4,6 @@ import dev.tastebot.features.RatedTrack;
 import dev.tastebot.features.TrackData;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The model of the project tastebot grew from, as a yardstick: an MLP with one hidden layer of 20
@@ -34,6 +33,6 @@ public final class OriginalDesign {
     }
 
     private static TrackData soundOnly(TrackData track) {
-        return new TrackData(track.trackId(), List.of(), track.features(), Optional.empty());
+        return new TrackData(track.trackId(), List.of(), track.features(), List.of());
     }
 }

@@ -224,7 +224,7 @@ public final class TasteProfile implements Serializable {
     }
 
     private static Optional<String> genreKey(TrackData track) {
-        return track.genre().map(TasteProfile::key).filter(g -> !g.isEmpty());
+        return track.genres().stream().findFirst().map(TasteProfile::key).filter(g -> !g.isEmpty());
     }
 
     private static String key(String name) {

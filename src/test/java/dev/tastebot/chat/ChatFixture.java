@@ -122,7 +122,7 @@ public final class ChatFixture implements AutoCloseable {
             tracks.writeTrusted(TrustedSource.CATALOG,
                     List.of(new Track(t.trackId(), "Song " + t.trackId().substring(t.trackId().lastIndexOf('-') + 1),
                     t.artists(), Optional.empty(), OptionalInt.empty(), Optional.empty(), OptionalInt.empty(),
-                    OptionalLong.empty(), t.genre())));
+                    OptionalLong.empty(), t.genres().stream().findFirst())));
             features.put(t.trackId(), "catalog", t.features(), NOW);
             wouldLike.put(t.trackId(), r.liked());
         }

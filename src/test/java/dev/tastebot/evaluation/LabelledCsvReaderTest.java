@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -247,8 +246,8 @@ class LabelledCsvReaderTest {
             assertThat(dataset.genreColumn()).contains("playlist_genre");
             assertThat(dataset.tracks()).extracting(TrackData::trackId)
                     .containsExactly("6f807x0ima9a1j3VPbc7VN", "row-3");
-            assertThat(dataset.tracks()).extracting(TrackData::genre)
-                    .containsExactly(Optional.of("pop"), Optional.empty());
+            assertThat(dataset.tracks()).extracting(TrackData::genres)
+                    .containsExactly(List.of("pop"), List.of());
         }
 
         @ParameterizedTest

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -81,7 +80,7 @@ class ActiveLearningSimulationTest {
 
     private static TrackData track(String id, double danceability, double energy) {
         return new TrackData(id, List.of("artist of " + id), FeatureValues.of(Map.of(NumericFeature.DANCEABILITY, danceability,
-                NumericFeature.ENERGY, energy)), Optional.empty());
+                NumericFeature.ENERGY, energy)), List.of());
     }
 
     private static Set<String> ids(List<RatedTrack> rated) {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
@@ -48,7 +47,7 @@ class CrossValidationTest {
         List<RatedTrack> rated = new ArrayList<>();
         for (int song = 0; song < 120; song++) {
             TrackData track = new TrackData("song-" + song, List.of("Artist " + song),
-                    FeatureValues.of(Map.of(NumericFeature.ENERGY, random.nextDouble())), Optional.empty());
+                    FeatureValues.of(Map.of(NumericFeature.ENERGY, random.nextDouble())), List.of());
             boolean liked = random.nextBoolean();
             rated.add(new RatedTrack(track, liked));
             if (song % 3 == 0) {
@@ -80,7 +79,7 @@ class CrossValidationTest {
                 Map<NumericFeature, Double> noise = new EnumMap<>(NumericFeature.class);
                 noise.put(NumericFeature.ENERGY, random.nextDouble());
                 rated.add(new RatedTrack(new TrackData("t" + rated.size(), List.of("Artist " + artist),
-                        FeatureValues.of(noise), Optional.empty()), liked));
+                        FeatureValues.of(noise), List.of()), liked));
             }
         }
 
@@ -168,7 +167,7 @@ class CrossValidationTest {
                 features.put(feature, range.whole() ? Math.rint(value) : value);
             });
             rated.add(new RatedTrack(new TrackData("track-" + i, List.of("Artist " + artist),
-                    FeatureValues.of(features), Optional.empty()), liked));
+                    FeatureValues.of(features), List.of()), liked));
         }
         return rated;
     }

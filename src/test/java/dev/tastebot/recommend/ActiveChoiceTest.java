@@ -25,11 +25,11 @@ class ActiveChoiceTest {
     @Test
     void withoutAModelOrLikesToGoOnSongsByArtistsTheUserKnowsLeastComeFirst() {
         List<RatedTrack> rated = List.of(
-                new RatedTrack(new TrackData("a1", List.of("Known"), FeatureValues.none(), Optional.empty()), true),
-                new RatedTrack(new TrackData("a2", List.of("Known"), FeatureValues.none(), Optional.empty()), false));
+                new RatedTrack(new TrackData("a1", List.of("Known"), FeatureValues.none(), List.of()), true),
+                new RatedTrack(new TrackData("a2", List.of("Known"), FeatureValues.none(), List.of()), false));
         List<TrackData> pool = List.of(
-                new TrackData("k", List.of("Known"), FeatureValues.none(), Optional.empty()),
-                new TrackData("n", List.of("New"), FeatureValues.none(), Optional.empty()));
+                new TrackData("k", List.of("Known"), FeatureValues.none(), List.of()),
+                new TrackData("n", List.of("New"), FeatureValues.none(), List.of()));
 
         assertThat(ActiveChoice.pick(pool, Optional.empty(), rated, 1, new SplittableRandom(1))).containsExactly(1);
     }
@@ -88,6 +88,6 @@ class ActiveChoiceTest {
 
     private static TrackData song(String id, double energy) {
         return new TrackData(id, List.of("artist " + id), FeatureValues.of(Map.of(NumericFeature.ENERGY, energy,
-                NumericFeature.DANCEABILITY, 0.5)), Optional.empty());
+                NumericFeature.DANCEABILITY, 0.5)), List.of());
     }
 }

@@ -58,8 +58,9 @@ class DatabaseTest {
                     new AppliedMigration(13, "posted song reactions", FIRST_OPEN),
                     new AppliedMigration(14, "recommended songs", FIRST_OPEN),
                     new AppliedMigration(15, "ratings by track and user", FIRST_OPEN),
-                    new AppliedMigration(16, "asked song purpose", FIRST_OPEN));
-            assertThat(database.schemaVersion()).isEqualTo(16);
+                    new AppliedMigration(16, "asked song purpose", FIRST_OPEN),
+                    new AppliedMigration(17, "genre tags", FIRST_OPEN));
+            assertThat(database.schemaVersion()).isEqualTo(17);
             assertThat(tableNames(database)).contains(
                     "users", "tracks", "track_artists", "track_features", "ratings", "rating_history", "models",
                     "posted_songs", "rating_sessions", "user_settings", "spotify_links", "library_syncs", "training_runs",
@@ -117,7 +118,8 @@ class DatabaseTest {
                     new AppliedMigration(13, "posted song reactions", FIRST_OPEN),
                     new AppliedMigration(14, "recommended songs", FIRST_OPEN),
                     new AppliedMigration(15, "ratings by track and user", FIRST_OPEN),
-                    new AppliedMigration(16, "asked song purpose", FIRST_OPEN));
+                    new AppliedMigration(16, "asked song purpose", FIRST_OPEN),
+                    new AppliedMigration(17, "genre tags", FIRST_OPEN));
             assertThat(new UserStore(reopened).exists("console:local")).isTrue();
         }
     }
@@ -147,7 +149,7 @@ class DatabaseTest {
         // WHEN it is opened
         try (Database database = Database.open(file)) {
             // THEN exactly that file is created
-            assertThat(database.schemaVersion()).isEqualTo(16);
+            assertThat(database.schemaVersion()).isEqualTo(17);
             assertThat(file).exists();
         }
     }

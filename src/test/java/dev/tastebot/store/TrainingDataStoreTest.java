@@ -79,7 +79,7 @@ class TrainingDataStoreTest {
                 ENERGY, 0.7, DANCEABILITY, 0.8, TEMPO, 128.0, DURATION_MS, 200_500.0,
                 RELEASE_YEAR, 1999.0, EXPLICIT, 1.0, POPULARITY, 64.0));
         assertThat(labelled).containsExactly(new RatedTrack(
-                new TrackData("rich", List.of("Zed", "Abba", "Moby"), expected, Optional.of("electronic")), true));
+                new TrackData("rich", List.of("Zed", "Abba", "Moby"), expected, List.of("electronic")), true));
     }
 
     @Test
@@ -115,7 +115,7 @@ class TrainingDataStoreTest {
         assertThat(track.features().known()).isEqualTo(Map.of(DURATION_MS, 180_000.0, EXPLICIT, 0.0));
         assertThat(track.features().get(ENERGY)).isNaN();
         assertThat(track.features().get(RELEASE_YEAR)).isNaN();
-        assertThat(track.genre()).isEmpty();
+        assertThat(track.genres()).isEmpty();
         assertThat(track.artists()).containsExactly("Solo");
     }
 

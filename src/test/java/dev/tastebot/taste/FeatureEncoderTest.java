@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static dev.tastebot.taste.TasteFixtures.disliked;
 import static dev.tastebot.taste.TasteFixtures.liked;
@@ -19,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FeatureEncoderTest {
 
     private static RatedTrack unknownEnergy(String id, String artist, boolean liked) {
-        return new RatedTrack(new TrackData(id, List.of(artist), FeatureValues.none(), Optional.empty()), liked);
+        return new RatedTrack(new TrackData(id, List.of(artist), FeatureValues.none(), List.of()), liked);
     }
 
     @Test
@@ -30,7 +29,7 @@ class FeatureEncoderTest {
         FeatureEncoder encoder = FeatureEncoder.fit(training);
 
         // WHEN a track of unknown energy is encoded
-        double[] row = encoder.encode(new TrackData("x", List.of(), FeatureValues.none(), Optional.empty()),
+        double[] row = encoder.encode(new TrackData("x", List.of(), FeatureValues.none(), List.of()),
                 TasteProfile.of(training));
 
         // THEN it gets the median 0.4 and a missing flag, and is not dropped
@@ -47,10 +46,10 @@ class FeatureEncoderTest {
                 NumericFeature.VALENCE, 0.3));
         FeatureValues noValence = FeatureValues.of(Map.of(NumericFeature.ENERGY, 0.6, NumericFeature.TEMPO, 100.0));
         List<RatedTrack> training = List.of(
-                new RatedTrack(new TrackData("a", List.of("A"), all, Optional.empty()), true),
-                new RatedTrack(new TrackData("b", List.of("B"), all, Optional.empty()), false),
-                new RatedTrack(new TrackData("c", List.of("C"), noValence, Optional.empty()), false),
-                new RatedTrack(new TrackData("d", List.of("D"), FeatureValues.none(), Optional.empty()), true));
+                new RatedTrack(new TrackData("a", List.of("A"), all, List.of()), true),
+                new RatedTrack(new TrackData("b", List.of("B"), all, List.of()), false),
+                new RatedTrack(new TrackData("c", List.of("C"), noValence, List.of()), false),
+                new RatedTrack(new TrackData("d", List.of("D"), FeatureValues.none(), List.of()), true));
 
         FeatureEncoder encoder = FeatureEncoder.fit(training);
 
@@ -60,7 +59,7 @@ class FeatureEncoderTest {
                 "artist_affinity", "artist_ratings");
         // AND a track to be scored that lacks only tempo is flagged as lacking them
         double[] row = encoder.encode(new TrackData("x", List.of(), FeatureValues.of(Map.of(NumericFeature.ENERGY, 0.1,
-                NumericFeature.VALENCE, 0.2)), Optional.empty()), TasteProfile.of(training));
+                NumericFeature.VALENCE, 0.2)), List.of()), TasteProfile.of(training));
         assertThat(row[names.indexOf("energy_and_1_more_missing")]).isEqualTo(1.0);
         assertThat(row[names.indexOf("valence_missing")]).isEqualTo(0.0);
     }
@@ -130,7 +129,7 @@ class FeatureEncoderTest {
     @Test
     void genreAffinityAppearsOnlyWhenGenresAreKnown() {
         RatedTrack rock = new RatedTrack(new TrackData("r", List.of("A"),
-                FeatureValues.of(Map.of(NumericFeature.TEMPO, 120.0)), Optional.of("rock")), true);
+                FeatureValues.of(Map.of(NumericFeature.TEMPO, 120.0)), List.of("rock")), true);
         FeatureEncoder encoder = FeatureEncoder.fit(List.of(rock, disliked("b", "B", 0.1)));
 
         assertThat(encoder.names()).contains("genre_affinity", "tempo", "tempo_missing");

@@ -7,7 +7,6 @@ import dev.tastebot.features.TrackData;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Small hand-made tracks for taste tests. */
 final class TasteFixtures {
@@ -15,7 +14,7 @@ final class TasteFixtures {
     }
 
     static TrackData track(String id, String artist, double energy) {
-        return new TrackData(id, List.of(artist), FeatureValues.of(Map.of(NumericFeature.ENERGY, energy)), Optional.empty());
+        return new TrackData(id, List.of(artist), FeatureValues.of(Map.of(NumericFeature.ENERGY, energy)), List.of());
     }
 
     static RatedTrack liked(String id, String artist, double energy) {

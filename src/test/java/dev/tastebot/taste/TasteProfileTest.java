@@ -6,7 +6,6 @@ import dev.tastebot.features.TrackData;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Optional;
 
 import static dev.tastebot.taste.TasteFixtures.disliked;
 import static dev.tastebot.taste.TasteFixtures.liked;
@@ -30,7 +29,7 @@ class TasteProfileTest {
 
     @Test
     void anArtistNamedTwiceOnOneTrackCountsOnce() {
-        TrackData duet = new TrackData("x", List.of("A", "a"), FeatureValues.none(), Optional.empty());
+        TrackData duet = new TrackData("x", List.of("A", "a"), FeatureValues.none(), List.of());
         TasteProfile profile = TasteProfile.of(List.of(new RatedTrack(duet, true)));
 
         assertThat(profile.artist("A")).isEqualTo(new Tally(1, 1));
@@ -39,10 +38,10 @@ class TasteProfileTest {
 
     @Test
     void genreEvidenceAndBestKnownArtist() {
-        TrackData rock = new TrackData("r", List.of("Known", "Unknown"), FeatureValues.none(), Optional.of("Rock"));
+        TrackData rock = new TrackData("r", List.of("Known", "Unknown"), FeatureValues.none(), List.of("Rock"));
         TasteProfile profile = TasteProfile.of(List.of(
-                new RatedTrack(new TrackData("1", List.of("Known"), FeatureValues.none(), Optional.of("rock")), true),
-                new RatedTrack(new TrackData("2", List.of("Known"), FeatureValues.none(), Optional.of("pop")), false)));
+                new RatedTrack(new TrackData("1", List.of("Known"), FeatureValues.none(), List.of("rock")), true),
+                new RatedTrack(new TrackData("2", List.of("Known"), FeatureValues.none(), List.of("pop")), false)));
 
         assertThat(profile.genreEvidence(rock)).isEqualTo(new Tally(1, 1));
         assertThat(profile.bestKnownArtist(rock)).contains("Known");

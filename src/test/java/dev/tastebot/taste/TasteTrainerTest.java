@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static dev.tastebot.taste.TasteFixtures.disliked;
 import static dev.tastebot.taste.TasteFixtures.liked;
@@ -180,7 +179,7 @@ class TasteTrainerTest {
         List<RatedTrack> rated = SyntheticListener.balanced(4).ratings(100);
         TastePredictor predictor = trainer.train(rated);
 
-        Prediction prediction = predictor.predict(new TrackData("bare", List.of(), FeatureValues.none(), Optional.empty()));
+        Prediction prediction = predictor.predict(new TrackData("bare", List.of(), FeatureValues.none(), List.of()));
 
         assertThat(prediction.probability()).isBetween(0.0, 1.0);
     }
@@ -223,7 +222,7 @@ class TasteTrainerTest {
         // WHEN asked about a new song by the favourite, and a very calm song by a stranger
         Prediction favourite = predictor.predict(track("n1", "Favourite", 0.85));
         Prediction calm = predictor.predict(new TrackData("n2", List.of("Stranger"),
-                FeatureValues.of(Map.of(NumericFeature.ENERGY, 0.05)), Optional.empty()));
+                FeatureValues.of(Map.of(NumericFeature.ENERGY, 0.05)), List.of()));
 
         // THEN the reasons say so, at most three of them, strongest first
         assertThat(favourite.verdict()).isEqualTo(Prediction.Verdict.LIKE);

@@ -74,7 +74,7 @@ class UserModelsTest {
             tracks.writeTrusted(TrustedSource.CATALOG, List.of(new Track(t.trackId(), "Song " + t.trackId(), t.artists(),
                     java.util.Optional.empty(),
                     java.util.OptionalInt.empty(), java.util.Optional.empty(), java.util.OptionalInt.empty(),
-                    java.util.OptionalLong.empty(), t.genre())));
+                    java.util.OptionalLong.empty(), t.genres().stream().findFirst())));
             features.put(t.trackId(), "catalog", t.features(), NOW);
             ratings.rate(userId, t.trackId(), r.liked(), "chat", at);
         }
