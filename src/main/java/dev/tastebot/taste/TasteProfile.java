@@ -1,5 +1,6 @@
 package dev.tastebot.taste;
 
+import dev.tastebot.features.ArtistKey;
 import dev.tastebot.features.RatedTrack;
 import dev.tastebot.features.TrackData;
 
@@ -8,7 +9,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -228,6 +228,6 @@ public final class TasteProfile implements Serializable {
     }
 
     private static String key(String name) {
-        return name.strip().toLowerCase(Locale.ROOT);
+        return ArtistKey.of(name);
     }
 }
