@@ -79,8 +79,14 @@ public final class ReccoBeatsRecommendations {
         try {
             found = api.recommendations(seeds, avoid, SONGS_PER_REFILL);
         } catch (FeatureSourceException e) {
-            refills.pauseFor(PAUSE_AFTER_FAILURE);
-            log.warn("Recommendations from ReccoBeats paused for {} min: {}", PAUSE_AFTER_FAILURE.toMinutes(), e.getMessage());
+            if (e.refusedRequest()) {
+                // This user's seeds, not the service: everyone else's refills go on.
+                log.warn("ReccoBeats refused recommendations for one user's seeds: {}", e.getMessage());
+                return 0;
+            }
+            Duration pause = e.waitAsked().filter(wait -> wait.compareTo(PAUSE_AFTER_FAILURE) > 0).orElse(PAUSE_AFTER_FAILURE);
+            refills.pauseFor(pause);
+            log.warn("Recommendations from ReccoBeats paused for {} min: {}", pause.toMinutes(), e.getMessage());
             return 0;
         }
         List<Track> songs = found.stream().filter(t -> !seeds.contains(t.spotifyId()))

@@ -157,22 +157,65 @@ class ReccoBeatsRecommendationsTest {
     }
 
     @Test
-    void afterReccoBeatsAsksToWaitNoRequestIsSentForAWhile() {
+    void afterReccoBeatsAsksToWaitAnHourNoRequestIsSentForThatHour() {
         // GIVEN ReccoBeats answers the first request with a 429 asking to wait an hour
         rate(spotifyId("likeAir1"), "Air", true);
         reccoBeats.script(FakeApi.Reply.status(429).withHeader("Retry-After", "3600"));
         ReccoBeatsRecommendations recommendations = recommendations();
 
-        // WHEN refills are tried at once, within the pause and after it
+        // WHEN refills are tried at once, past our own 15-minute pause, within the hour, and after it
         assertThat(recommendations.refill(ANA)).isZero();
-        clock.advance(ReccoBeatsRecommendations.PAUSE_AFTER_FAILURE.minusMinutes(1));
+        clock.advance(ReccoBeatsRecommendations.PAUSE_AFTER_FAILURE.plusMinutes(1));
+        assertThat(recommendations.refill(ANA)).isZero();
+        clock.advance(Duration.ofMinutes(43));
         assertThat(recommendations.refill(ANA)).isZero();
         assertThat(reccoBeats.requests()).hasSize(1);
         clock.advance(Duration.ofMinutes(2));
 
-        // THEN only the one after the pause is sent, and brings songs
+        // THEN only the one after the hour is sent, and brings songs
         assertThat(recommendations.refill(ANA)).isPositive();
         assertThat(reccoBeats.requests()).hasSize(2);
+    }
+
+    @Test
+    void afterReccoBeatsAnswersGarbageNoRequestIsSentForFifteenMinutes() {
+        // GIVEN ReccoBeats answers the first request with an HTML error page (a broken service, not a bad request)
+        rate(spotifyId("likeAir1"), "Air", true);
+        reccoBeats.script(FakeApi.Reply.ok("<html><body>Bad gateway</body></html>"));
+        ReccoBeatsRecommendations recommendations = recommendations();
+
+        // WHEN refills are tried at once, within the pause and after it
+        assertThat(recommendations.refill(ANA)).isZero();
+        int triedFirst = reccoBeats.requests().size();
+        clock.advance(ReccoBeatsRecommendations.PAUSE_AFTER_FAILURE.minusMinutes(1));
+        assertThat(recommendations.refill(ANA)).isZero();
+        assertThat(reccoBeats.requests()).hasSize(triedFirst);
+        clock.advance(Duration.ofMinutes(2));
+
+        // THEN only the one after the pause is sent, and brings songs
+        assertThat(recommendations.refill(ANA)).isPositive();
+        assertThat(reccoBeats.requests()).hasSize(triedFirst + 1);
+    }
+
+    @Test
+    void aRequestReccoBeatsRefusesForOneUserDoesNotPauseTheOthers() {
+        // GIVEN Ana and Ben like songs, and ReccoBeats refuses the first request (Ana's) with a 400
+        rate(spotifyId("likeAir1"), "Air", true);
+        String ben = "discord:2";
+        String bensLike = spotifyId("likeCher");
+        tracks.writeTrusted(TrustedSource.CATALOG, List.of(Track.of(bensLike, "Believe", List.of("Cher"))));
+        ratings.rate(ben, bensLike, true, "chat", clock.instant());
+        reccoBeats.script(FakeApi.Reply.status(400));
+        ReccoBeatsRecommendations recommendations = recommendations();
+
+        // WHEN Ana's refill is refused and Ben's is asked for right after
+        assertThat(recommendations.refill(ANA)).isZero();
+        int bensNew = recommendations.refill(ben);
+
+        // THEN Ben's request was sent and brought him songs
+        assertThat(reccoBeats.requests()).hasSize(2);
+        assertThat(bensNew).isPositive();
+        assertThat(recommended.randomUnrated(ben, 100)).isNotEmpty();
     }
 
     @Test

@@ -56,8 +56,8 @@ final class PoliteHttp {
             if (status == 429) {
                 Duration wait = retryAfter(response.get()).orElse(backoff(retry));
                 if (wait.compareTo(MAX_RETRY_AFTER) > 0) {
-                    throw new FeatureSourceException(
-                            "%s asks us to wait %d s; try again later".formatted(serviceName, wait.toSeconds()));
+                    throw FeatureSourceException.askedToWait(
+                            "%s asks us to wait %d s; try again later".formatted(serviceName, wait.toSeconds()), wait);
                 }
                 giveUpAfterLastRetry(retry, "keeps asking us to slow down");
                 pause(wait);

@@ -201,7 +201,7 @@ public final class ReccoBeatsApi {
             return Optional.empty();
         }
         if (response.statusCode() != 200) {
-            throw new FeatureSourceException("ReccoBeats refused the request (HTTP %d)".formatted(response.statusCode()));
+            throw FeatureSourceException.refused("ReccoBeats refused the request (HTTP %d)".formatted(response.statusCode()));
         }
         try {
             return Optional.of(AudioFeatureJson.MAPPER.readTree(response.body()));

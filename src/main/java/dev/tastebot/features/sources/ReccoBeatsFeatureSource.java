@@ -72,7 +72,7 @@ public final class ReccoBeatsFeatureSource implements FeatureSource {
                 .build();
         HttpResponse<String> response = http.send(request);
         if (response.statusCode() != 200) {
-            throw new FeatureSourceException("ReccoBeats refused the request (HTTP %d)".formatted(response.statusCode()));
+            throw FeatureSourceException.refused("ReccoBeats refused the request (HTTP %d)".formatted(response.statusCode()));
         }
         return parse(response.body(), Set.copyOf(batch)).logged(LOG, SERVICE);
     }

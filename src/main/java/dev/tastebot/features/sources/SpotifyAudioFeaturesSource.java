@@ -88,7 +88,7 @@ public final class SpotifyAudioFeaturesSource implements FeatureSource {
             return Map.of();
         }
         if (status != 200) {
-            throw new FeatureSourceException("Spotify refused the audio-features request (HTTP %d)".formatted(status));
+            throw FeatureSourceException.refused("Spotify refused the audio-features request (HTTP %d)".formatted(status));
         }
         return parse(response.body(), Set.copyOf(batch)).logged(LOG, "Spotify");
     }
